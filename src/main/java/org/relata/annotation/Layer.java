@@ -1,0 +1,62 @@
+package org.relata.annotation;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.relata.document.Document;
+import org.relata.user.User;
+
+import org.relata.web.IdentityEntity;
+
+/** One owner's annotations of one document: an annotator's, the gold standard, or suggestions. */
+@Entity
+@Table(name = "annotation_layers")
+public class Layer extends IdentityEntity {
+
+    @ManyToOne(optional = false)
+    public Document document;
+
+    /** Copy of the document's length, so the database can check every span's end against it. */
+    @Column(name = "doc_length")
+    public int docLength;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "owner_kind")
+    public LayerOwner ownerKind;
+
+    @ManyToOne
+    public User user;
+
+    @Enumerated(EnumType.STRING)
+    public LayerStatus status = LayerStatus.NEW;
+
+    /** Grows with every write to the layer; clients send it back to detect concurrent edits. */
+    @Version
+    public long version;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    /** "gold", "suggestions", or the owner's username, as the API names layers. */
+    public String ownerName() {
+        return switch (ownerKind) {
+            case GOLD -> "gold";
+            case SUGGESTIONS -> "suggestions";
+            case USER -> user.username;
+        };
+    }
+
+    public static Layer find(Document document, LayerOwner kind, User user) {
+        if (kind == LayerOwner.USER) {
+            return find("document = ?1 and ownerKind = ?2 and user = ?3", document, kind, user).firstResult();
+        }
+        return find("document = ?1 and ownerKind = ?2", document, kind).firstResult();
+    }
+}

@@ -1,0 +1,7 @@
+package org.relata.annotation;
+
+public enum LayerStatus {
+    NEW,
+    IN_PROGRESS,
+    DONE
+}

@@ -1,0 +1,43 @@
+package org.relata.project;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.relata.user.User;
+
+import org.relata.web.IdentityEntity;
+
+@Entity
+@Table(name = "projects")
+public class Project extends IdentityEntity {
+
+    public String name;
+
+    public String description = "";
+
+    /** Annotation guidelines in Markdown, shown to annotators beside the text. */
+    public String guidelines = "";
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+
+    public static Project byName(String name) {
+        return find("name", name).firstResult();
+    }
+
+    /** The projects a user may see: all for an admin, else those they are a member of. */
+    public static List<Project> visibleTo(User user) {
+        if (user.admin) {
+            return list("order by name");
+        }
+        return list("select m.project from ProjectMember m where m.user = ?1 order by m.project.name", user);
+    }
+}

@@ -1,0 +1,166 @@
+package org.relata.project;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.schema.Schema;
+import org.relata.schema.SchemaService;
+import org.relata.user.CurrentUser;
+import org.relata.user.User;
+import org.relata.web.ApiException;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/projects")
+@Authenticated
+@Tag(name = "Projects")
+public class ProjectResource {
+
+    public record NewProject(String name, String description, String guidelines, Schema schema) {
+    }
+
+    public record ProjectChange(String name, String description, String guidelines) {
+    }
+
+    public record ProjectSummary(Long id, String name, String description, String role) {
+    }
+
+    public record ProjectView(Long id, String name, String description, String guidelines, String role, Schema schema) {
+    }
+
+    public record RoleChange(@NotNull(message = "role is required: MANAGER, CURATOR or ANNOTATOR") String role) {
+    }
+
+    public record MemberView(String username, String role) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    SchemaService schemas;
+
+    @POST
+    @Operation(summary = "Create a project (admins, and users allowed to create projects); the creator becomes manager")
+    public Response create(NewProject body) {
+        if (body == null) {
+            throw ApiException.badRequest("Send a JSON body with at least a name.");
+        }
+        User user = currentUser.get();
+        if (!user.admin && !user.canCreateProjects) {
+            throw ApiException.forbidden("You are not allowed to create projects.");
+        }
+        Project project = projects.create(user, body.name(), body.description(), body.guidelines(), body.schema());
+        return Response.created(URI.create("/api/projects/" + project.id)).entity(view(access.visible(project.id))).build();
+    }
+
+    @GET
+    @Operation(summary = "The projects I am a member of (all of them, for an admin)")
+    public List<ProjectSummary> list() {
+        User user = currentUser.get();
+        return Project.visibleTo(user).stream().map(p -> {
+            ProjectMember member = ProjectMember.of(p, user);
+            return new ProjectSummary(p.id, p.name, p.description, member == null ? null : member.role.name());
+        }).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A project with its schema")
+    public ProjectView get(@PathParam("id") long id) {
+        return view(access.visible(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a project's name, description or guidelines (manager)")
+    public ProjectView update(@PathParam("id") long id, ProjectChange body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send a JSON body.");
+        }
+        projects.update(currentUser.get(), id, body.name(), body.description(), body.guidelines());
+        return view(access.visible(id));
+    }
+
+    @GET
+    @Path("/{id}/schema")
+    @Operation(summary = "A project's schema")
+    public Schema schema(@PathParam("id") long id) {
+        return schemas.read(access.visible(id).project());
+    }
+
+    @PUT
+    @Path("/{id}/schema")
+    @Operation(summary = "Replace a project's schema (manager); types are matched by id, else name")
+    public Schema replaceSchema(@PathParam("id") long id, Schema body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send the schema as JSON.");
+        }
+        return projects.replaceSchema(currentUser.get(), id, body);
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(summary = "A project's members and their roles")
+    public List<MemberView> members(@PathParam("id") long id) {
+        Project project = access.visible(id).project();
+        return ProjectMember.inProject(project).stream().map(m -> new MemberView(m.user.username, m.role.name())).toList();
+    }
+
+    @PUT
+    @Path("/{id}/members/{username}")
+    @Operation(summary = "Add a member or change their role (manager)")
+    public MemberView setMember(@PathParam("id") long id, @PathParam("username") String username, @Valid RoleChange body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send {\"role\": \"MANAGER\" | \"CURATOR\" | \"ANNOTATOR\"}.");
+        }
+        ProjectMember member = projects.setMember(currentUser.get(), id, username, parseRole(body.role()));
+        return new MemberView(member.user.username, member.role.name());
+    }
+
+    @DELETE
+    @Path("/{id}/members/{username}")
+    @Operation(summary = "Remove a member (manager)")
+    public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
+        access.requiring(id, Role.MANAGER);
+        projects.removeMember(currentUser.get(), id, username);
+        return Response.noContent().build();
+    }
+
+    static Role parseRole(String role) {
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("A role is MANAGER, CURATOR or ANNOTATOR, not '" + role + "'.", "$.role");
+        }
+    }
+
+    private ProjectView view(ProjectAccess.Access access) {
+        Project p = access.project();
+        return new ProjectView(p.id, p.name, p.description, p.guidelines,
+                access.role() == null ? null : access.role().name(), schemas.read(p));
+    }
+}

@@ -1,0 +1,130 @@
+package org.relata.project;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.relata.audit.AuditLog;
+import org.relata.schema.Schema;
+import org.relata.schema.SchemaService;
+import org.relata.user.User;
+import org.relata.web.ApiException;
+
+@ApplicationScoped
+public class ProjectService {
+
+    @Inject
+    SchemaService schemas;
+
+    @Inject
+    AuditLog audit;
+
+    /** Creates a project with its schema; the creator becomes its first manager. */
+    @Transactional
+    public Project create(User creator, String name, String description, String guidelines, Schema schema) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.badField("A project needs a name of 1 to 200 characters.", "$.name");
+        }
+        if (Project.byName(trimmed) != null) {
+            throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
+        }
+        Project project = new Project();
+        project.name = trimmed;
+        project.description = description == null ? "" : description;
+        project.guidelines = guidelines == null ? "" : guidelines;
+        project.persist();
+        ProjectMember member = new ProjectMember();
+        member.project = project;
+        member.user = User.findById(creator.id);
+        member.role = Role.MANAGER;
+        member.persist();
+        if (schema != null) {
+            schemas.replace(project, schema);
+        }
+        audit.record(creator.id, project.id, "create", "project", project.id, null, Map.of("name", project.name));
+        return project;
+    }
+
+    @Transactional
+    public Project update(User actor, long projectId, String name, String description, String guidelines) {
+        Project project = Project.findById(projectId);
+        if (name != null && !name.trim().equals(project.name)) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty() || trimmed.length() > 200) {
+                throw ApiException.badField("A project needs a name of 1 to 200 characters.", "$.name");
+            }
+            if (Project.byName(trimmed) != null) {
+                throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
+            }
+            project.name = trimmed;
+        }
+        if (description != null) {
+            project.description = description;
+        }
+        if (guidelines != null) {
+            project.guidelines = guidelines;
+        }
+        audit.record(actor.id, project.id, "update", "project", project.id, null, Map.of("name", project.name));
+        return project;
+    }
+
+    @Transactional
+    public Schema replaceSchema(User actor, long projectId, Schema schema) {
+        Project project = Project.findById(projectId);
+        Schema before = schemas.read(project);
+        Schema after = schemas.replace(project, schema);
+        audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public ProjectMember setMember(User actor, long projectId, String username, Role role) {
+        Project project = Project.findById(projectId);
+        User user = User.byUsername(username)
+                .orElseThrow(() -> ApiException.notFound("No user named '" + username + "'."));
+        ProjectMember member = ProjectMember.of(project, user);
+        String before = member == null ? null : member.role.name();
+        if (member == null) {
+            member = new ProjectMember();
+            member.project = project;
+            member.user = user;
+            member.role = role;
+            member.persist();
+        } else {
+            if (member.role == Role.MANAGER && role != Role.MANAGER) {
+                requireAnotherManager(project, user);
+            }
+            member.role = role;
+        }
+        audit.record(actor.id, project.id, "set-role", "member", user.id,
+                before == null ? null : Map.of("role", before), Map.of("role", role.name()));
+        return member;
+    }
+
+    @Transactional
+    public void removeMember(User actor, long projectId, String username) {
+        Project project = Project.findById(projectId);
+        User user = User.byUsername(username)
+                .orElseThrow(() -> ApiException.notFound("No user named '" + username + "'."));
+        ProjectMember member = ProjectMember.of(project, user);
+        if (member == null) {
+            throw ApiException.notFound("'" + username + "' is not a member of this project.");
+        }
+        if (member.role == Role.MANAGER) {
+            requireAnotherManager(project, user);
+        }
+        member.delete();
+        audit.record(actor.id, project.id, "remove", "member", user.id, Map.of("role", member.role.name()), null);
+    }
+
+    /** A project keeps at least one manager, so that someone can still administer it. */
+    private static void requireAnotherManager(Project project, User leaving) {
+        long others = ProjectMember.count("project = ?1 and role = ?2 and user <> ?3", project, Role.MANAGER, leaving);
+        if (others == 0) {
+            throw ApiException.conflict("A project needs at least one manager; make someone else manager first.");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.relata.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+import org.relata.project.Project;
+
+import org.relata.web.IdentityEntity;
+
+/** A label for relations between two spans, with the (head, tail) entity-type pairs it allows. */
+@Entity
+@Table(name = "relation_types")
+public class RelationType extends IdentityEntity {
+
+    @ManyToOne(optional = false)
+    public Project project;
+
+    public String name;
+
+    public String color;
+
+    public String hotkey;
+
+    public boolean directed = true;
+
+    public int position;
+
+    @OneToMany(mappedBy = "relationType", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<RelationTypePair> allowed = new ArrayList<>();
+
+    /** No pairs listed means any pair; an undirected type also allows the reversed pair. */
+    public boolean allows(EntityType head, EntityType tail) {
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        for (RelationTypePair pair : allowed) {
+            if (pair.headType.id.equals(head.id) && pair.tailType.id.equals(tail.id)) {
+                return true;
+            }
+            if (!directed && pair.headType.id.equals(tail.id) && pair.tailType.id.equals(head.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static List<RelationType> inProject(Project project) {
+        return list("project = ?1 order by position, id", project);
+    }
+
+    public static RelationType named(Project project, String name) {
+        return find("project = ?1 and name = ?2", project, name).firstResult();
+    }
+}

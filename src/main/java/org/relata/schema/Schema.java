@@ -1,0 +1,45 @@
+package org.relata.schema;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A project's label schema, as the API reads and writes it. Ids are optional on input; they make a rename a rename. */
+public record Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> relationTypes,
+        List<AttributeSpec> attributes) {
+
+    public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
+
+    public List<EntityTypeSpec> entityTypesOrEmpty() {
+        return entityTypes == null ? List.of() : entityTypes;
+    }
+
+    public List<RelationTypeSpec> relationTypesOrEmpty() {
+        return relationTypes == null ? List.of() : relationTypes;
+    }
+
+    public List<AttributeSpec> attributesOrEmpty() {
+        return attributes == null ? List.of() : attributes;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntityTypeSpec(Long id, String name, String color, String hotkey) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RelationTypeSpec(Long id, String name, Boolean directed, List<Pair> allowed, String color,
+            String hotkey) {
+
+        public List<Pair> allowedOrEmpty() {
+            return allowed == null ? List.of() : allowed;
+        }
+    }
+
+    public record Pair(String head, String tail) {
+    }
+
+    public record AttributeSpec(@JsonInclude(JsonInclude.Include.NON_NULL) Long id, String name,
+            @JsonProperty("on") String on, List<String> values) {
+    }
+}

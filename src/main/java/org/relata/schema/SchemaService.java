@@ -1,0 +1,330 @@
+package org.relata.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.relata.project.Project;
+import org.relata.schema.Schema.AttributeSpec;
+import org.relata.schema.Schema.EntityTypeSpec;
+import org.relata.schema.Schema.Pair;
+import org.relata.schema.Schema.RelationTypeSpec;
+import org.relata.web.ApiException;
+
+/**
+ * Reads and replaces a project's schema. A replacement is checked whole before anything is written, and
+ * types are matched by id (else by name) so that a rename keeps every span and relation attached.
+ */
+@ApplicationScoped
+public class SchemaService {
+
+    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+
+    @Inject
+    EntityManager em;
+
+    public Schema read(Project project) {
+        List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
+                .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey)).toList();
+        List<RelationTypeSpec> relations = RelationType.inProject(project).stream()
+                .map(t -> new RelationTypeSpec(t.id, t.name, t.directed,
+                        t.allowed.stream().map(p -> new Pair(p.headType.name, p.tailType.name)).toList(),
+                        t.color, t.hotkey))
+                .toList();
+        List<AttributeSpec> attributes = AttributeDef.inProject(project).stream()
+                .map(a -> new AttributeSpec(a.id, a.name, a.target, a.allowedValues)).toList();
+        return new Schema(entities, relations, attributes);
+    }
+
+    @Transactional
+    public Schema replace(Project project, Schema schema) {
+        validate(schema);
+        Map<String, EntityType> entityTypes = replaceEntityTypes(project, schema.entityTypesOrEmpty());
+        replaceRelationTypes(project, schema.relationTypesOrEmpty(), entityTypes);
+        replaceAttributes(project, schema.attributesOrEmpty());
+        em.flush();
+        return read(project);
+    }
+
+    /** Checks the whole schema before anything is written: names, colours, hotkeys, pairs. */
+    void validate(Schema schema) {
+        List<EntityTypeSpec> entities = schema.entityTypesOrEmpty();
+        Set<String> entityNames = new HashSet<>();
+        Set<String> hotkeys = new HashSet<>();
+        for (int i = 0; i < entities.size(); i++) {
+            EntityTypeSpec spec = entities.get(i);
+            String at = "$.entityTypes[" + i + "]";
+            checkName(spec == null ? null : spec.name(), at);
+            if (!entityNames.add(spec.name())) {
+                throw ApiException.conflictOn("Entity type '" + spec.name() + "' is listed twice.", at + ".name");
+            }
+            checkColor(spec.color(), at);
+            if (spec.hotkey() != null && !spec.hotkey().isEmpty()) {
+                checkHotkey(spec.hotkey(), at);
+                if (!hotkeys.add(spec.hotkey().toLowerCase(Locale.ROOT))) {
+                    throw ApiException.conflictOn("Hotkey '" + spec.hotkey() + "' is used twice.", at + ".hotkey");
+                }
+            }
+        }
+        List<RelationTypeSpec> relations = schema.relationTypesOrEmpty();
+        Set<String> relationNames = new HashSet<>();
+        Set<String> relationHotkeys = new HashSet<>();
+        for (int i = 0; i < relations.size(); i++) {
+            RelationTypeSpec spec = relations.get(i);
+            String at = "$.relationTypes[" + i + "]";
+            checkName(spec == null ? null : spec.name(), at);
+            if (!relationNames.add(spec.name())) {
+                throw ApiException.conflictOn("Relation type '" + spec.name() + "' is listed twice.", at + ".name");
+            }
+            checkColor(spec.color(), at);
+            if (spec.hotkey() != null && !spec.hotkey().isEmpty()) {
+                checkHotkey(spec.hotkey(), at);
+                if (!relationHotkeys.add(spec.hotkey().toLowerCase(Locale.ROOT))) {
+                    throw ApiException.conflictOn("Hotkey '" + spec.hotkey() + "' is used twice.", at + ".hotkey");
+                }
+            }
+            List<Pair> pairs = spec.allowedOrEmpty();
+            for (int j = 0; j < pairs.size(); j++) {
+                Pair pair = pairs.get(j);
+                String pairAt = at + ".allowed[" + j + "]";
+                if (pair == null || !entityNames.contains(pair.head())) {
+                    throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown head entity type '"
+                            + (pair == null ? null : pair.head()) + "'.", pairAt + ".head");
+                }
+                if (!entityNames.contains(pair.tail())) {
+                    throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown tail entity type '"
+                            + pair.tail() + "'.", pairAt + ".tail");
+                }
+            }
+        }
+        List<AttributeSpec> attributes = schema.attributesOrEmpty();
+        Set<String> attributeKeys = new HashSet<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            AttributeSpec spec = attributes.get(i);
+            String at = "$.attributes[" + i + "]";
+            checkName(spec == null ? null : spec.name(), at);
+            String on = spec.on() == null ? AttributeDef.ON_SPAN : spec.on();
+            if (!on.equals(AttributeDef.ON_SPAN) && !on.equals(AttributeDef.ON_RELATION)) {
+                throw ApiException.badField("An attribute is 'on' a 'span' or a 'relation', not '" + on + "'.", at + ".on");
+            }
+            if (!attributeKeys.add(on + "/" + spec.name())) {
+                throw ApiException.conflictOn("Attribute '" + spec.name() + "' on " + on + " is listed twice.", at + ".name");
+            }
+            if (spec.values() != null) {
+                if (spec.values().isEmpty()) {
+                    throw ApiException.badField("List the values of attribute '" + spec.name()
+                            + "', or give null for a yes/no attribute.", at + ".values");
+                }
+                if (new LinkedHashSet<>(spec.values()).size() != spec.values().size() || spec.values().contains(null)) {
+                    throw ApiException.badField("The values of attribute '" + spec.name() + "' must be distinct strings.",
+                            at + ".values");
+                }
+            }
+        }
+    }
+
+    private static void checkName(String name, String at) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ApiException.badField("A name is required: 1 to 100 characters without spaces.", at + ".name");
+        }
+    }
+
+    private static void checkColor(String color, String at) {
+        if (color != null && !COLOR.matcher(color).matches()) {
+            throw ApiException.badField("A colour is written #rrggbb, not '" + color + "'.", at + ".color");
+        }
+    }
+
+    private static void checkHotkey(String hotkey, String at) {
+        if (hotkey.codePointCount(0, hotkey.length()) != 1 || hotkey.length() != 1 || Character.isWhitespace(hotkey.charAt(0))) {
+            throw ApiException.badField("A hotkey is a single character, not '" + hotkey + "'.", at + ".hotkey");
+        }
+    }
+
+    private Map<String, EntityType> replaceEntityTypes(Project project, List<EntityTypeSpec> specs) {
+        List<EntityType> existing = EntityType.inProject(project);
+        Map<Long, EntityType> byId = new HashMap<>();
+        Map<String, EntityType> byName = new HashMap<>();
+        existing.forEach(t -> {
+            byId.put(t.id, t);
+            byName.put(t.name, t);
+        });
+        List<EntityType> kept = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            EntityTypeSpec spec = specs.get(i);
+            EntityType type = match(spec.id(), spec.name(), byId, byName, "$.entityTypes[" + i + "].id");
+            kept.add(type);
+        }
+        Set<EntityType> removed = new HashSet<>(existing);
+        kept.forEach(removed::remove);
+        for (EntityType type : removed) {
+            long uses = count("select count(*) from spans where entity_type_id = ?1", type.id);
+            if (uses > 0) {
+                throw ApiException.conflict("Entity type '" + type.name + "' labels " + uses
+                        + " spans; relabel or delete them before removing the type.");
+            }
+            em.createNativeQuery("delete from relation_type_pairs where head_type_id = ?1 or tail_type_id = ?1")
+                    .setParameter(1, type.id).executeUpdate();
+            type.delete();
+        }
+        // Free names and hotkeys first so that swapping two of them does not trip the unique constraints.
+        for (EntityType type : kept) {
+            if (type != null && type.id != null) {
+                type.name = "~" + type.id;
+                type.hotkey = null;
+            }
+        }
+        em.flush();
+        Map<String, EntityType> result = new HashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            EntityTypeSpec spec = specs.get(i);
+            EntityType type = kept.get(i) == null ? new EntityType() : kept.get(i);
+            type.project = project;
+            type.name = spec.name();
+            type.color = colorOr(spec.color(), type.color, i);
+            type.hotkey = blankToNull(spec.hotkey());
+            type.position = i;
+            if (type.id == null) {
+                type.persist();
+            }
+            result.put(type.name, type);
+        }
+        em.flush();
+        return result;
+    }
+
+    private void replaceRelationTypes(Project project, List<RelationTypeSpec> specs, Map<String, EntityType> entityTypes) {
+        List<RelationType> existing = RelationType.inProject(project);
+        Map<Long, RelationType> byId = new HashMap<>();
+        Map<String, RelationType> byName = new HashMap<>();
+        existing.forEach(t -> {
+            byId.put(t.id, t);
+            byName.put(t.name, t);
+        });
+        List<RelationType> kept = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            kept.add(match(specs.get(i).id(), specs.get(i).name(), byId, byName, "$.relationTypes[" + i + "].id"));
+        }
+        Set<RelationType> removed = new HashSet<>(existing);
+        kept.forEach(removed::remove);
+        for (RelationType type : removed) {
+            long uses = count("select count(*) from relations where relation_type_id = ?1", type.id);
+            if (uses > 0) {
+                throw ApiException.conflict("Relation type '" + type.name + "' labels " + uses
+                        + " relations; relabel or delete them before removing the type.");
+            }
+            type.delete();
+        }
+        for (RelationType type : kept) {
+            if (type != null) {
+                type.name = "~" + type.id;
+                type.hotkey = null;
+                type.allowed.clear();
+            }
+        }
+        em.flush();
+        for (int i = 0; i < specs.size(); i++) {
+            RelationTypeSpec spec = specs.get(i);
+            RelationType type = kept.get(i) == null ? new RelationType() : kept.get(i);
+            type.project = project;
+            type.name = spec.name();
+            type.color = colorOr(spec.color(), type.color, i + 3);
+            type.hotkey = blankToNull(spec.hotkey());
+            type.directed = spec.directed() == null || spec.directed();
+            type.position = i;
+            if (type.id == null) {
+                type.persist();
+            }
+            Set<String> seen = new HashSet<>();
+            for (Pair pair : spec.allowedOrEmpty()) {
+                if (!seen.add(pair.head() + "\u0000" + pair.tail())) {
+                    continue;
+                }
+                RelationTypePair allowed = new RelationTypePair();
+                allowed.relationType = type;
+                allowed.headType = entityTypes.get(pair.head());
+                allowed.tailType = entityTypes.get(pair.tail());
+                allowed.projectId = project.id;
+                type.allowed.add(allowed);
+            }
+        }
+        em.flush();
+    }
+
+    private void replaceAttributes(Project project, List<AttributeSpec> specs) {
+        List<AttributeDef> existing = AttributeDef.inProject(project);
+        Map<Long, AttributeDef> byId = new HashMap<>();
+        Map<String, AttributeDef> byKey = new HashMap<>();
+        existing.forEach(a -> {
+            byId.put(a.id, a);
+            byKey.put(a.target + "/" + a.name, a);
+        });
+        List<AttributeDef> kept = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            AttributeSpec spec = specs.get(i);
+            String on = spec.on() == null ? AttributeDef.ON_SPAN : spec.on();
+            kept.add(match(spec.id(), on + "/" + spec.name(), byId, byKey, "$.attributes[" + i + "].id"));
+        }
+        Set<AttributeDef> removed = new HashSet<>(existing);
+        kept.forEach(removed::remove);
+        removed.forEach(AttributeDef::delete);
+        for (AttributeDef def : kept) {
+            if (def != null) {
+                def.name = "~" + def.id;
+            }
+        }
+        em.flush();
+        for (int i = 0; i < specs.size(); i++) {
+            AttributeSpec spec = specs.get(i);
+            AttributeDef def = kept.get(i) == null ? new AttributeDef() : kept.get(i);
+            def.project = project;
+            def.name = spec.name();
+            def.target = spec.on() == null ? AttributeDef.ON_SPAN : spec.on();
+            def.allowedValues = spec.values() == null ? null : List.copyOf(spec.values());
+            def.position = i;
+            if (def.id == null) {
+                def.persist();
+            }
+        }
+    }
+
+    private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey, String at) {
+        if (id != null) {
+            T found = byId.get(id);
+            if (found == null) {
+                throw ApiException.badField("No type with id " + id + " in this project.", at);
+            }
+            return found;
+        }
+        return byKey.get(key);
+    }
+
+    private long count(String sql, long id) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private static String colorOr(String wanted, String current, int index) {
+        if (wanted != null) {
+            return wanted.toLowerCase(Locale.ROOT);
+        }
+        return current != null ? current : PALETTE[index % PALETTE.length];
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

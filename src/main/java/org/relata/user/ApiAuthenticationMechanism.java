@@ -1,0 +1,74 @@
+package org.relata.user;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Personal API tokens ({@code Authorization: Bearer rlt_...}), and the API's answer to a missing login:
+ * a 401 with a JSON body for {@code /api}, where the form login would redirect a browser to the login page.
+ */
+@ApplicationScoped
+public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
+        String secret = header.substring(BEARER.length()).trim();
+        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Relata\""));
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!isApi(context)) {
+            return Uni.createFrom().item(false);
+        }
+        context.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Basic realm=\"Relata\"")
+                .putHeader("Content-Type", "application/json");
+        context.response().end("{\"error\":\"Log in first: use HTTP Basic or an API token.\",\"file\":null,\"line\":null,\"field\":null}");
+        return Uni.createFrom().item(true);
+    }
+
+    static boolean isApi(RoutingContext context) {
+        String path = context.normalizedPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 500;
+    }
+}

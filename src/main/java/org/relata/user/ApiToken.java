@@ -1,0 +1,71 @@
+package org.relata.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.relata.web.IdentityEntity;
+
+/** A personal API token. Only its SHA-256 is stored; the token itself is shown once. */
+@Entity
+@Table(name = "api_tokens")
+public class ApiToken extends IdentityEntity {
+
+    /** Tokens carry this prefix so that leaked ones are easy to recognise in logs and scanners. */
+    public static final String PREFIX = "rlt_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @ManyToOne(optional = false)
+    public User user;
+
+    public String name;
+
+    @Column(name = "token_hash")
+    public String tokenHash;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "last_used_at")
+    public OffsetDateTime lastUsedAt;
+
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    public static ApiToken activeBySecret(String secret) {
+        return find("tokenHash = ?1 and revokedAt is null and user.enabled = true", hash(secret)).firstResult();
+    }
+
+    public static List<ApiToken> of(User user) {
+        return list("user = ?1 order by createdAt desc, id desc", user);
+    }
+}

@@ -1,0 +1,49 @@
+package org.relata.user;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a bearer token into the identity of the user who made it, while the token is not revoked. */
+@ApplicationScoped
+public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String secret = request.getToken().getToken();
+        return context.runBlocking(() -> identityFor(secret));
+    }
+
+    @ActivateRequestContext
+    @Transactional
+    SecurityIdentity identityFor(String secret) {
+        ApiToken token = ApiToken.activeBySecret(secret);
+        if (token == null) {
+            throw new AuthenticationFailedException("unknown or revoked token");
+        }
+        token.lastUsedAt = OffsetDateTime.now();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(token.user.username))
+                .addRole(User.ROLE_USER);
+        if (token.user.admin) {
+            identity.addRole(User.ROLE_ADMIN);
+        }
+        return identity.build();
+    }
+}

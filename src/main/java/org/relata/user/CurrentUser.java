@@ -1,0 +1,35 @@
+package org.relata.user;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The logged-in user of this request, loaded once. */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    private User user;
+
+    public User get() {
+        if (user == null) {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            user = User.byUsername(identity.getPrincipal().getName()).orElseThrow(UnauthorizedException::new);
+        }
+        return user;
+    }
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isAdmin() {
+        return isLoggedIn() && get().admin;
+    }
+}

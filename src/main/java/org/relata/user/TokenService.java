@@ -1,0 +1,37 @@
+package org.relata.user;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.relata.web.ApiException;
+
+@ApplicationScoped
+public class TokenService {
+
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    @Transactional
+    public Issued issue(User user, String name) {
+        String secret = ApiToken.newSecret();
+        ApiToken token = new ApiToken();
+        token.user = User.findById(user.id);
+        token.name = name;
+        token.tokenHash = ApiToken.hash(secret);
+        token.persist();
+        return new Issued(token, secret);
+    }
+
+    @Transactional
+    public void revoke(User owner, long tokenId) {
+        ApiToken token = ApiToken.findById(tokenId);
+        if (token == null || !token.user.id.equals(owner.id)) {
+            throw ApiException.notFound("No such token.");
+        }
+        if (token.revokedAt == null) {
+            token.revokedAt = OffsetDateTime.now();
+        }
+    }
+}

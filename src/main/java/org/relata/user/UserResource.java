@@ -1,0 +1,74 @@
+package org.relata.user;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api")
+@Tag(name = "Users")
+public class UserResource {
+
+    public record NewUser(
+            @NotBlank(message = "username is required")
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}",
+                    message = "username may hold letters, digits and . _ @ - (at most 64)") String username,
+            @NotBlank(message = "password is required")
+            @Size(min = 8, max = 200, message = "password must have 8 to 200 characters") String password,
+            Boolean admin) {
+    }
+
+    public record UserView(Long id, String username, boolean admin, boolean enabled) {
+        static UserView of(User user) {
+            return new UserView(user.id, user.username, user.admin, user.enabled);
+        }
+    }
+
+    public record Created(Long id, String username) {
+    }
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Path("/users")
+    @RolesAllowed(User.ROLE_ADMIN)
+    @Operation(summary = "Create a user (admin only)")
+    public Response create(@Valid NewUser body) {
+        User user = users.create(body.username(), body.password(), Boolean.TRUE.equals(body.admin()));
+        return Response.status(201).entity(new Created(user.id, user.username)).build();
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed(User.ROLE_ADMIN)
+    @Operation(summary = "List all users (admin only)")
+    public List<UserView> list() {
+        return User.<User>listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(UserView::of).toList();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @Operation(summary = "Who am I")
+    public UserView me() {
+        return UserView.of(currentUser.get());
+    }
+}

@@ -1,0 +1,16 @@
+package org.relata.web;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The one error body of the API: a sentence for people, and where the problem is for programs. */
+@RegisterForReflection
+public record ApiError(String error, String file, Integer line, String field) {
+
+    public static ApiError of(String error) {
+        return new ApiError(error, null, null, null);
+    }
+
+    public static ApiError ofField(String error, String field) {
+        return new ApiError(error, null, null, field);
+    }
+}

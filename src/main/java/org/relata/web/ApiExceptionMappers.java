@@ -1,0 +1,95 @@
+package org.relata.web;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.ForbiddenException;
+
+/** Every error leaves the API as {@code {"error","file","line","field"}}. */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.status, e.body);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        return respond(400, ApiError.ofField(first.getMessage(), jsonPath(first.getPropertyPath().toString())));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        return respond(400, new ApiError("The request body is not valid JSON: " + e.getOriginalMessage(),
+                null, line > 0 ? line : null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongJsonShape(JsonMappingException e) {
+        String field = e.getPath().isEmpty() ? null : "$" + e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce("", String::concat);
+        return respond(400, ApiError.ofField("The request body has the wrong shape: " + e.getOriginalMessage(), field));
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e) {
+        return respond(409, ApiError.of("Someone else changed this meanwhile; reload and try again."));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, ApiError.of("You are not allowed to do this."));
+    }
+
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        LOG.debugf("constraint %s violated: %s", e.getConstraintName(), e.getMessage());
+        return respond(409, ApiError.of("This conflicts with what is stored (" + e.getConstraintName() + ")."));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "Not found.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "No acceptable representation.";
+            case 413 -> "The request is too large.";
+            case 415 -> "Unsupported content type.";
+            default -> e.getMessage();
+        };
+        return respond(status, ApiError.of(message));
+    }
+
+    public static Response respond(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** "create.body.name" (Bean Validation's path) becomes "$.name". */
+    private static String jsonPath(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        if (parts.length <= 2) {
+            return "$";
+        }
+        StringBuilder path = new StringBuilder("$");
+        for (int i = 2; i < parts.length; i++) {
+            path.append('.').append(parts[i]);
+        }
+        return path.toString();
+    }
+}

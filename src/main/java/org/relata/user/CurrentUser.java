@@ -2,12 +2,14 @@ package org.relata.user;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The logged-in user of this request, loaded once. */
 @RequestScoped
+@Named("currentUser")
 public class CurrentUser {
 
     @Inject

@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Personal API tokens ({@code Authorization: Bearer rlt_...}), and the API's answer to a missing login:
- * a 401 with a JSON body for {@code /api}, where the form login would redirect a browser to the login page.
+ * a 401 with a JSON body for {@code /api}, and a redirect to the login form for pages.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -37,13 +37,18 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Relata\""));
+        if (isApi(context)) {
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Relata\""));
+        }
+        return Uni.createFrom().item(new ChallengeData(302, "Location", "/login"));
     }
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         if (!isApi(context)) {
-            return Uni.createFrom().item(false);
+            // Pages send people to the login form (the Basic challenge would pop up the browser's own dialog).
+            context.response().setStatusCode(302).putHeader("Location", "/login").end();
+            return Uni.createFrom().item(true);
         }
         context.response().setStatusCode(401)
                 .putHeader("WWW-Authenticate", "Basic realm=\"Relata\"")
@@ -52,7 +57,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(true);
     }
 
-    static boolean isApi(RoutingContext context) {
+    public static boolean isApi(RoutingContext context) {
         String path = context.normalizedPath();
         return path.equals("/api") || path.startsWith("/api/");
     }
@@ -69,6 +74,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY + 500;
+        // First in line, so that its challenge (JSON 401 for the API, login redirect for pages) is the one sent.
+        return 100_000;
     }
 }

@@ -51,6 +51,18 @@ public class ApiExceptionMappers {
         return respond(409, ApiError.of("Someone else changed this meanwhile; reload and try again."));
     }
 
+    /** The API answers a missing login with 401 and the error body; pages send people to the login form. */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, jakarta.ws.rs.core.UriInfo uri) {
+        String path = uri.getPath();
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Relata\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("Log in first: use HTTP Basic or an API token.")).build();
+        }
+        return Response.status(302).header("Location", "/login").build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(403, ApiError.of("You are not allowed to do this."));

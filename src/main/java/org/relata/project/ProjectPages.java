@@ -1,0 +1,185 @@
+package org.relata.project;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.relata.schema.Schema;
+import org.relata.schema.SchemaService;
+import org.relata.user.CurrentUser;
+import org.relata.user.User;
+import org.relata.web.ApiException;
+import org.relata.web.Flash;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The project list, a project's overview page and its members page. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProjectPages {
+
+    public record ProjectRow(Project project, Role role, long documents) {
+    }
+
+    public record MemberRow(String username, Role role) {
+    }
+
+    public record DocumentRow(Long id, String externalId, int length, String myStatus, long doneLayers, long layers) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
+
+        static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
+                List<DocumentRow> documents, long total, long done, List<MemberRow> members);
+
+        static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
+                Role[] roles);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    SchemaService schemas;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance list() {
+        User user = currentUser.get();
+        List<ProjectRow> rows = Project.visibleTo(user).stream().map(p -> {
+            ProjectMember member = ProjectMember.of(p, user);
+            return new ProjectRow(p, member == null ? null : member.role, documentCount(p.id));
+        }).toList();
+        return Templates.list(rows, user.admin || user.canCreateProjects);
+    }
+
+    @POST
+    @Path("projects")
+    @Operation(hidden = true)
+    public Response create(@RestForm String name, @RestForm String description) {
+        User user = currentUser.get();
+        if (!user.admin && !user.canCreateProjects) {
+            throw ApiException.forbidden("You are not allowed to create projects.");
+        }
+        try {
+            Project project = projects.create(user, name, description, null, null);
+            return Flash.ok("/projects/" + project.id + "/schema", "Project created. Now define its labels.");
+        } catch (ApiException e) {
+            return Flash.error("/", e.body.error());
+        }
+    }
+
+    @GET
+    @Path("projects/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance project(@PathParam("id") long id) {
+        ProjectAccess.Access a = access.visible(id);
+        Project project = a.project();
+        User user = a.user();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.id, d.external_id, d.length,
+                       (select l.status from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER' and l.user_id = ?2) as mine,
+                       (select count(*) from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
+                       (select count(*) from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER') as layers
+                  from documents d where d.project_id = ?1 order by d.external_id limit 200
+                """).setParameter(1, id).setParameter(2, user.id).getResultList();
+        List<DocumentRow> documents = rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).intValue(), r[3] == null ? "NEW" : (String) r[3], ((Number) r[4]).longValue(),
+                ((Number) r[5]).longValue())).toList();
+        long total = documentCount(id);
+        long done = ((Number) em.createNativeQuery("""
+                select count(*) from annotation_layers l join documents d on d.id = l.document_id
+                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'
+                """).setParameter(1, id).setParameter(2, user.id).getSingleResult()).longValue();
+        return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
+                members(project));
+    }
+
+    @GET
+    @Path("projects/{id}/members")
+    @Operation(hidden = true)
+    public TemplateInstance members(@PathParam("id") long id) {
+        Project project = access.requiring(id, Role.MANAGER).project();
+        List<String> users = User.<User>list("enabled = true order by username").stream().map(u -> u.username).toList();
+        return Templates.members(project, members(project), users, Role.values());
+    }
+
+    @POST
+    @Path("projects/{id}/members")
+    @Operation(hidden = true)
+    public Response setMember(@PathParam("id") long id, @RestForm String username, @RestForm String role) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id + "/members";
+        try {
+            projects.setMember(currentUser.get(), id, username, ProjectResource.parseRole(role));
+            return Flash.ok(back, username + " is now " + role + ".");
+        } catch (ApiException e) {
+            return Flash.error(back, e.body.error());
+        }
+    }
+
+    @POST
+    @Path("projects/{id}/members/{username}/remove")
+    @Operation(hidden = true)
+    public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id + "/members";
+        try {
+            projects.removeMember(currentUser.get(), id, username);
+            return Flash.ok(back, username + " was removed from the project.");
+        } catch (ApiException e) {
+            return Flash.error(back, e.body.error());
+        }
+    }
+
+    @POST
+    @Path("projects/{id}/settings")
+    @Operation(hidden = true)
+    public Response updateSettings(@PathParam("id") long id, @RestForm String name, @RestForm String description,
+            @RestForm String guidelines) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id;
+        try {
+            projects.update(currentUser.get(), id, name, description, guidelines);
+            return Flash.ok(back, "Project saved.");
+        } catch (ApiException e) {
+            return Flash.error(back, e.body.error());
+        }
+    }
+
+    private List<MemberRow> members(Project project) {
+        return ProjectMember.inProject(project).stream().map(m -> new MemberRow(m.user.username, m.role)).toList();
+    }
+
+    private long documentCount(long projectId) {
+        return ((Number) em.createNativeQuery("select count(*) from documents where project_id = ?1")
+                .setParameter(1, projectId).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,53 @@
+package org.relata.web;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * One-shot messages for post-redirect-get: the POST sets a short-lived cookie, the next page shows and clears it.
+ */
+public record Flash(String kind, String message) {
+
+    public static final String COOKIE = "relata-flash";
+
+    public static Response redirect(String location, String kind, String message) {
+        NewCookie cookie = new NewCookie.Builder(COOKIE).path("/").maxAge(60).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .value(URLEncoder.encode(kind + ":" + message, StandardCharsets.UTF_8)).build();
+        return Response.seeOther(URI.create(location)).cookie(cookie).build();
+    }
+
+    public static Response ok(String location, String message) {
+        return redirect(location, "ok", message);
+    }
+
+    public static Response error(String location, String message) {
+        return redirect(location, "error", message);
+    }
+
+    /** Reads the cookie's value, or null. Kinds other than ok/error are ignored, so the cookie cannot inject a class. */
+    public static Flash parse(String cookieValue) {
+        if (cookieValue == null || cookieValue.isEmpty()) {
+            return null;
+        }
+        String decoded = URLDecoder.decode(cookieValue, StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String kind = decoded.substring(0, colon);
+        if (!kind.equals("ok") && !kind.equals("error")) {
+            return null;
+        }
+        return new Flash(kind, decoded.substring(colon + 1));
+    }
+
+    public static NewCookie clear() {
+        return new NewCookie.Builder(COOKIE).path("/").maxAge(0).value("").build();
+    }
+}

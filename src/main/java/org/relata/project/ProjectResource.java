@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -62,6 +63,7 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Create a project (admins, and users allowed to create projects); the creator becomes manager")
+    @Transactional
     public Response create(NewProject body) {
         if (body == null) {
             throw ApiException.badRequest("Send a JSON body with at least a name.");
@@ -94,6 +96,7 @@ public class ProjectResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a project's name, description or guidelines (manager)")
+    @Transactional
     public ProjectView update(@PathParam("id") long id, ProjectChange body) {
         access.requiring(id, Role.MANAGER);
         if (body == null) {
@@ -113,6 +116,7 @@ public class ProjectResource {
     @PUT
     @Path("/{id}/schema")
     @Operation(summary = "Replace a project's schema (manager); types are matched by id, else name")
+    @Transactional
     public Schema replaceSchema(@PathParam("id") long id, Schema body) {
         access.requiring(id, Role.MANAGER);
         if (body == null) {
@@ -132,6 +136,7 @@ public class ProjectResource {
     @PUT
     @Path("/{id}/members/{username}")
     @Operation(summary = "Add a member or change their role (manager)")
+    @Transactional
     public MemberView setMember(@PathParam("id") long id, @PathParam("username") String username, @Valid RoleChange body) {
         access.requiring(id, Role.MANAGER);
         if (body == null) {
@@ -144,6 +149,7 @@ public class ProjectResource {
     @DELETE
     @Path("/{id}/members/{username}")
     @Operation(summary = "Remove a member (manager)")
+    @Transactional
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         access.requiring(id, Role.MANAGER);
         projects.removeMember(currentUser.get(), id, username);

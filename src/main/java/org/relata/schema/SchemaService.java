@@ -52,12 +52,48 @@ public class SchemaService {
 
     @Transactional
     public Schema replace(Project project, Schema schema) {
+        schema = followRenames(project, schema);
         validate(schema);
         Map<String, EntityType> entityTypes = replaceEntityTypes(project, schema.entityTypesOrEmpty());
         replaceRelationTypes(project, schema.relationTypesOrEmpty(), entityTypes);
         replaceAttributes(project, schema.attributesOrEmpty());
         em.flush();
         return read(project);
+    }
+
+    /**
+     * A relation type's pairs may still name an entity type by the name it had before this very change
+     * (the client renamed it by id): read such a name as the new one.
+     */
+    private Schema followRenames(Project project, Schema schema) {
+        Map<String, String> renamed = new HashMap<>();
+        Set<String> newNames = new HashSet<>();
+        Map<Long, String> oldNames = new HashMap<>();
+        EntityType.inProject(project).forEach(t -> oldNames.put(t.id, t.name));
+        for (EntityTypeSpec spec : schema.entityTypesOrEmpty()) {
+            if (spec == null) {
+                continue;
+            }
+            newNames.add(spec.name());
+            String old = spec.id() == null ? null : oldNames.get(spec.id());
+            if (old != null && !old.equals(spec.name())) {
+                renamed.put(old, spec.name());
+            }
+        }
+        if (renamed.isEmpty()) {
+            return schema;
+        }
+        List<RelationTypeSpec> relations = schema.relationTypesOrEmpty().stream().map(r -> r == null ? null
+                : new RelationTypeSpec(r.id(), r.name(), r.directed(), r.allowedOrEmpty().stream()
+                        .map(p -> p == null ? null : new Pair(follow(p.head(), renamed, newNames),
+                                follow(p.tail(), renamed, newNames)))
+                        .toList(), r.color(), r.hotkey()))
+                .toList();
+        return new Schema(schema.entityTypes(), relations, schema.attributes());
+    }
+
+    private static String follow(String name, Map<String, String> renamed, Set<String> newNames) {
+        return newNames.contains(name) ? name : renamed.getOrDefault(name, name);
     }
 
     /** Checks the whole schema before anything is written: names, colours, hotkeys, pairs. */

@@ -34,16 +34,22 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        return respond(400, new ApiError("The request body is not valid JSON: " + e.getOriginalMessage(),
+        return respond(400, new ApiError("The request body is not valid JSON: " + plain(e.getOriginalMessage()),
                 null, line > 0 ? line : null, null));
     }
 
     @ServerExceptionMapper
     public Response wrongJsonShape(JsonMappingException e) {
-        String field = e.getPath().isEmpty() ? null : "$" + e.getPath().stream()
+        String field = e.getPath().isEmpty() ? fieldFromMessage(e.getMessage()) : "$" + e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce("", String::concat);
-        return respond(400, ApiError.ofField("The request body has the wrong shape: " + e.getOriginalMessage(), field));
+        return respond(400, ApiError.ofField("The request body is not the JSON this call expects: " + plain(e.getOriginalMessage()), field));
+    }
+
+    /** More specific than Quarkus' own mapper for this type, which answers in another shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return wrongJsonShape(e);
     }
 
     @ServerExceptionMapper
@@ -76,8 +82,16 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // The JSON reader wraps Jackson's own exceptions; answer with their position instead.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return wrongJsonShape(mapping);
+        }
         int status = e.getResponse().getStatus();
         String message = switch (status) {
+            case 400 -> "Bad request: " + e.getMessage();
             case 404 -> "Not found.";
             case 405 -> "This method is not allowed here.";
             case 406 -> "No acceptable representation.";
@@ -90,6 +104,34 @@ public class ApiExceptionMappers {
 
     public static Response respond(int status, ApiError body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\[\"([^\"]+)\"\\]|\\[(\\d+)\\]");
+
+    /** Records lose Jackson's path on some errors; the message still has the reference chain. */
+    private static String fieldFromMessage(String message) {
+        int chain = message == null ? -1 : message.indexOf("through reference chain:");
+        if (chain < 0) {
+            return null;
+        }
+        java.util.regex.Matcher m = REFERENCE.matcher(message.substring(chain));
+        StringBuilder path = new StringBuilder("$");
+        while (m.find()) {
+            path.append(m.group(1) != null ? "." + m.group(1) : "[" + m.group(2) + "]");
+        }
+        return path.length() == 1 ? null : path.toString();
+    }
+
+    /** Jackson's messages without the parser-internal location notes. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        int cut = message.indexOf(" (start marker");
+        if (cut < 0) {
+            cut = message.indexOf("\n");
+        }
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     /** "create.body.name" (Bean Validation's path) becomes "$.name". */

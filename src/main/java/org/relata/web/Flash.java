@@ -46,8 +46,4 @@ public record Flash(String kind, String message) {
         }
         return new Flash(kind, decoded.substring(colon + 1));
     }
-
-    public static NewCookie clear() {
-        return new NewCookie.Builder(COOKIE).path("/").maxAge(0).value("").build();
-    }
 }

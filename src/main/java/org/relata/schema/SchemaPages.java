@@ -1,0 +1,203 @@
+package org.relata.schema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.relata.project.Project;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectService;
+import org.relata.project.Role;
+import org.relata.schema.Schema.AttributeSpec;
+import org.relata.schema.Schema.EntityTypeSpec;
+import org.relata.schema.Schema.Pair;
+import org.relata.schema.Schema.RelationTypeSpec;
+import org.relata.user.CurrentUser;
+import org.relata.web.ApiException;
+import org.relata.web.Flash;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The schema editor. Every form posts one change; the page turns it into a whole new schema and saves it
+ * through the same service as the API, so both validate alike.
+ */
+@Path("/projects/{id}/schema")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class SchemaPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance editor(Project project, Schema schema, boolean canEdit);
+    }
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    SchemaService schemas;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance editor(@PathParam("id") long id) {
+        ProjectAccess.Access a = access.visible(id);
+        return Templates.editor(a.project(), schemas.read(a.project()), a.can(Role.MANAGER));
+    }
+
+    @POST
+    @Path("entity-types")
+    @Operation(hidden = true)
+    public Response addEntityType(@PathParam("id") long id, @RestForm String name, @RestForm String color,
+            @RestForm String hotkey) {
+        return change(id, "Entity type " + name + " added.", s -> withEntityTypes(s,
+                append(s.entityTypesOrEmpty(), new EntityTypeSpec(null, trim(name), color, trim(hotkey)))));
+    }
+
+    @POST
+    @Path("entity-types/{typeId}")
+    @Operation(hidden = true)
+    public Response updateEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId, @RestForm String name,
+            @RestForm String color, @RestForm String hotkey) {
+        return change(id, "Entity type " + name + " saved.", s -> withEntityTypes(s, s.entityTypesOrEmpty().stream()
+                .map(t -> t.id() == typeId ? new EntityTypeSpec(typeId, trim(name), color, trim(hotkey)) : t).toList()));
+    }
+
+    @POST
+    @Path("entity-types/{typeId}/delete")
+    @Operation(hidden = true)
+    public Response deleteEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId) {
+        return change(id, "Entity type deleted.", s -> {
+            String name = s.entityTypesOrEmpty().stream().filter(t -> t.id() == typeId).map(EntityTypeSpec::name)
+                    .findFirst().orElse(null);
+            // Pairs that name the deleted type go with it.
+            List<RelationTypeSpec> relations = s.relationTypesOrEmpty().stream()
+                    .map(r -> new RelationTypeSpec(r.id(), r.name(), r.directed(), r.allowedOrEmpty().stream()
+                            .filter(p -> !p.head().equals(name) && !p.tail().equals(name)).toList(), r.color(), r.hotkey()))
+                    .toList();
+            return new Schema(s.entityTypesOrEmpty().stream().filter(t -> t.id() != typeId).toList(), relations,
+                    s.attributesOrEmpty());
+        });
+    }
+
+    @POST
+    @Path("relation-types")
+    @Operation(hidden = true)
+    public Response addRelationType(@PathParam("id") long id, @RestForm String name, @RestForm String color,
+            @RestForm boolean directed, @RestForm String allowed) {
+        return change(id, "Relation type " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
+                append(s.relationTypesOrEmpty(), new RelationTypeSpec(null, trim(name), directed, parsePairs(allowed),
+                        color, null)),
+                s.attributesOrEmpty()));
+    }
+
+    @POST
+    @Path("relation-types/{typeId}")
+    @Operation(hidden = true)
+    public Response updateRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId,
+            @RestForm String name, @RestForm String color, @RestForm boolean directed, @RestForm String allowed) {
+        return change(id, "Relation type " + name + " saved.", s -> new Schema(s.entityTypesOrEmpty(),
+                s.relationTypesOrEmpty().stream().map(r -> r.id() == typeId
+                        ? new RelationTypeSpec(typeId, trim(name), directed, parsePairs(allowed), color, r.hotkey())
+                        : r).toList(),
+                s.attributesOrEmpty()));
+    }
+
+    @POST
+    @Path("relation-types/{typeId}/delete")
+    @Operation(hidden = true)
+    public Response deleteRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId) {
+        return change(id, "Relation type deleted.", s -> new Schema(s.entityTypesOrEmpty(),
+                s.relationTypesOrEmpty().stream().filter(r -> r.id() != typeId).toList(), s.attributesOrEmpty()));
+    }
+
+    @POST
+    @Path("attributes")
+    @Operation(hidden = true)
+    public Response addAttribute(@PathParam("id") long id, @RestForm String name, @RestForm String on,
+            @RestForm String values) {
+        return change(id, "Attribute " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
+                s.relationTypesOrEmpty(), append(s.attributesOrEmpty(),
+                        new AttributeSpec(null, trim(name), on, parseValues(values)))));
+    }
+
+    @POST
+    @Path("attributes/{attributeId}/delete")
+    @Operation(hidden = true)
+    public Response deleteAttribute(@PathParam("id") long id, @PathParam("attributeId") long attributeId) {
+        return change(id, "Attribute deleted.", s -> new Schema(s.entityTypesOrEmpty(), s.relationTypesOrEmpty(),
+                s.attributesOrEmpty().stream().filter(a -> a.id() != attributeId).toList()));
+    }
+
+    private Response change(long projectId, String done, UnaryOperator<Schema> edit) {
+        Project project = access.requiring(projectId, Role.MANAGER).project();
+        String back = "/projects/" + projectId + "/schema";
+        try {
+            projects.replaceSchema(currentUser.get(), projectId, edit.apply(schemas.read(project)));
+            return Flash.ok(back, done);
+        } catch (ApiException e) {
+            return Flash.error(back, e.body.error());
+        }
+    }
+
+    private static Schema withEntityTypes(Schema s, List<EntityTypeSpec> entityTypes) {
+        return new Schema(entityTypes, s.relationTypesOrEmpty(), s.attributesOrEmpty());
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+
+    /** "PERSON>COUNTRY, COUNTRY>COUNTRY" (one pair per line or comma); empty means any pair. */
+    static List<Pair> parsePairs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (String item : text.split("[,\\n]")) {
+            String trimmed = item.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String[] parts = trimmed.split("\\s*(>|->|→)\\s*");
+            if (parts.length != 2) {
+                throw ApiException.badField("Write allowed pairs as HEAD>TAIL, not '" + trimmed + "'.", "allowed");
+            }
+            pairs.add(new Pair(parts[0].trim(), parts[1].trim()));
+        }
+        return pairs;
+    }
+
+    static List<String> parseValues(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(text.split("[,|]")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

@@ -1,0 +1,89 @@
+package org.relata.user;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.relata.web.ApiException;
+import org.relata.web.Flash;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** User administration, for admins. */
+@Path("/admin/users")
+@RolesAllowed(User.ROLE_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class AdminPages {
+
+    private static final String BACK = "/admin/users";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance users(List<User> users, String me);
+    }
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance list() {
+        return Templates.users(User.listAll(Sort.by("username")), currentUser.get().username);
+    }
+
+    @POST
+    @Operation(hidden = true)
+    public Response create(@RestForm String username, @RestForm String password, @RestForm boolean admin) {
+        String name = username == null ? "" : username.trim();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")) {
+            return Flash.error(BACK, "A username holds letters, digits and . _ @ - (at most 64).");
+        }
+        if (password == null || password.length() < 8) {
+            return Flash.error(BACK, "A password has at least 8 characters.");
+        }
+        try {
+            users.create(name, password, admin);
+            return Flash.ok(BACK, "User " + name + " created.");
+        } catch (ApiException e) {
+            return Flash.error(BACK, e.body.error());
+        }
+    }
+
+    @POST
+    @Path("{id}/enabled")
+    @Operation(hidden = true)
+    public Response setEnabled(@PathParam("id") long id, @RestForm boolean enabled) {
+        User me = currentUser.get();
+        if (me.id == id && !enabled) {
+            return Flash.error(BACK, "You cannot disable your own account.");
+        }
+        users.setEnabled(id, enabled);
+        return Flash.ok(BACK, enabled ? "Account enabled." : "Account disabled.");
+    }
+
+    @POST
+    @Path("{id}/password")
+    @Operation(hidden = true)
+    public Response setPassword(@PathParam("id") long id, @RestForm String password) {
+        if (password == null || password.length() < 8) {
+            return Flash.error(BACK, "A password has at least 8 characters.");
+        }
+        users.changePassword(id, password);
+        return Flash.ok(BACK, "Password changed.");
+    }
+}

@@ -1,0 +1,49 @@
+package org.relata.demo;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.relata.testsupport.Api.asAdmin;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.relata.testsupport.Db;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(DemoLoaderTest.DemoOn.class)
+class DemoLoaderTest {
+
+    public static class DemoOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("relata.demo", "true");
+        }
+    }
+
+    @Inject
+    DemoLoader demo;
+
+    @Inject
+    Db db;
+
+    @Test
+    void demoProjectIsLoadedOnceAndOnlyOnce() {
+        assertEquals(1, db.count("select count(*) from projects where name = ?1", DemoLoader.PROJECT_NAME));
+        assertFalse(demo.load(), "a second load does nothing");
+        assertEquals(1, db.count("select count(*) from projects where name = ?1", DemoLoader.PROJECT_NAME));
+        long projectId = ((Number) db.column("select id from projects where name = ?1", DemoLoader.PROJECT_NAME).get(0))
+                .longValue();
+        assertEquals(3, db.count("select count(*) from documents where project_id = ?1", projectId));
+        asAdmin().get("/api/projects/" + projectId).then().statusCode(200)
+                .body("schema.entityTypes.name", containsInAnyOrder("COUNTRY", "PERSON", "ORGANIZATION", "EVENT"))
+                .body("schema.relationTypes.name", containsInAnyOrder("ALLY_OF", "TRADE_PARTNER_OF",
+                        "SUPPLIES_WEAPONS_TO", "LEADER_OF", "VISITED", "SANCTIONS"));
+    }
+}

@@ -1,0 +1,137 @@
+package org.relata.project;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.relata.testsupport.Api;
+import org.relata.testsupport.Browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Page.GetByRoleOptions;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ProjectPagesBrowserTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static GetByRoleOptions named(String name) {
+        return new GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @Test
+    void managerCreatesAProjectAndAddsAnEntityTypeWithColourAndHotkey() {
+        String manager = Api.newUser("pm");
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        String name = Api.uniqueName("Sanctions corpus");
+        page.getByLabel("Name").fill(name);
+        page.getByLabel("Description").fill("Who sanctions whom");
+        page.getByRole(AriaRole.BUTTON, named("Create project")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, named("Labels"))).isVisible();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Project created");
+        page.getByLabel("New entity type").fill("COUNTRY");
+        page.getByLabel("Colour", new Page.GetByLabelOptions().setExact(true)).first().fill("#aa3300");
+        page.getByLabel("Hotkey", new Page.GetByLabelOptions().setExact(true)).fill("k");
+        page.getByRole(AriaRole.BUTTON, named("Add entity type")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Entity type COUNTRY added.");
+        assertThat(page.getByLabel("Name of COUNTRY")).hasValue("COUNTRY");
+        assertThat(page.getByLabel("Colour of COUNTRY")).hasValue("#aa3300");
+        assertThat(page.getByLabel("Hotkey of COUNTRY")).hasValue("k");
+
+        // A second type with the same hotkey is refused with a message, and nothing is added.
+        page.getByLabel("New entity type").fill("PERSON");
+        page.getByLabel("Hotkey", new Page.GetByLabelOptions().setExact(true)).fill("k");
+        page.getByRole(AriaRole.BUTTON, named("Add entity type")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Hotkey 'k' is used twice.");
+        assertEquals(0, page.getByLabel("Name of PERSON").count());
+
+        // The project page lists the label with its hotkey.
+        page.getByRole(AriaRole.LINK, named("← " + name)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named(name))).isVisible();
+        assertThat(page.locator(".badge", new Page.LocatorOptions().setHasText("COUNTRY"))).containsText("k");
+    }
+
+    @Test
+    void aProjectNameWithMarkupIsShownAsText() {
+        String manager = Api.newUser("xss");
+        String name = "<script>window.pwned=true</script><img src=x onerror=\"window.pwned=true\"> " + Api.uniqueName("P");
+        long id = ((Number) Api.as(manager).body(java.util.Map.of("name", name)).post("/api/projects")
+                .then().statusCode(201).extract().path("id")).longValue();
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        AtomicBoolean dialog = new AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        page.navigate("/projects/" + id);
+        assertThat(page.getByRole(AriaRole.HEADING, named(name))).isVisible();
+        page.navigate("/");
+        assertThat(page.getByRole(AriaRole.LINK, named(name))).isVisible();
+        assertEquals(Boolean.FALSE, page.evaluate("() => window.pwned === true"));
+        assertFalse(dialog.get());
+    }
+
+    @Test
+    void managerAddsAMemberFromTheMembersPage() {
+        String manager = Api.newUser("pm");
+        String annotator = Api.newUser("ann");
+        long id = Api.newProject(manager);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + id + "/members");
+        page.getByLabel("User").selectOption(annotator);
+        page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("ANNOTATOR");
+        page.getByRole(AriaRole.BUTTON, named("Add member")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText(annotator + " is now ANNOTATOR.");
+        assertThat(page.getByLabel("Role of " + annotator)).hasValue("ANNOTATOR");
+        Api.as(annotator).get("/api/projects/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void userCreatesAndRevokesAnApiToken() {
+        String user = Api.newUser("tok");
+        Page page = browser.loggedIn(user, Api.PASSWORD);
+        page.navigate("/tokens");
+        page.getByLabel("Name").fill("notebook");
+        page.getByRole(AriaRole.BUTTON, named("Create token")).click();
+        String token = page.locator("#new-token").textContent().trim();
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).get("/api/me")
+                .then().statusCode(200);
+        page.navigate("/tokens");
+        page.getByRole(AriaRole.BUTTON, named("Revoke notebook")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Token revoked.");
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).get("/api/me")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void adminCreatesAUserWhoCanThenLogIn() {
+        Page page = browser.loggedIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.navigate("/admin/users");
+        String username = "page-made-" + System.nanoTime();
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a-good-password");
+        page.getByRole(AriaRole.BUTTON, named("Create user")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("User " + username + " created.");
+        Api.as(username, "a-good-password").get("/api/me").then().statusCode(200);
+    }
+}

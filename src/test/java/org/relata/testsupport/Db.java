@@ -1,0 +1,62 @@
+package org.relata.testsupport;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Direct SQL for the few fixtures and checks that no public call covers yet. */
+@ApplicationScoped
+public class Db {
+
+    @Inject
+    EntityManager em;
+
+    /** A document with one gold span of the named type; returns the span id. */
+    @Transactional
+    public long spanOfType(long projectId, String typeName, String text) {
+        Number documentId = (Number) em.createNativeQuery("""
+                insert into documents (project_id, external_id, text, length)
+                values (?1, ?2, ?3, char_length(?3)) returning id""")
+                .setParameter(1, projectId).setParameter(2, "doc-" + System.nanoTime()).setParameter(3, text)
+                .getSingleResult();
+        Number layerId = (Number) em.createNativeQuery("""
+                insert into annotation_layers (document_id, doc_length, owner_kind)
+                values (?1, char_length(?2), 'GOLD') returning id""")
+                .setParameter(1, documentId).setParameter(2, text).getSingleResult();
+        return ((Number) em.createNativeQuery("""
+                insert into spans (layer_id, doc_length, start_offset, end_offset, entity_type_id)
+                select ?1, char_length(?2), 0, 1, t.id from entity_types t where t.project_id = ?3 and t.name = ?4
+                returning id""")
+                .setParameter(1, layerId).setParameter(2, text).setParameter(3, projectId).setParameter(4, typeName)
+                .getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public String typeNameOfSpan(long spanId) {
+        return (String) em.createNativeQuery(
+                "select t.name from spans s join entity_types t on t.id = s.entity_type_id where s.id = ?1")
+                .setParameter(1, spanId).getSingleResult();
+    }
+
+    @Transactional
+    public long count(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object> column(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
+    }
+}

@@ -42,7 +42,10 @@ public class SchemaService {
                 .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey)).toList();
         List<RelationTypeSpec> relations = RelationType.inProject(project).stream()
                 .map(t -> new RelationTypeSpec(t.id, t.name, t.directed,
-                        t.allowed.stream().map(p -> new Pair(p.headType.name, p.tailType.name)).toList(),
+                        t.allowed.stream()
+                                .sorted(java.util.Comparator.<RelationTypePair>comparingInt(p -> p.headType.position)
+                                        .thenComparingInt(p -> p.tailType.position))
+                                .map(p -> new Pair(p.headType.name, p.tailType.name)).toList(),
                         t.color, t.hotkey))
                 .toList();
         List<AttributeSpec> attributes = AttributeDef.inProject(project).stream()

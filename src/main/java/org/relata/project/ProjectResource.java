@@ -69,9 +69,6 @@ public class ProjectResource {
             throw ApiException.badRequest("Send a JSON body with at least a name.");
         }
         User user = currentUser.get();
-        if (!user.admin && !user.canCreateProjects) {
-            throw ApiException.forbidden("You are not allowed to create projects.");
-        }
         Project project = projects.create(user, body.name(), body.description(), body.guidelines(), body.schema());
         return Response.created(URI.create("/api/projects/" + project.id)).entity(view(access.visible(project.id))).build();
     }

@@ -24,6 +24,9 @@ public class ProjectService {
     /** Creates a project with its schema; the creator becomes its first manager. */
     @Transactional
     public Project create(User creator, String name, String description, String guidelines, Schema schema) {
+        if (!creator.admin && !creator.canCreateProjects) {
+            throw ApiException.forbidden("You are not allowed to create projects.");
+        }
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw ApiException.badField("A project needs a name of 1 to 200 characters.", "$.name");

@@ -6,36 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
-import org.relata.testsupport.Browser;
+import org.relata.testsupport.BrowserTest;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Page.GetByRoleOptions;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ProjectPagesBrowserTest {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    private static GetByRoleOptions named(String name) {
-        return new GetByRoleOptions().setName(name).setExact(true);
-    }
+class ProjectPagesBrowserTest extends BrowserTest {
 
     @Test
     void managerCreatesAProjectAndAddsAnEntityTypeWithColourAndHotkey() {

@@ -2,11 +2,9 @@ package org.relata.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
-import org.relata.testsupport.Browser;
+import org.relata.testsupport.BrowserTest;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,19 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class LoginBrowserTest {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class LoginBrowserTest extends BrowserTest {
 
     @Test
     void userLogsInSeesProjectsAndLogsOut() {

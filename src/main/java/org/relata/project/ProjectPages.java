@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +32,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class ProjectPages {
 
+    static final int PAGE_SIZE = 100;
+
     public record ProjectRow(Project project, Role role, long documents) {
     }
 
@@ -44,7 +48,7 @@ public class ProjectPages {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
-                List<DocumentRow> documents, long total, long done, List<MemberRow> members);
+                List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
 
         static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
                 Role[] roles);
@@ -92,7 +96,7 @@ public class ProjectPages {
     @GET
     @Path("projects/{id}")
     @Operation(hidden = true)
-    public TemplateInstance project(@PathParam("id") long id) {
+    public TemplateInstance project(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page) {
         ProjectAccess.Access a = access.visible(id);
         Project project = a.project();
         User user = a.user();
@@ -105,8 +109,9 @@ public class ProjectPages {
                          where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
                        (select count(*) from annotation_layers l
                          where l.document_id = d.id and l.owner_kind = 'USER') as layers
-                  from documents d where d.project_id = ?1 order by d.external_id limit 200
-                """).setParameter(1, id).setParameter(2, user.id).getResultList();
+                  from documents d where d.project_id = ?1 order by d.external_id limit ?3 offset ?4
+                """).setParameter(1, id).setParameter(2, user.id).setParameter(3, PAGE_SIZE)
+                .setParameter(4, (long) Math.max(page, 0) * PAGE_SIZE).getResultList();
         List<DocumentRow> documents = rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
                 ((Number) r[2]).intValue(), r[3] == null ? "NEW" : (String) r[3], ((Number) r[4]).longValue(),
                 ((Number) r[5]).longValue())).toList();
@@ -115,8 +120,9 @@ public class ProjectPages {
                 select count(*) from annotation_layers l join documents d on d.id = l.document_id
                  where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'
                 """).setParameter(1, id).setParameter(2, user.id).getSingleResult()).longValue();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
-                members(project));
+                members(project), Math.min(Math.max(page, 0), pages - 1), pages);
     }
 
     @GET

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
+import org.relata.testsupport.Db;
+
+import jakarta.inject.Inject;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -50,6 +53,24 @@ class ProjectPagesBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, named("← " + name)).click();
         assertThat(page.getByRole(AriaRole.HEADING, named(name))).isVisible();
         assertThat(page.locator(".badge", new Page.LocatorOptions().setHasText("COUNTRY"))).containsText("k");
+    }
+
+    @Inject
+    Db db;
+
+    @Test
+    void projectPageListsDocumentsAPageAtATime() {
+        String manager = Api.newUser("pm");
+        long id = Api.newProject(manager);
+        db.documents(id, ProjectPages.PAGE_SIZE + 5);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + id);
+        assertThat(page.getByText("Page 1 of 2 (" + (ProjectPages.PAGE_SIZE + 5) + " documents)")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, named("doc-0000"))).isVisible();
+        page.getByRole(AriaRole.LINK, named("Next →")).click();
+        assertThat(page.getByText("Page 2 of 2")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, named(String.format("doc-%04d", ProjectPages.PAGE_SIZE + 4)))).isVisible();
+        assertEquals(0, page.getByRole(AriaRole.LINK, named("doc-0000")).count());
     }
 
     @Test

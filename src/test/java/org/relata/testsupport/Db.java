@@ -34,6 +34,16 @@ public class Db {
                 .getSingleResult()).longValue();
     }
 
+    /** {@code count} short documents named doc-0000, doc-0001, ... */
+    @Transactional
+    public void documents(long projectId, int count) {
+        em.createNativeQuery("""
+                insert into documents (project_id, external_id, text, length)
+                select ?1, 'doc-' || lpad(i::text, 4, '0'), 'Text ' || i, char_length('Text ' || i)
+                  from generate_series(0, ?2 - 1) i""")
+                .setParameter(1, projectId).setParameter(2, count).executeUpdate();
+    }
+
     @Transactional
     public String typeNameOfSpan(long spanId) {
         return (String) em.createNativeQuery(

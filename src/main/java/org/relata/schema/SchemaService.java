@@ -321,8 +321,10 @@ public class SchemaService {
         Set<AttributeDef> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
         removed.forEach(AttributeDef::delete);
+        Map<AttributeDef, String> oldNames = new HashMap<>();
         for (AttributeDef def : kept) {
             if (def != null) {
+                oldNames.put(def, def.name);
                 def.name = "~" + def.id;
             }
         }
@@ -337,8 +339,19 @@ public class SchemaService {
             def.position = i;
             if (def.id == null) {
                 def.persist();
+            } else if (!def.name.equals(oldNames.get(def))) {
+                renameAttributeValues(project, def.target, oldNames.get(def), def.name);
             }
         }
+    }
+
+    /** A renamed attribute keeps its values: move them to the new key in every span or relation of the project. */
+    private void renameAttributeValues(Project project, String target, String from, String to) {
+        String table = AttributeDef.ON_RELATION.equals(target) ? "relations" : "spans";
+        em.createNativeQuery("update " + table + " a set attributes = (a.attributes - ?1) || jsonb_build_object(?2, a.attributes -> ?1)"
+                + " from annotation_layers l join documents d on d.id = l.document_id"
+                + " where a.layer_id = l.id and d.project_id = ?3 and jsonb_exists(a.attributes, ?1)")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, project.id).executeUpdate();
     }
 
     private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey, String at) {

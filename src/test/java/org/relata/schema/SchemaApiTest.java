@@ -105,6 +105,27 @@ class SchemaApiTest {
     }
 
     @Test
+    void renamingAnAttributeKeepsItsValues() {
+        long spanId = db.spanOfType(projectId, "COUNTRY", "Laos");
+        db.count("with u as (update spans set attributes = '{\"Negated\": true}' where id = ?1 returning 1)"
+                + " select count(*) from u", spanId);
+        Map<String, Object> schema = as(manager).get("/api/projects/" + projectId + "/schema").then().extract().as(Map.class);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        for (Object a : (List<?>) schema.get("attributes")) {
+            Map<String, Object> attribute = new HashMap<>((Map<String, Object>) a);
+            if (attribute.get("name").equals("Negated")) {
+                attribute.put("name", "Negation");
+            }
+            attributes.add(attribute);
+        }
+        Map<String, Object> renamed = new HashMap<>(schema);
+        renamed.put("attributes", attributes);
+        as(manager).body(renamed).put("/api/projects/" + projectId + "/schema").then().statusCode(200);
+        assertEquals(List.of("{\"Negation\": true}"),
+                db.column("select attributes::text from spans where id = ?1", spanId).stream().map(Object::toString).toList());
+    }
+
+    @Test
     void swappingTwoHotkeysWorks() {
         Map<String, Object> schema = Map.of("entityTypes", List.of(
                 Map.of("name", "COUNTRY", "hotkey", "p"), Map.of("name", "PERSON", "hotkey", "c"),

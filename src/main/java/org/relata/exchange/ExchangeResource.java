@@ -77,7 +77,7 @@ public class ExchangeResource {
             + " split, a zip of one file per split. The body streams.")
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
-            @QueryParam("split") String split, @QueryParam("seed") @DefaultValue("0") long seed) {
+            @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
         ExportFormat exportFormat = Exporters.byName(format);
         boolean onlyDone = switch (status) {
@@ -86,7 +86,7 @@ public class ExchangeResource {
             default -> throw ApiException.badField("status is done or any, not '" + status + "'.", "status");
         };
         ExportSource exportSource = source(project, source, onlyDone);
-        Splits splits = Splits.parse(split, seed);
+        Splits splits = Splits.parse(split, parseSeed(seed));
         ExportService.Request request = new ExportService.Request(id, exportFormat, exportSource, splits, schemas.read(project));
         Response.ResponseBuilder response;
         if (exportFormat.reportsLeftOut()) {
@@ -123,6 +123,17 @@ public class ExchangeResource {
             return new ExportSource("USER", user.id, username, onlyDone);
         }
         throw ApiException.badField("source is gold, suggestions, all or user:<username>, not '" + source + "'.", "source");
+    }
+
+    private static long parseSeed(String seed) {
+        if (seed == null || seed.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("seed is a whole number, not '" + seed + "'.", "seed");
+        }
     }
 
     static String fileName(String disposition) {

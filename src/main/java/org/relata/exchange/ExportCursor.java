@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 
 import org.relata.exchange.ExDoc.ExRelation;
 import org.relata.exchange.ExDoc.ExSpan;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The shared streaming reader of every export: one query over a server-side cursor (autocommit off and a fixed
@@ -37,9 +39,67 @@ final class ExportCursor {
     private ExportCursor() {
     }
 
-    /** Streams the documents of the project (of one split part, when given) to the sink. */
+    private static final Object END = new Object();
+
+    /**
+     * Streams the documents of the project (of one split part, when given) to the sink. A reader thread fetches and
+     * parses rows while the caller's thread formats and writes them (a bounded queue between them keeps memory flat),
+     * so the database, the parsing and the writing overlap instead of taking turns.
+     */
     static void read(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part, Sink sink)
             throws SQLException, IOException {
+        ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+        Thread reader = new Thread(() -> {
+            try {
+                readDirect(connection, projectId, source, seed, part, queue::put);
+                queue.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                queue.offer(e);
+            }
+        }, "relata-export-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == END) {
+                    break;
+                }
+                if (item instanceof SQLException e) {
+                    throw e;
+                }
+                if (item instanceof IOException e) {
+                    throw e;
+                }
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (item instanceof Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+                sink.accept((ExDoc) item);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("export interrupted", e);
+        } finally {
+            reader.interrupt();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    interface Put {
+        void accept(ExDoc doc) throws InterruptedException;
+    }
+
+    private static void readDirect(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part,
+            Put sink) throws SQLException, IOException, InterruptedException {
         String layerJoin = (source.onlyDone() || source.all() ? " join" : " left join")
                 + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
                 + (source.userId() != null ? " and l.user_id = ?" : "");
@@ -89,20 +149,33 @@ final class ExportCursor {
         Map<Long, ExSpan> byDbId = new HashMap<>();
         if (spansJson != null) {
             CodePoints text = new CodePoints(doc.text);
-            for (JsonNode s : JsonFields.JSON.readTree(spansJson)) {
-                ExSpan span = new ExSpan();
-                span.dbId = s.get(0).longValue();
-                span.start = s.get(1).intValue();
-                span.end = s.get(2).intValue();
-                span.label = s.get(3).textValue();
-                span.text = text.slice(span.start, span.end);
-                span.attributes = toMap(s.get(4));
-                span.note = s.get(5).isNull() ? null : s.get(5).textValue();
-                for (JsonNode link : s.get(6)) {
-                    span.links.add(new ExDoc.Link(text(link, "resource"), text(link, "id"), text(link, "text")));
+            // A streaming parse: building trees for a million spans costs more than the database's own work.
+            try (JsonParser p = JsonFields.JSON.getFactory().createParser(spansJson)) {
+                p.nextToken();
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    ExSpan span = new ExSpan();
+                    p.nextToken();
+                    span.dbId = p.getLongValue();
+                    p.nextToken();
+                    span.start = p.getIntValue();
+                    p.nextToken();
+                    span.end = p.getIntValue();
+                    p.nextToken();
+                    span.label = p.getText();
+                    span.text = text.slice(span.start, span.end);
+                    p.nextToken();
+                    span.attributes = readObject(p);
+                    p.nextToken();
+                    span.note = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+                    p.nextToken();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        Map<String, Object> link = readObject(p);
+                        span.links.add(new ExDoc.Link(string(link.get("resource")), string(link.get("id")), string(link.get("text"))));
+                    }
+                    p.nextToken();
+                    doc.spans.add(span);
+                    byDbId.put(span.dbId, span);
                 }
-                doc.spans.add(span);
-                byDbId.put(span.dbId, span);
             }
             doc.spans.sort(SPAN_ORDER);
             for (int i = 0; i < doc.spans.size(); i++) {
@@ -112,18 +185,27 @@ final class ExportCursor {
         }
         String relationsJson = row.getString(7);
         if (relationsJson != null) {
-            for (JsonNode r : JsonFields.JSON.readTree(relationsJson)) {
-                ExRelation relation = new ExRelation();
-                ExSpan head = byDbId.get(r.get(0).longValue());
-                ExSpan tail = byDbId.get(r.get(1).longValue());
-                relation.head = head.id;
-                relation.tail = tail.id;
-                // typeId holds the head and tail positions for sorting
-                relation.typeId = ((long) head.typeId << 32) | tail.typeId;
-                relation.label = r.get(2).textValue();
-                relation.attributes = toMap(r.get(3));
-                relation.note = r.get(4).isNull() ? null : r.get(4).textValue();
-                doc.relations.add(relation);
+            try (JsonParser p = JsonFields.JSON.getFactory().createParser(relationsJson)) {
+                p.nextToken();
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    ExRelation relation = new ExRelation();
+                    p.nextToken();
+                    ExSpan head = byDbId.get(p.getLongValue());
+                    p.nextToken();
+                    ExSpan tail = byDbId.get(p.getLongValue());
+                    relation.head = head.id;
+                    relation.tail = tail.id;
+                    // typeId holds the head and tail positions for sorting
+                    relation.typeId = ((long) head.typeId << 32) | tail.typeId;
+                    p.nextToken();
+                    relation.label = p.getText();
+                    p.nextToken();
+                    relation.attributes = readObject(p);
+                    p.nextToken();
+                    relation.note = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+                    p.nextToken();
+                    doc.relations.add(relation);
+                }
             }
             doc.relations.sort(Comparator.<ExRelation>comparingLong(r -> r.typeId).thenComparing(r -> r.label));
             for (int i = 0; i < doc.relations.size(); i++) {
@@ -133,19 +215,33 @@ final class ExportCursor {
         return doc;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    /** The object at the parser's START_OBJECT, read to its END_OBJECT; the common empty one without a deserializer. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readObject(JsonParser p) throws IOException {
+        if (p.nextToken() == JsonToken.END_OBJECT) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.currentToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            map.put(name, JsonFields.JSON.readValue(p, Object.class));
+            p.nextToken();
+        }
+        return map;
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Map<String, Object> readMap(String json) throws IOException {
         if (json == null || json.equals("{}")) {
             return new LinkedHashMap<>();
         }
-        return JsonFields.toMap(JsonFields.JSON.readTree(json));
-    }
-
-    private static Map<String, Object> toMap(JsonNode node) {
-        return node.isEmpty() ? new LinkedHashMap<>() : JsonFields.toMap(node);
+        try (JsonParser p = JsonFields.JSON.getFactory().createParser(json)) {
+            p.nextToken();
+            return readObject(p);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package org.relata.exchange;
 
 import java.io.IOException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,12 +30,15 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class ExportCursor {
 
-    static final int FETCH_SIZE = 200;
+    static final int FETCH_SIZE = 100;
 
     interface Sink {
         void accept(ExDoc doc) throws IOException;
     }
 
+    private static final long BATCH_CHARS = 4L << 20;
+    private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.typeId)
+            .thenComparing(r -> r.label);
     private static final Comparator<ExSpan> SPAN_ORDER = Comparator.<ExSpan>comparingInt(s -> s.start)
             .thenComparingInt(s -> s.end).thenComparing(s -> s.label);
 
@@ -100,21 +106,25 @@ final class ExportCursor {
 
     private static void readDirect(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part,
             Put sink) throws SQLException, IOException, InterruptedException {
+        Map<Long, String> entityTypes = names(connection, "entity_types", projectId);
+        Map<Long, String> relationTypes = names(connection, "relation_types", projectId);
         String layerJoin = (source.onlyDone() || source.all() ? " join" : " left join")
                 + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
                 + (source.userId() != null ? " and l.user_id = ?" : "");
-        String sql = "select d.external_id, d.text, d.meta::text, l.status, u.username,"
-                + " (select json_agg(json_build_array(s.id, s.start_offset, s.end_offset, t.name, s.attributes, s.note, s.links)"
-                + "    order by s.id) from spans s join entity_types t on t.id = s.entity_type_id where s.layer_id = l.id),"
-                + " (select json_agg(json_build_array(r.head_span_id, r.tail_span_id, rt.name, r.attributes, r.note) order by r.id)"
-                + "    from relations r join relation_types rt on rt.id = r.relation_type_id where r.layer_id = l.id)"
+        String sql = "select d.external_id, d.text, d.meta::text, l.id, l.status, u.username"
                 + " from documents d" + layerJoin
                 + " left join users u on u.id = l.user_id"
                 + " where d.project_id = ?"
                 + (source.onlyDone() ? " and l.status = 'DONE'" : "")
                 + (part != null ? " and " + Splits.BUCKET_SQL + " >= ? and " + Splits.BUCKET_SQL + " < ?" : "")
                 + " order by d.external_id collate \"C\", u.username collate \"C\"";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                PreparedStatement spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
+                        + " s.entity_type_id, s.attributes::text, s.note, s.links::text from spans s"
+                        + " where s.layer_id = any(?) order by s.layer_id, s.id");
+                PreparedStatement relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
+                        + " r.relation_type_id, r.attributes::text, r.note from relations r"
+                        + " where r.layer_id = any(?) order by r.layer_id, r.id")) {
             statement.setFetchSize(FETCH_SIZE);
             int p = 1;
             statement.setString(p++, source.ownerKind());
@@ -128,91 +138,130 @@ final class ExportCursor {
                 statement.setString(p++, Long.toString(seed));
                 statement.setLong(p++, part.to());
             }
+            // Documents come from the cursor in batches; the spans and relations of a batch's layers are fetched with
+            // one indexed query each, which costs the database far less than a subquery per document.
+            List<ExDoc> batch = new ArrayList<>();
+            Map<Long, ExDoc> byLayer = new HashMap<>();
+            long batchChars = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sink.accept(toDocument(rows, source));
+                    ExDoc doc = new ExDoc();
+                    doc.id = rows.getString(1);
+                    doc.text = rows.getString(2);
+                    doc.meta = readMap(rows.getString(3));
+                    long layer = rows.getLong(4);
+                    String status = rows.getString(5);
+                    doc.status = status == null ? "new" : status.toLowerCase(Locale.ROOT);
+                    String username = rows.getString(6);
+                    doc.annotator = username != null ? username
+                            : source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
+                    batch.add(doc);
+                    if (layer != 0) {
+                        byLayer.put(layer, doc);
+                    }
+                    batchChars += doc.text.length();
+                    if (batch.size() >= FETCH_SIZE || batchChars >= BATCH_CHARS) {
+                        flush(connection, batch, byLayer, spans, relations, entityTypes, relationTypes, sink);
+                        batchChars = 0;
+                    }
                 }
             }
+            flush(connection, batch, byLayer, spans, relations, entityTypes, relationTypes, sink);
         }
     }
 
-    private static ExDoc toDocument(ResultSet row, ExportSource source) throws SQLException, IOException {
-        ExDoc doc = new ExDoc();
-        doc.id = row.getString(1);
-        doc.text = row.getString(2);
-        doc.meta = readMap(row.getString(3));
-        String status = row.getString(4);
-        doc.status = status == null ? "new" : status.toLowerCase(Locale.ROOT);
-        String username = row.getString(5);
-        doc.annotator = username != null ? username : source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
-        String spansJson = row.getString(6);
-        Map<Long, ExSpan> byDbId = new HashMap<>();
-        if (spansJson != null) {
-            CodePoints text = new CodePoints(doc.text);
-            // A streaming parse: building trees for a million spans costs more than the database's own work.
-            try (JsonParser p = JsonFields.JSON.getFactory().createParser(spansJson)) {
-                p.nextToken();
-                while (p.nextToken() == JsonToken.START_ARRAY) {
-                    ExSpan span = new ExSpan();
-                    p.nextToken();
-                    span.dbId = p.getLongValue();
-                    p.nextToken();
-                    span.start = p.getIntValue();
-                    p.nextToken();
-                    span.end = p.getIntValue();
-                    p.nextToken();
-                    span.label = p.getText();
-                    span.text = text.slice(span.start, span.end);
-                    p.nextToken();
-                    span.attributes = readObject(p);
-                    p.nextToken();
-                    span.note = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
-                    p.nextToken();
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        Map<String, Object> link = readObject(p);
-                        span.links.add(new ExDoc.Link(string(link.get("resource")), string(link.get("id")), string(link.get("text"))));
+    private static void flush(Connection connection, List<ExDoc> batch, Map<Long, ExDoc> byLayer, PreparedStatement spans,
+            PreparedStatement relations, Map<Long, String> entityTypes, Map<Long, String> relationTypes, Put sink)
+            throws SQLException, IOException, InterruptedException {
+        if (!byLayer.isEmpty()) {
+            Array layers = connection.createArrayOf("bigint", byLayer.keySet().toArray());
+            Map<Long, ExSpan> byDbId = new HashMap<>();
+            spans.setArray(1, layers);
+            spans.setFetchSize(10_000);
+            try (ResultSet rows = spans.executeQuery()) {
+                ExDoc doc = null;
+                long current = -1;
+                CodePoints text = null;
+                while (rows.next()) {
+                    long layer = rows.getLong(1);
+                    if (layer != current) {
+                        current = layer;
+                        doc = byLayer.get(layer);
+                        text = new CodePoints(doc.text);
                     }
-                    p.nextToken();
+                    ExSpan span = new ExSpan();
+                    span.dbId = rows.getLong(2);
+                    span.start = rows.getInt(3);
+                    span.end = rows.getInt(4);
+                    span.label = entityTypes.get(rows.getLong(5));
+                    span.text = text.slice(span.start, span.end);
+                    span.attributes = readMap(rows.getString(6));
+                    span.note = rows.getString(7);
+                    String links = rows.getString(8);
+                    if (links != null && !links.equals("[]")) {
+                        try (JsonParser p = JsonFields.JSON.getFactory().createParser(links)) {
+                            p.nextToken();
+                            while (p.nextToken() == JsonToken.START_OBJECT) {
+                                Map<String, Object> link = readObject(p);
+                                span.links.add(new ExDoc.Link(string(link.get("resource")), string(link.get("id")),
+                                        string(link.get("text"))));
+                            }
+                        }
+                    }
                     doc.spans.add(span);
                     byDbId.put(span.dbId, span);
                 }
             }
-            doc.spans.sort(SPAN_ORDER);
-            for (int i = 0; i < doc.spans.size(); i++) {
-                doc.spans.get(i).id = "T" + (i + 1);
-                doc.spans.get(i).typeId = i;
+            for (ExDoc doc : byLayer.values()) {
+                doc.spans.sort(SPAN_ORDER);
+                for (int i = 0; i < doc.spans.size(); i++) {
+                    doc.spans.get(i).id = "T" + (i + 1);
+                    doc.spans.get(i).typeId = i;
+                }
             }
-        }
-        String relationsJson = row.getString(7);
-        if (relationsJson != null) {
-            try (JsonParser p = JsonFields.JSON.getFactory().createParser(relationsJson)) {
-                p.nextToken();
-                while (p.nextToken() == JsonToken.START_ARRAY) {
+            relations.setArray(1, layers);
+            relations.setFetchSize(10_000);
+            try (ResultSet rows = relations.executeQuery()) {
+                while (rows.next()) {
+                    ExDoc doc = byLayer.get(rows.getLong(1));
                     ExRelation relation = new ExRelation();
-                    p.nextToken();
-                    ExSpan head = byDbId.get(p.getLongValue());
-                    p.nextToken();
-                    ExSpan tail = byDbId.get(p.getLongValue());
+                    ExSpan head = byDbId.get(rows.getLong(2));
+                    ExSpan tail = byDbId.get(rows.getLong(3));
                     relation.head = head.id;
                     relation.tail = tail.id;
-                    // typeId holds the head and tail positions for sorting
+                    // typeId holds the head and tail positions, for sorting
                     relation.typeId = ((long) head.typeId << 32) | tail.typeId;
-                    p.nextToken();
-                    relation.label = p.getText();
-                    p.nextToken();
-                    relation.attributes = readObject(p);
-                    p.nextToken();
-                    relation.note = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
-                    p.nextToken();
+                    relation.label = relationTypes.get(rows.getLong(4));
+                    relation.attributes = readMap(rows.getString(5));
+                    relation.note = rows.getString(6);
                     doc.relations.add(relation);
                 }
             }
-            doc.relations.sort(Comparator.<ExRelation>comparingLong(r -> r.typeId).thenComparing(r -> r.label));
-            for (int i = 0; i < doc.relations.size(); i++) {
-                doc.relations.get(i).id = "R" + (i + 1);
+            for (ExDoc doc : byLayer.values()) {
+                doc.relations.sort(RELATION_ORDER);
+                for (int i = 0; i < doc.relations.size(); i++) {
+                    doc.relations.get(i).id = "R" + (i + 1);
+                }
             }
         }
-        return doc;
+        for (ExDoc doc : batch) {
+            sink.accept(doc);
+        }
+        batch.clear();
+        byLayer.clear();
+    }
+
+    private static Map<Long, String> names(Connection connection, String table, long projectId) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select id, name from " + table + " where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.put(r.getLong(1), r.getString(2));
+                }
+            }
+        }
+        return names;
     }
 
     /** The object at the parser's START_OBJECT, read to its END_OBJECT; the common empty one without a deserializer. */

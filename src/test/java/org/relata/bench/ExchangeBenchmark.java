@@ -59,9 +59,9 @@ public final class ExchangeBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the application first: ./mvnw -Pbench verify does it");
         }
-        System.out.println("| documents | spans | relations | JSONL bytes | import | import floor (COPY) | import/floor"
-                + " | export | export floor (COPY) | export/floor | peak heap import | peak heap export |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| documents | spans | relations | JSONL size | import | import floor (COPY) | import/floor"
+                + " | export (first) | export (second) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int documents : sizes) {
             run(jar, documents);
         }
@@ -96,29 +96,34 @@ public final class ExchangeBenchmark {
             }
 
             heap.start();
-            t0 = System.nanoTime();
-            HttpResponse<InputStream> exported = http.send(request("/api/projects/" + project + "/export?format=jsonl").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            long exportedBytes;
-            try (InputStream in = exported.body()) {
-                exportedBytes = in.transferTo(OutputStream.nullOutputStream());
-            }
-            double exportSeconds = (System.nanoTime() - t0) / 1e9;
+            double exportCold = export(http, project);
+            double exportWarm = export(http, project);
             long exportHeap = heap.stop();
-            if (exported.statusCode() != 200) {
-                throw new IllegalStateException("export failed: " + exported.statusCode());
-            }
 
             double[] floor = copyFloor(project);
-            System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d MB | %.1f s | %.1f s | %.2f× | %.1f s | %.1f s | %.2f× | %d MB | %d MB |%n",
+            System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d MB | %.1f s | %.1f s | %.2f× | %.1f s | %.1f s | %.1f s | %.2f× | %d MB | %d MB | %.1f |%n",
                     documents, counts[0], counts[1], Files.size(data) >> 20, importSeconds, floor[0], importSeconds / floor[0],
-                    exportSeconds, floor[1], exportSeconds / floor[1], importHeap >> 20, exportHeap >> 20);
-            System.err.printf("exported %d bytes%n", exportedBytes);
+                    exportCold, exportWarm, floor[1], exportWarm / floor[1], importHeap >> 20, exportHeap >> 20,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             app.destroy();
             app.waitFor();
             Files.deleteIfExists(data);
         }
+    }
+
+    /** One native JSONL export read to its end; seconds. */
+    static double export(HttpClient http, long project) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> exported = http.send(request("/api/projects/" + project + "/export?format=jsonl").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = exported.body()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (exported.statusCode() != 200) {
+            throw new IllegalStateException("export failed: " + exported.statusCode());
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** COPY of the same rows: out to nothing (export floor) and back in, with shifted ids, into the same tables (import floor). */

@@ -39,6 +39,11 @@ public class Relation extends IdentityEntity {
 
     public String note;
 
+    /** Relations in which the span is head or tail. */
+    public static List<Relation> touching(Span span) {
+        return list("head = ?1 or tail = ?1", span);
+    }
+
     public static List<Relation> inLayer(Layer layer) {
         return list("layer = ?1 order by id", layer);
     }

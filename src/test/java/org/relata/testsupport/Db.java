@@ -34,6 +34,16 @@ public class Db {
                 .getSingleResult()).longValue();
     }
 
+    /** A document with the given text, without annotations; returns its id. */
+    @Transactional
+    public long document(long projectId, String externalId, String text) {
+        return ((Number) em.createNativeQuery("""
+                insert into documents (project_id, external_id, text, length)
+                values (?1, ?2, ?3, char_length(?3)) returning id""")
+                .setParameter(1, projectId).setParameter(2, externalId).setParameter(3, text)
+                .getSingleResult()).longValue();
+    }
+
     /** {@code count} short documents named doc-0000, doc-0001, ... */
     @Transactional
     public void documents(long projectId, int count) {

@@ -1,0 +1,373 @@
+package org.relata.annotation;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.relata.annotation.AnnotationViews.Created;
+import org.relata.annotation.AnnotationViews.LayerView;
+import org.relata.annotation.AnnotationViews.NewRelation;
+import org.relata.annotation.AnnotationViews.NewSpan;
+import org.relata.annotation.AnnotationViews.RelationView;
+import org.relata.annotation.AnnotationViews.SpanDeleted;
+import org.relata.annotation.AnnotationViews.SpanView;
+import org.relata.annotation.AnnotationViews.Written;
+import org.relata.audit.AuditLog;
+import org.relata.project.Project;
+import org.relata.schema.AttributeDef;
+import org.relata.schema.EntityType;
+import org.relata.schema.RelationType;
+import org.relata.web.ApiError;
+import org.relata.web.ApiException;
+
+/**
+ * Every edit of a layer: one transaction that locks the layer row, checks the version the client saw, changes
+ * spans or relations, and bumps the version. Locking first makes concurrent writers queue instead of failing.
+ */
+@ApplicationScoped
+public class AnnotationService {
+
+    private static final Set<String> SPAN_FIELDS = Set.of("label", "start", "end", "attributes", "note");
+    private static final Set<String> RELATION_FIELDS = Set.of("label", "head", "tail", "attributes", "note");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public LayerView view(LayerTarget target) {
+        Layer layer = target.existingLayer();
+        if (layer == null) {
+            return new LayerView(target.ownerName(), LayerStatus.NEW.name(), 0, target.writable(), List.of(), List.of());
+        }
+        // Projections, not entities: a long document has tens of thousands of spans and this runs on every open.
+        List<SpanView> spans = em.createQuery("""
+                select new org.relata.annotation.AnnotationViews$SpanView(s.id, s.start, s.end, s.type.name,
+                       s.attributes, s.note)
+                  from Span s where s.layer = ?1 order by s.start, s.end, s.id""", SpanView.class)
+                .setParameter(1, layer).getResultList();
+        List<RelationView> relations = em.createQuery("""
+                select new org.relata.annotation.AnnotationViews$RelationView(r.id, r.head.id, r.tail.id, r.type.name,
+                       r.attributes, r.note)
+                  from Relation r where r.layer = ?1 order by r.id""", RelationView.class)
+                .setParameter(1, layer).getResultList();
+        return new LayerView(target.ownerName(), layer.status.name(), layer.version, target.writable(), spans,
+                relations);
+    }
+
+    @Transactional
+    public Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Project project = target.document().project;
+        Span span = new Span();
+        span.layer = layer;
+        span.docLength = layer.docLength;
+        span.type = entityType(project, body.label());
+        span.start = required(body.start(), "start");
+        span.end = required(body.end(), "end");
+        checkRange(span.start, span.end, layer.docLength);
+        span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
+        span.note = blankToNull(body.note());
+        span.persist();
+        long version = written(layer);
+        audit.record(target.access().user().id, project.id, "create", "span", span.id, null, SpanView.of(span));
+        return new Created(span.id, version);
+    }
+
+    @Transactional
+    public Written updateSpan(LayerTarget target, Long expectedVersion, long spanId, Map<String, Object> changes) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Project project = target.document().project;
+        Span span = spanIn(layer, spanId, null);
+        SpanView before = SpanView.of(span);
+        checkFields(changes, SPAN_FIELDS);
+        if (changes.containsKey("label")) {
+            span.type = entityType(project, text(changes.get("label"), "label"));
+            for (Relation relation : Relation.touching(span)) {
+                if (!relation.type.allows(relation.head.type, relation.tail.type)) {
+                    throw ApiException.badField("Relation " + relation.type.name + " (id " + relation.id
+                            + ") does not allow " + span.type.name + " here; change or delete it first.", "label");
+                }
+            }
+        }
+        if (changes.containsKey("start")) {
+            span.start = required(integer(changes.get("start"), "start"), "start");
+        }
+        if (changes.containsKey("end")) {
+            span.end = required(integer(changes.get("end"), "end"), "end");
+        }
+        checkRange(span.start, span.end, layer.docLength);
+        if (changes.containsKey("attributes")) {
+            span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, map(changes.get("attributes")));
+        }
+        if (changes.containsKey("note")) {
+            span.note = blankToNull(text(changes.get("note"), "note"));
+        }
+        long version = written(layer);
+        audit.record(target.access().user().id, project.id, "update", "span", span.id, before, SpanView.of(span));
+        return new Written(version);
+    }
+
+    @Transactional
+    public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Span span = spanIn(layer, spanId, null);
+        SpanView before = SpanView.of(span);
+        long relationsDeleted = Relation.delete("head = ?1 or tail = ?1", span);
+        span.delete();
+        long version = written(layer);
+        audit.record(target.access().user().id, target.document().project.id, "delete", "span", spanId, before,
+                Map.of("relationsDeleted", relationsDeleted));
+        return new SpanDeleted(version, relationsDeleted);
+    }
+
+    @Transactional
+    public Created createRelation(LayerTarget target, Long expectedVersion, NewRelation body) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Project project = target.document().project;
+        Relation relation = new Relation();
+        relation.layer = layer;
+        relation.head = spanIn(layer, required(body.head(), "head"), "head");
+        relation.tail = spanIn(layer, required(body.tail(), "tail"), "tail");
+        relation.type = relationType(project, body.label());
+        checkArguments(relation);
+        relation.attributes = AttributeValues.checked(project, AttributeDef.ON_RELATION, body.attributes());
+        relation.note = blankToNull(body.note());
+        relation.persist();
+        long version = written(layer);
+        audit.record(target.access().user().id, project.id, "create", "relation", relation.id, null,
+                RelationView.of(relation));
+        return new Created(relation.id, version);
+    }
+
+    @Transactional
+    public Written updateRelation(LayerTarget target, Long expectedVersion, long relationId,
+            Map<String, Object> changes) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Project project = target.document().project;
+        Relation relation = relationIn(layer, relationId);
+        RelationView before = RelationView.of(relation);
+        checkFields(changes, RELATION_FIELDS);
+        if (changes.containsKey("label")) {
+            relation.type = relationType(project, text(changes.get("label"), "label"));
+        }
+        if (changes.containsKey("head")) {
+            relation.head = spanIn(layer, required(id(changes.get("head"), "head"), "head"), "head");
+        }
+        if (changes.containsKey("tail")) {
+            relation.tail = spanIn(layer, required(id(changes.get("tail"), "tail"), "tail"), "tail");
+        }
+        checkArguments(relation);
+        if (changes.containsKey("attributes")) {
+            relation.attributes = AttributeValues.checked(project, AttributeDef.ON_RELATION,
+                    map(changes.get("attributes")));
+        }
+        if (changes.containsKey("note")) {
+            relation.note = blankToNull(text(changes.get("note"), "note"));
+        }
+        long version = written(layer);
+        audit.record(target.access().user().id, project.id, "update", "relation", relation.id, before,
+                RelationView.of(relation));
+        return new Written(version);
+    }
+
+    @Transactional
+    public Written deleteRelation(LayerTarget target, Long expectedVersion, long relationId) {
+        Layer layer = lockForWrite(target, expectedVersion);
+        Relation relation = relationIn(layer, relationId);
+        RelationView before = RelationView.of(relation);
+        relation.delete();
+        long version = written(layer);
+        audit.record(target.access().user().id, target.document().project.id, "delete", "relation", relationId,
+                before, null);
+        return new Written(version);
+    }
+
+    @Transactional
+    public Written setStatus(LayerTarget target, Long expectedVersion, String status) {
+        LayerStatus wanted;
+        if ("IN_PROGRESS".equals(status)) {
+            wanted = LayerStatus.IN_PROGRESS;
+        } else if ("DONE".equals(status)) {
+            wanted = LayerStatus.DONE;
+        } else {
+            throw ApiException.badField("status is IN_PROGRESS or DONE.", "status");
+        }
+        Layer layer = lockForWrite(target, expectedVersion);
+        String before = layer.status.name();
+        layer.status = wanted;
+        long version = written(layer);
+        audit.record(target.access().user().id, target.document().project.id, "status", "layer", layer.id,
+                Map.of("status", before), Map.of("status", wanted.name()));
+        return new Written(version);
+    }
+
+    /** The layer row, locked for this transaction (created on the first write), at the version the client saw. */
+    private Layer lockForWrite(LayerTarget target, Long expectedVersion) {
+        if (target.kind() == LayerOwner.USER) {
+            em.createNativeQuery("""
+                    insert into annotation_layers (document_id, doc_length, owner_kind, user_id)
+                    values (?1, ?2, 'USER', ?3) on conflict do nothing""")
+                    .setParameter(1, target.document().id)
+                    .setParameter(2, target.document().length)
+                    .setParameter(3, target.user().id)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                    insert into annotation_layers (document_id, doc_length, owner_kind)
+                    values (?1, ?2, ?3) on conflict do nothing""")
+                    .setParameter(1, target.document().id)
+                    .setParameter(2, target.document().length)
+                    .setParameter(3, target.kind().name())
+                    .executeUpdate();
+        }
+        Layer layer = target.kind() == LayerOwner.USER
+                ? Layer.<Layer> find("document = ?1 and ownerKind = ?2 and user = ?3", target.document(),
+                        target.kind(), target.user()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                : Layer.<Layer> find("document = ?1 and ownerKind = ?2", target.document(), target.kind())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (expectedVersion != null && expectedVersion != layer.version) {
+            throw new ApiException(412, ApiError.of("These annotations changed since you loaded them (you had version "
+                    + expectedVersion + ", now " + layer.version + "). Reload to see the current state."));
+        }
+        return layer;
+    }
+
+    /** Marks the layer changed so its version grows, and returns the new version. */
+    private long written(Layer layer) {
+        layer.updatedAt = OffsetDateTime.now();
+        if (layer.status == LayerStatus.NEW) {
+            layer.status = LayerStatus.IN_PROGRESS;
+        }
+        em.flush();
+        return layer.version;
+    }
+
+    private static Span spanIn(Layer layer, long spanId, String field) {
+        Span span = Span.findById(spanId);
+        if (span == null || !span.layer.id.equals(layer.id)) {
+            if (field != null) {
+                throw ApiException.badField("There is no span " + spanId + " in this layer.", field);
+            }
+            throw ApiException.notFound("No such span in this layer.");
+        }
+        return span;
+    }
+
+    private static Relation relationIn(Layer layer, long relationId) {
+        Relation relation = Relation.findById(relationId);
+        if (relation == null || !relation.layer.id.equals(layer.id)) {
+            throw ApiException.notFound("No such relation in this layer.");
+        }
+        return relation;
+    }
+
+    private static void checkArguments(Relation relation) {
+        if (relation.head.id.equals(relation.tail.id)) {
+            throw ApiException.badField("A relation links two different spans.", "tail");
+        }
+        if (!relation.type.allows(relation.head.type, relation.tail.type)) {
+            throw ApiException.badField(relation.type.name + " does not allow " + relation.head.type.name + " → "
+                    + relation.tail.type.name + ".", "label");
+        }
+        long duplicates = Relation.count("head = ?1 and tail = ?2 and type = ?3 and id <> ?4", relation.head,
+                relation.tail, relation.type, relation.id == null ? -1L : relation.id);
+        if (duplicates > 0) {
+            throw ApiException.conflictOn("This relation already exists.", "label");
+        }
+    }
+
+    private static EntityType entityType(Project project, String label) {
+        if (label == null || label.isBlank()) {
+            throw ApiException.badField("label is required.", "label");
+        }
+        EntityType type = EntityType.named(project, label);
+        if (type == null) {
+            throw ApiException.badField("The schema has no entity type '" + label + "'.", "label");
+        }
+        return type;
+    }
+
+    private static RelationType relationType(Project project, String label) {
+        if (label == null || label.isBlank()) {
+            throw ApiException.badField("label is required.", "label");
+        }
+        RelationType type = RelationType.named(project, label);
+        if (type == null) {
+            throw ApiException.badField("The schema has no relation type '" + label + "'.", "label");
+        }
+        return type;
+    }
+
+    private static void checkRange(int start, int end, int length) {
+        if (start < 0) {
+            throw ApiException.badField("start must be 0 or more.", "start");
+        }
+        if (end <= start) {
+            throw ApiException.badField("end must be greater than start.", "end");
+        }
+        if (end > length) {
+            throw ApiException.badField("end must not pass the end of the document (" + length + " code points).",
+                    "end");
+        }
+    }
+
+    private static void checkFields(Map<String, Object> changes, Set<String> allowed) {
+        for (String key : changes.keySet()) {
+            if (!allowed.contains(key)) {
+                throw ApiException.badField("Unknown field '" + key + "'.", key);
+            }
+        }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ApiException.badField(field + " is required.", field);
+        }
+        return value;
+    }
+
+    private static Integer integer(Object value, String field) {
+        if (value == null || value instanceof Integer) {
+            return (Integer) value;
+        }
+        throw ApiException.badField(field + " must be a whole number.", field);
+    }
+
+    private static Long id(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        throw ApiException.badField(field + " must be a span id.", field);
+    }
+
+    private static String text(Object value, String field) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw ApiException.badField(field + " must be a string.", field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        if (value == null || value instanceof Map) {
+            return (Map<String, Object>) value;
+        }
+        throw ApiException.badField("attributes must be an object.", "attributes");
+    }
+
+    private static String blankToNull(String note) {
+        return note == null || note.isBlank() ? null : note;
+    }
+}

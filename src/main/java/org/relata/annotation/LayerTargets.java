@@ -1,0 +1,77 @@
+package org.relata.annotation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.relata.document.Document;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectAccess.Access;
+import org.relata.user.User;
+import org.relata.web.ApiException;
+
+/** Turns a document id and an owner name from a URL into a {@link LayerTarget}, hiding what the caller may not see. */
+@RequestScoped
+public class LayerTargets {
+
+    public static final String ME = "me";
+    public static final String GOLD = "gold";
+    public static final String SUGGESTIONS = "suggestions";
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    public Document visibleDocument(long documentId) {
+        Document document = Document.findById(documentId);
+        if (document == null) {
+            throw noSuchDocument();
+        }
+        try {
+            projectAccess.visible(document.project.id);
+        } catch (ApiException e) {
+            throw noSuchDocument();
+        }
+        return document;
+    }
+
+    /** A layer the caller may read; 404 for the document or a layer they may not see. */
+    public LayerTarget readable(long documentId, String owner) {
+        Document document = visibleDocument(documentId);
+        Access access = projectAccess.visible(document.project.id);
+        return switch (owner) {
+            case ME -> new LayerTarget(document, access, LayerOwner.USER, access.user());
+            case SUGGESTIONS -> new LayerTarget(document, access, LayerOwner.SUGGESTIONS, null);
+            case GOLD -> {
+                if (!access.seesAllLayers()) {
+                    throw noSuchLayer();
+                }
+                yield new LayerTarget(document, access, LayerOwner.GOLD, null);
+            }
+            default -> {
+                User user = User.byUsername(owner).orElseThrow(LayerTargets::noSuchLayer);
+                if (!user.id.equals(access.user().id) && !access.seesAllLayers()) {
+                    throw noSuchLayer();
+                }
+                yield new LayerTarget(document, access, LayerOwner.USER, user);
+            }
+        };
+    }
+
+    /** A layer the caller may change; 403 when they may only look at it. */
+    public LayerTarget writable(long documentId, String owner) {
+        LayerTarget target = readable(documentId, owner);
+        if (!target.writable()) {
+            throw ApiException.forbidden(target.kind() == LayerOwner.USER
+                    ? "Only " + target.ownerName() + " may change their own annotations."
+                    : "Changing the " + target.ownerName() + " layer needs the CURATOR or MANAGER role.");
+        }
+        return target;
+    }
+
+    public static ApiException noSuchDocument() {
+        return ApiException.notFound("No such document.");
+    }
+
+    public static ApiException noSuchLayer() {
+        return ApiException.notFound("No such layer.");
+    }
+}

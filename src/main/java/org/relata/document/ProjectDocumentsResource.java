@@ -1,0 +1,94 @@
+package org.relata.document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectAccess.Access;
+
+/** The documents of a project, a page at a time, with the status of each layer the caller may see. */
+@Path("/api/projects/{id}/documents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents and annotations")
+public class ProjectDocumentsResource {
+
+    public record LayerSummary(String owner, String status) {
+    }
+
+    public record DocumentSummary(Long id, String externalId, int length, List<LayerSummary> layers) {
+    }
+
+    public record DocumentPage(List<DocumentSummary> items, long total) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @Operation(summary = "A page of the project's documents, with the layers the caller may see",
+            description = "Annotators see their own layer and suggestions; curators and managers every layer.")
+    public DocumentPage list(@PathParam("id") long projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "page starts at 0") int page,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "size is at least 1")
+            @Max(value = 1000, message = "size is at most 1000, to keep answers quick") int size) {
+        Access access = projectAccess.visible(projectId);
+        long total = Document.count("project", access.project());
+        List<Document> documents = Document.find("project = ?1 order by id", access.project()).page(page, size).list();
+        Map<Long, List<LayerSummary>> layers = layersOf(documents, access);
+        List<DocumentSummary> items = documents.stream()
+                .map(d -> new DocumentSummary(d.id, d.externalId, d.length, layers.getOrDefault(d.id, List.of())))
+                .toList();
+        return new DocumentPage(items, total);
+    }
+
+    /** One query for the whole page; annotators only learn about their own layer and the suggestions. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<LayerSummary>> layersOf(List<Document> documents, Access access) {
+        Map<Long, List<LayerSummary>> result = new LinkedHashMap<>();
+        if (documents.isEmpty()) {
+            return result;
+        }
+        Long[] ids = documents.stream().map(d -> d.id).toArray(Long[]::new);
+        List<Object[]> rows = em.createNativeQuery("""
+                select l.document_id, l.owner_kind, u.username, l.status
+                  from annotation_layers l left join users u on u.id = l.user_id
+                 where l.document_id = any(?1)
+                   and (?2 or l.owner_kind = 'SUGGESTIONS' or l.user_id = ?3)
+                 order by l.document_id, l.owner_kind, u.username""")
+                .setParameter(1, ids)
+                .setParameter(2, access.seesAllLayers())
+                .setParameter(3, access.user().id)
+                .getResultList();
+        for (Object[] row : rows) {
+            String owner = switch ((String) row[1]) {
+                case "GOLD" -> "gold";
+                case "SUGGESTIONS" -> "suggestions";
+                default -> (String) row[2];
+            };
+            result.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                    .add(new LayerSummary(owner, (String) row[3]));
+        }
+        return result;
+    }
+}

@@ -1,10 +1,8 @@
 package org.relata.annotation;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.Document;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
-import org.relata.user.User;
 import org.relata.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,19 +39,18 @@ public class WorkspacePages {
     ProjectAccess access;
 
     @Inject
-    EntityManager em;
+    QueueResource queue;
 
     /** Opens the first document of my queue that is not done yet, or says that all are done. */
     @GET
     @Path("projects/{id}/annotate")
     @Operation(hidden = true)
     public Response start(@PathParam("id") long id) {
-        ProjectAccess.Access a = access.visible(id);
-        Long next = firstNotDone(a.project(), a.user());
+        QueueResource.NextDocument next = queue.queue(id, null).next();
         if (next == null) {
             return Flash.ok("/projects/" + id, "All done: every document of your queue is marked done.");
         }
-        return Response.seeOther(URI.create("/documents/" + next + "/annotate")).build();
+        return Response.seeOther(URI.create("/documents/" + next.id() + "/annotate")).build();
     }
 
     @GET
@@ -68,17 +64,5 @@ public class WorkspacePages {
         access.visible(document.project.id);
         String layer = owner == null || owner.isBlank() ? "me" : owner.trim();
         return Templates.workspace(document.project, document, layer);
-    }
-
-    private Long firstNotDone(Project project, User user) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                select d.id from documents d
-                 where d.project_id = ?1
-                   and not exists (select 1 from annotation_layers l where l.document_id = d.id
-                                    and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE')
-                 order by d.external_id, d.id limit 1""")
-                .setParameter(1, project.id).setParameter(2, user.id).getResultList();
-        return ids.isEmpty() ? null : ids.get(0).longValue();
     }
 }

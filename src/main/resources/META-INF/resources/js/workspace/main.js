@@ -280,8 +280,26 @@ async function start() {
     }
   }
 
+  // A press on a label or an arc, or a Shift+press on a span's text while a span is selected, picks annotations:
+  // it must not start or extend a text selection.
+  docEl.addEventListener('mousedown', (e) => {
+    if (e.button !== 0) return;
+    const onAnnotation = e.target.closest('.ws-lb, .ws-rel');
+    const relating = e.shiftKey && selected && store.spans.has(selected) && spanUnder(e);
+    if (onAnnotation || relating) {
+      e.preventDefault();
+      docEl.focus({ preventScroll: true });
+    }
+  });
+
+  function spanUnder(e) {
+    const pos = caretAt(e.clientX, e.clientY);
+    const at = pos ? view.offsetOf(pos.node, pos.offset) : -1;
+    return at >= 0 ? view.spanAt(at) : null;
+  }
+
   docEl.addEventListener('mouseup', (e) => {
-    if (!editable || e.button !== 0 || menuOpen()) return;
+    if (!editable || e.button !== 0 || menuOpen() || e.target.closest('.ws-lb, .ws-rel')) return;
     const range = selectionOffsets();
     if (range) openLabelMenu(range);
   });
@@ -300,9 +318,7 @@ async function start() {
     }
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
-    const pos = caretAt(e.clientX, e.clientY);
-    const at = pos ? view.offsetOf(pos.node, pos.offset) : -1;
-    const span = at >= 0 ? view.spanAt(at) : null;
+    const span = spanUnder(e);
     if (span) clickSpan(span.key, e.shiftKey);
     else act.select(null);
   });

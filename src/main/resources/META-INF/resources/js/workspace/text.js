@@ -1,0 +1,126 @@
+// The document text and its two ways of counting: the API counts Unicode code points, the DOM counts UTF-16
+// units. Both maps are built once per document, so every conversion afterwards is one array read.
+
+export class DocumentText {
+  constructor(text) {
+    this.text = text;
+    const n = text.length;
+    this.u16ToCp = new Int32Array(n + 1);
+    let cp = 0;
+    for (let i = 0; i < n; i++) {
+      this.u16ToCp[i] = cp;
+      const c = text.charCodeAt(i);
+      // A high surrogate followed by a low one is one code point: both units map to it.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.u16ToCp[i + 1] = cp;
+          i++;
+        }
+      }
+      cp++;
+    }
+    this.u16ToCp[n] = cp;
+    this.length = cp;
+    this.cpToU16 = new Int32Array(cp + 1);
+    for (let i = n; i >= 0; i--) {
+      this.cpToU16[this.u16ToCp[i]] = i;
+    }
+    this.lines = splitLines(text);
+  }
+
+  /** Code point offset → UTF-16 offset. */
+  u16(cp) {
+    return this.cpToU16[Math.max(0, Math.min(cp, this.length))];
+  }
+
+  /** UTF-16 offset → code point offset (a position inside a surrogate pair counts as its start). */
+  cp(u16) {
+    return this.u16ToCp[Math.max(0, Math.min(u16, this.text.length))];
+  }
+
+  /** Index of the line holding UTF-16 offset {@code u16} (binary search). */
+  lineAt(u16) {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= u16) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Widens [start, end) (UTF-16) to whole words and trims surrounding white space, as a reader means a selection.
+   * Returns null when nothing but white space is left.
+   */
+  snapToWords(start, end) {
+    const t = this.text;
+    while (start < end && isSpace(t, start)) start++;
+    while (end > start && isSpace(t, end - 1)) end--;
+    if (start >= end) return null;
+    if (isWordAt(t, start)) {
+      while (start > 0 && isWordBefore(t, start)) start -= unitsBefore(t, start);
+    }
+    if (isWordBefore(t, end)) {
+      while (end < t.length && isWordAt(t, end)) end += unitsAt(t, end);
+    }
+    return { start, end };
+  }
+
+  /** Trims only white space at both ends: the "exact characters" mode. */
+  trim(start, end) {
+    const t = this.text;
+    while (start < end && isSpace(t, start)) start++;
+    while (end > start && isSpace(t, end - 1)) end--;
+    return start >= end ? null : { start, end };
+  }
+}
+
+function splitLines(text) {
+  const lines = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl < 0 ? text.length : nl;
+    // A CR before the LF is not shown; it still counts in the offsets around it.
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    lines.push({ start, end });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}_'’-]/u;
+const SPACE = /\s/u;
+
+function codePointAt(t, i) {
+  return String.fromCodePoint(t.codePointAt(i));
+}
+
+function isWordAt(t, i) {
+  return i < t.length && WORD.test(codePointAt(t, i));
+}
+
+function isWordBefore(t, i) {
+  return i > 0 && WORD.test(codePointAt(t, i - unitsBefore(t, i)));
+}
+
+function isSpace(t, i) {
+  return SPACE.test(t[i]);
+}
+
+function unitsAt(t, i) {
+  return t.codePointAt(i) > 0xffff ? 2 : 1;
+}
+
+function unitsBefore(t, i) {
+  const c = t.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? 2 : 1;
+}

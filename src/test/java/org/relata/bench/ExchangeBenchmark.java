@@ -76,6 +76,8 @@ public final class ExchangeBenchmark {
         builder.environment().put("RELATA_DB_NAME", DB);
         builder.environment().put("PORT", Integer.toString(PORT));
         builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // 100,000 documents are ~730 MB of JSONL, over the default 512M request limit.
+        builder.environment().put("RELATA_MAX_REQUEST_SIZE", "4G");
         Process app = builder.start();
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -88,6 +88,17 @@ class WorkspaceBenchmark {
                 fetch[i] = ((Number) page.evaluate("""
                         () => Math.max(...performance.getEntriesByType('resource')
                             .filter(e => e.name.includes('/api/')).map(e => e.responseEnd))""")).doubleValue();
+                System.out.println("breakdown " + c.spans() + ": " + page.evaluate("""
+                        () => {
+                          const n = performance.getEntriesByType('navigation')[0];
+                          const api = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))
+                            .map(e => e.name.replace(/^.*\\/api\\//, '') + ' ' + e.startTime.toFixed(0) + '-' + e.responseEnd.toFixed(0)
+                              + ' (' + e.transferSize + ' B)');
+                          const mark = (m) => performance.getEntriesByName(m)[0]?.startTime.toFixed(0);
+                          return `html ${n.responseStart.toFixed(0)}-${n.responseEnd.toFixed(0)} dcl ${n.domContentLoadedEventEnd.toFixed(0)} `
+                            + `api [${api.join(', ')}] data ${mark('relata-workspace-data')} built ${mark('relata-workspace-built')} `
+                            + `ready ${mark('relata-workspace-ready')}`;
+                        }"""));
                 page.waitForFunction("() => performance.getEntriesByName('relata-workspace-complete').length > 0");
                 complete[i] = ((Number) page.evaluate(
                         "() => performance.getEntriesByName('relata-workspace-complete')[0].startTime")).doubleValue();

@@ -369,6 +369,30 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aFailedSaveIsShownKeptAndRetried() {
+        Page page = open(annotator, docId);
+        java.util.concurrent.atomic.AtomicBoolean offline = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route("**/layers/me/spans", route -> {
+            if (offline.get()) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        drag(page, "China");
+        page.keyboard().press("c");
+        assertThat(page.locator("#ws-save")).containsText("Save failed");
+        assertThat(page.locator("#ws-save")).containsText("Add COUNTRY “China”");
+        assertThat(spanLabel(page, "COUNTRY China")).isVisible();
+        assertEquals(List.of(), layer(annotator, docId).getList("spans"));
+
+        offline.set(false);
+        page.getByRole(AriaRole.BUTTON, named("Retry saving")).click();
+        saved(page);
+        assertEquals(List.of("China"), texts(layer(annotator, docId)));
+    }
+
+    @Test
     void markingDoneOpensTheNextDocumentAndUpdatesProgress() {
         long second = db.document(projectId, "article-2", "Second article about Russia.");
         Page page = browser.loggedIn(annotator, Api.PASSWORD);

@@ -141,6 +141,25 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aRelationIsMadeFromTheKeyboard() {
+        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
+        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        Page page = open(annotator, docId);
+        page.locator("#ws-doc").focus();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#ws-announce")).containsText("Relation from COUNTRY “North Korea”");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.MENUITEM)).hasCount(1);
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("svg.ws-arcs .ws-rel")).hasCount(1);
+        saved(page);
+        assertEquals(List.of("ALLY_OF"), layer(annotator, docId).getList("relations.label"));
+    }
+
+    @Test
     void aPairThatNoTypeAllowsGetsAMenuThatSaysSo() {
         span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
         span(annotator, docId, at(TEXT, "Vladimir Putin"), end(TEXT, "Vladimir Putin"), "PERSON");

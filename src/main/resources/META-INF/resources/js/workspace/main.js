@@ -92,6 +92,7 @@ async function start() {
 
   let status = layer.status;
   let selected = null;
+  let relateFrom = null; // a span picked with Enter as the first end of a new relation
   const history = new History(() => {
     $('ws-undo').disabled = !editable || history.done.length === 0;
     $('ws-redo').disabled = !editable || history.undone.length === 0;
@@ -361,6 +362,7 @@ async function start() {
     }
     if (ctrl || e.altKey) return;
     if (e.key === 'Escape') {
+      relateFrom = null;
       act.select(null);
       window.getSelection()?.removeAllRanges();
       return;
@@ -374,6 +376,19 @@ async function start() {
     }
     const span = selected && store.spans.get(selected);
     const rel = selected && store.relations.get(selected);
+    // Enter on a span starts a relation from it; Tab to the other span, Enter again opens the relation menu.
+    if (e.key === 'Enter' && span && editable) {
+      e.preventDefault();
+      if (relateFrom && relateFrom !== span && store.spans.has(relateFrom.key)) {
+        const from = relateFrom;
+        relateFrom = null;
+        openRelationMenu(from, span);
+      } else {
+        relateFrom = span;
+        say(`Relation from ${quote(span)}: move to the other span with Tab and press Enter (Esc cancels).`);
+      }
+      return;
+    }
     if ((e.key === 'Delete' || e.key === 'Backspace') && editable && (span || rel)) {
       e.preventDefault();
       if (span) act.deleteSpan(span);

@@ -295,6 +295,23 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void clickingAnArcSelectsTheRelationWhoseAttributeIsThenSet() {
+        long kim = span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
+        long russia = span(annotator, docId, at(TEXT, "Russia"), end(TEXT, "Russia"), "COUNTRY");
+        relation(annotator, docId, kim, russia, "LEADER_OF");
+        Page page = open(annotator, docId);
+        page.locator("svg.ws-arcs .ws-rel text").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Selected relation"))).isVisible();
+        assertThat(page.getByLabel("Label", new Page.GetByLabelOptions().setExact(true)).locator("option")).hasCount(1);
+        page.getByLabel("Certainty").selectOption("high");
+        saved(page);
+        assertEquals("high", layer(annotator, docId).get("relations[0].attributes.Certainty"));
+        page.keyboard().press("Control+z");
+        saved(page);
+        assertEquals(Map.of(), layer(annotator, docId).get("relations[0].attributes"));
+    }
+
+    @Test
     void tabMovesBetweenSpansInReadingOrder() {
         span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
         span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");

@@ -343,10 +343,12 @@ async function start() {
   // --- keyboard ---
   document.addEventListener('keydown', (e) => {
     const t = e.target;
-    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || menuOpen()) {
-      return;
-    }
+    const typing = t instanceof HTMLTextAreaElement
+      || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type));
+    if (typing || menuOpen()) return; // text fields keep their own keys, Ctrl+Z included
     const ctrl = e.ctrlKey || e.metaKey;
+    const inForm = t instanceof HTMLSelectElement || t instanceof HTMLInputElement;
+    if (inForm && !(ctrl && /^[zZy]$/.test(e.key))) return;
     if (ctrl && (e.key === 'z' || e.key === 'Z')) {
       e.preventDefault();
       if (!editable) return;

@@ -73,6 +73,15 @@ export class DocumentView {
     fragment.prepend(this.svg);
     root.append(fragment);
     this.flush(true);
+    // A new width re-wraps the text: every position changes, so everything is redrawn (the screen first).
+    let width = root.clientWidth;
+    new ResizeObserver(() => {
+      const now = root.clientWidth;
+      if (now === width) return;
+      width = now;
+      this.blocks.forEach((b) => this.dirty.add(b));
+      this.flush(true);
+    }).observe(root);
   }
 
   // --- changes: the controller calls these, then flush() ---

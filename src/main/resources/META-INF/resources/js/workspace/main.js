@@ -79,6 +79,7 @@ async function start() {
   const [document_, project, layer, queue] = await Promise.all([
     getJson(`/api/documents/${docId}`), getJson(`/api/projects/${projectId}`), getJson(layerUrl),
     getJson(queueUrl).catch(() => null)]);
+  performance.mark('relata-workspace-data');
   const doc = new DocumentText(document_.text);
   const schema = new Schema(project.schema || {});
   const store = new LayerStore(doc);
@@ -145,6 +146,7 @@ async function start() {
       view.select(selected);
       panel.show(selected);
       if (selected && scroll) {
+        view.ensureDrawn(selected);
         view.firstElementOf(selected)?.scrollIntoView({ block: 'nearest' });
         const span = store.spans.get(selected);
         say(span ? `Selected ${quote(span)}.` : `Selected relation ${store.relations.get(selected).label}.`);
@@ -156,6 +158,7 @@ async function start() {
       history.push({ undo: () => editor.deleteSpan(span), redo: () => editor.createSpan(span) });
       act.select(span.key);
       say(`Added ${quote(span)}.`);
+      return span;
     },
     deleteSpan(span) {
       const rels = editor.deleteSpan(span);

@@ -1,0 +1,105 @@
+package org.relata.exchange;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CoNLL-2003-style BIO: "-DOCSTART- -X- -X- O" before each document, then one token per line
+ * ({@code TOKEN -X- _ TAG}), a blank line after each sentence. Entities only. Where spans overlap the longest wins
+ * (then the earlier, then the label in byte order); spans off token edges are left out too. The count of left-out
+ * spans is in the X-Relata-Left-Out header and in a first comment line.
+ */
+final class ConllExporter implements ExportFormat {
+
+    private final long leftOutTotal;
+
+    ConllExporter(long leftOutTotal) {
+        this.leftOutTotal = leftOutTotal;
+    }
+
+    @Override
+    public String extension() {
+        return "conll";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/plain; charset=utf-8";
+    }
+
+    @Override
+    public boolean reportsLeftOut() {
+        return true;
+    }
+
+    @Override
+    public DocWriter open(OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        if (leftOutTotal > 0) {
+            writer.write("# left out: " + leftOutTotal + " spans (overlapping a longer span, or not on token edges)\n");
+        }
+        return new DocWriter() {
+            long leftOut;
+
+            @Override
+            public void write(ExDoc doc) throws IOException {
+                List<Tokenizer.Token> tokens = Tokenizer.tokens(doc.text);
+                Map<Integer, Integer> byStart = new HashMap<>();
+                Map<Integer, Integer> byEnd = new HashMap<>();
+                for (int i = 0; i < tokens.size(); i++) {
+                    byStart.put(tokens.get(i).start(), i);
+                    byEnd.put(tokens.get(i).end(), i);
+                }
+                String[] tags = new String[tokens.size()];
+                List<ExDoc.ExSpan> longestFirst = new ArrayList<>(doc.spans);
+                longestFirst.sort(Comparator.<ExDoc.ExSpan>comparingInt(s -> s.start - s.end)
+                        .thenComparingInt(s -> s.start).thenComparing(s -> s.label));
+                for (ExDoc.ExSpan span : longestFirst) {
+                    Integer first = byStart.get(span.start);
+                    Integer last = byEnd.get(span.end);
+                    boolean free = first != null && last != null;
+                    for (int t = free ? first : 0; free && t <= last; t++) {
+                        free = tags[t] == null;
+                    }
+                    if (!free) {
+                        leftOut++;
+                        continue;
+                    }
+                    for (int t = first; t <= last; t++) {
+                        tags[t] = (t == first ? "B-" : "I-") + span.label;
+                    }
+                }
+                writer.write("-DOCSTART- -X- -X- O\n\n");
+                for (int i = 0; i < tokens.size(); i++) {
+                    Tokenizer.Token token = tokens.get(i);
+                    writer.write(token.text());
+                    writer.write(" -X- _ ");
+                    writer.write(tags[i] == null ? "O" : tags[i]);
+                    writer.write('\n');
+                    if (token.sentenceEnd()) {
+                        writer.write('\n');
+                    }
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                writer.flush();
+            }
+
+            @Override
+            public long leftOut() {
+                return leftOut;
+            }
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package org.relata.exchange;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One document with one layer of annotations, as every importer produces and every exporter consumes it.
+ * Offsets are code points. {@code where} says where it came from, so that errors can point there.
+ */
+final class ExDoc {
+
+    String id;
+    String text;
+    Map<String, Object> meta = new LinkedHashMap<>();
+    /** "gold", "suggestions" or a username; on import the target decides, this is only read on export. */
+    String annotator;
+    /** "new", "in_progress", "done", or null when the file does not say. */
+    String status;
+    final List<ExSpan> spans = new ArrayList<>();
+    final List<ExRelation> relations = new ArrayList<>();
+    Where where;
+
+    /** True when the file carries annotations or a status for this document, so a layer is written. */
+    boolean hasLayer() {
+        return status != null || !spans.isEmpty() || !relations.isEmpty();
+    }
+
+    static final class ExSpan {
+        String id;
+        int start;
+        int end;
+        String label;
+        /** The text the file claims the span covers, checked against the document; null when not given. */
+        String text;
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        String note;
+        final List<Link> links = new ArrayList<>();
+        Where where;
+        /** Filled by the writer: the span's database id. */
+        long dbId;
+        long typeId;
+    }
+
+    static final class ExRelation {
+        String id;
+        String label;
+        String head;
+        String tail;
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        String note;
+        Where where;
+        long typeId;
+    }
+
+    record Link(String resource, String id, String text) {
+    }
+
+    /** A place in an uploaded file: file name (or null), 1-based line (or null), JSON path prefix (or null). */
+    record Where(String file, Integer line, String field) {
+
+        Where field(String suffix) {
+            return new Where(file, line, field == null ? null : field + suffix);
+        }
+    }
+}

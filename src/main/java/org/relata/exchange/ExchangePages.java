@@ -1,0 +1,60 @@
+package org.relata.exchange;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.relata.project.Project;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectMember;
+import org.relata.project.Role;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The import page (upload with a progress bar and an error report; the upload goes to the import API from
+ * js/exchange/import.js) and the export form, a plain GET to the export API so that the download starts at once.
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ExchangePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance importPage(Project project, List<String> members);
+
+        static native TemplateInstance exportPage(Project project, List<String> members);
+    }
+
+    @Inject
+    ProjectAccess access;
+
+    @GET
+    @Path("projects/{id}/import")
+    @Operation(hidden = true)
+    public TemplateInstance importPage(@PathParam("id") long id) {
+        Project project = access.requiring(id, Role.MANAGER).project();
+        return Templates.importPage(project, members(project));
+    }
+
+    @GET
+    @Path("projects/{id}/export")
+    @Operation(hidden = true)
+    public TemplateInstance exportPage(@PathParam("id") long id) {
+        Project project = access.requiring(id, Role.CURATOR).project();
+        return Templates.exportPage(project, members(project));
+    }
+
+    private static List<String> members(Project project) {
+        return ProjectMember.inProject(project).stream().map(m -> m.user.username).toList();
+    }
+}

@@ -1,0 +1,146 @@
+package org.relata.exchange;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.project.Project;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectMember;
+import org.relata.project.Role;
+import org.relata.schema.SchemaService;
+import org.relata.user.User;
+import org.relata.web.ApiException;
+
+import io.quarkus.security.Authenticated;
+
+/**
+ * Import (managers) and export (curators and managers: an export holds every annotator's work, which annotators may
+ * not see). Formats are described in docs/formats.md.
+ */
+@Path("/api/projects/{id}")
+@Authenticated
+@Tag(name = "Import and export")
+public class ExchangeResource {
+
+    private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    SchemaService schemas;
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import documents and annotations (managers): jsonl (optionally gzip), doccano, brat (zip), text;"
+            + " all or nothing")
+    public ImportResult importFile(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("target") String target, @QueryParam("createLabels") boolean createLabels,
+            @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Disposition") String disposition,
+            InputStream body) {
+        Project project = access.requiring(id, Role.MANAGER).project();
+        Importer importer = imports.importer(format.toLowerCase(Locale.ROOT));
+        ImportTarget layer = ImportTarget.parse(target, project);
+        boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
+        return imports.run(id, importer, layer, createLabels, body, fileName(disposition), gzip);
+    }
+
+    @GET
+    @Path("export")
+    @Operation(summary = "Export annotations (curators and managers) as jsonl, doccano, brat, prodigy or conll; with"
+            + " split, a zip of one file per split. The body streams.")
+    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
+            @QueryParam("split") String split, @QueryParam("seed") String seed) {
+        Project project = access.requiring(id, Role.CURATOR).project();
+        ExportFormat exportFormat = Exporters.byName(format);
+        boolean onlyDone = switch (status) {
+            case "done" -> true;
+            case "any" -> false;
+            default -> throw ApiException.badField("status is done or any, not '" + status + "'.", "status");
+        };
+        ExportSource exportSource = source(project, source, onlyDone);
+        Splits splits = Splits.parse(split, parseSeed(seed));
+        ExportService.Request request = new ExportService.Request(id, exportFormat, exportSource, splits, schemas.read(project));
+        Response.ResponseBuilder response;
+        if (exportFormat.reportsLeftOut()) {
+            long leftOut = exports.countLeftOut(request);
+            request = new ExportService.Request(id, Exporters.withLeftOut(format, leftOut), exportSource, splits, request.schema());
+            response = Response.ok().header("X-Relata-Left-Out", leftOut);
+        } else {
+            response = Response.ok();
+        }
+        ExportService.Request ready = request;
+        StreamingOutput body = out -> exports.write(ready, out);
+        boolean zip = splits != null || exportFormat.zipped();
+        String name = "project-" + id + (splits != null ? "-splits" : "") + "." + (zip ? "zip" : exportFormat.extension());
+        return response.entity(body).type(zip ? "application/zip" : exportFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private static ExportSource source(Project project, String source, boolean onlyDone) {
+        if (source.equals("gold")) {
+            return new ExportSource("GOLD", null, "gold", onlyDone);
+        }
+        if (source.equals("suggestions")) {
+            return new ExportSource("SUGGESTIONS", null, "suggestions", onlyDone);
+        }
+        if (source.equals("all")) {
+            return new ExportSource("USER", null, "all", onlyDone);
+        }
+        if (source.startsWith("user:")) {
+            String username = source.substring(5);
+            User user = User.byUsername(username).orElse(null);
+            if (user == null || ProjectMember.of(project, user) == null) {
+                throw ApiException.badField("'" + username + "' is not a member of this project.", "source");
+            }
+            return new ExportSource("USER", user.id, username, onlyDone);
+        }
+        throw ApiException.badField("source is gold, suggestions, all or user:<username>, not '" + source + "'.", "source");
+    }
+
+    private static long parseSeed(String seed) {
+        if (seed == null || seed.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("seed is a whole number, not '" + seed + "'.", "seed");
+        }
+    }
+
+    static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        Matcher m = FILENAME.matcher(disposition);
+        return m.find() ? m.group(1) : null;
+    }
+}

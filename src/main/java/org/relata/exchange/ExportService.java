@@ -1,0 +1,113 @@
+package org.relata.exchange;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.relata.schema.Schema;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Writes an export to a stream as the cursor reads it. Runs outside the request's transaction (the body is written
+ * after the resource method returns) on its own read-only, repeatable-read transaction, so that the passes of a
+ * split (or the counting pass of CoNLL) all see the same data.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Everything one export needs, resolved (and access-checked) before the body starts. */
+    record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
+    }
+
+    /** Runs the export into nothing and counts the annotations the format leaves out. */
+    long countLeftOut(Request request) {
+        long[] leftOut = new long[1];
+        write(request, OutputStream.nullOutputStream(), leftOut);
+        return leftOut[0];
+    }
+
+    void write(Request request, OutputStream out) {
+        write(request, out, null);
+    }
+
+    private void write(Request request, OutputStream out, long[] leftOut) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                write(connection, request, buffered, leftOut);
+                buffered.flush();
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export failed in the database: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Connection connection, Request request, OutputStream out, long[] leftOut)
+            throws SQLException, IOException {
+        ExportFormat format = request.format();
+        Splits splits = request.splits();
+        if (splits == null && !format.zipped()) {
+            DocWriter writer = format.open(out);
+            ExportCursor.read(connection, request.projectId(), request.source(), null, null, writer::write);
+            writer.finish();
+            count(writer, leftOut);
+            return;
+        }
+        ZipOutputStream zip = new ZipOutputStream(out);
+        if (format.zipped()) {
+            zip.putNextEntry(new ZipEntry("annotation.conf"));
+            zip.write(BratExporter.annotationConf(request.schema()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        if (splits == null) {
+            DocWriter writer = format.openZip(zip, "", request.schema());
+            ExportCursor.read(connection, request.projectId(), request.source(), null, null, writer::write);
+            writer.finish();
+            count(writer, leftOut);
+        } else {
+            for (Splits.Part part : splits.parts()) {
+                DocWriter writer;
+                if (format.zipped()) {
+                    writer = format.openZip(zip, part.name() + "/", request.schema());
+                } else {
+                    zip.putNextEntry(new ZipEntry(part.name() + "." + format.extension()));
+                    writer = format.open(zip);
+                }
+                ExportCursor.read(connection, request.projectId(), request.source(), splits.seed(), part, writer::write);
+                writer.finish();
+                if (!format.zipped()) {
+                    zip.closeEntry();
+                }
+                count(writer, leftOut);
+            }
+        }
+        zip.finish();
+    }
+
+    private static void count(DocWriter writer, long[] leftOut) {
+        if (leftOut != null) {
+            leftOut[0] += writer.leftOut();
+        }
+    }
+}

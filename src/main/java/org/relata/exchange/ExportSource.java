@@ -1,0 +1,11 @@
+package org.relata.exchange;
+
+/**
+ * Which layer an export reads: gold, suggestions, one user's ({@code user:<name>}), or every annotator's ({@code all}).
+ */
+record ExportSource(String ownerKind, Long userId, String name, boolean onlyDone) {
+
+    boolean all() {
+        return name.equals("all");
+    }
+}

@@ -1,0 +1,89 @@
+package org.relata.exchange;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.relata.web.ApiException;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
+/**
+ * Runs one import in one transaction: the importer reads the upload as a stream and the writer stores documents in
+ * batches as they come; any error rolls back everything this request stored, including labels it created.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ExchangeConfig config;
+
+    /** The importer of a format name, or 415. */
+    Importer importer(String format) {
+        long max = config.maxDocumentSize().asLongValue();
+        return switch (format == null ? "jsonl" : format) {
+            case "jsonl" -> new JsonlImporter(max);
+            case "doccano" -> new DoccanoImporter(max);
+            case "brat" -> new BratImporter(config);
+            case "text" -> new TextImporter(config);
+            default -> throw new ApiException(415, new org.relata.web.ApiError(
+                    "Unknown import format '" + format + "': use jsonl, doccano, brat or text.", null, null, "format"));
+        };
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "relata.exchange.import-timeout-seconds")
+    public ImportResult run(long projectId, Importer importer, ImportTarget target, boolean createLabels, InputStream body,
+            String file, boolean gzip) {
+        List<String> skipped = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            LabelCatalog labels = new LabelCatalog(connection, projectId);
+            ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels);
+            importer.read(unpack(body, gzip, file), file, writer, skipped);
+            return writer.finish(skipped);
+        } catch (ApiException | UncheckedIOException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed in the database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Gunzips when the client says so (Content-Encoding: gzip) or the bytes start with gzip's magic number. */
+    static InputStream unpack(InputStream body, boolean gzip, String file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (gzip || (b1 == 0x1f && b2 == 0x8b)) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (ZipException e) {
+                throw ImportError.inFile(file, null, "The body is marked as gzip but is not gzip data.");
+            }
+        }
+        return in;
+    }
+}

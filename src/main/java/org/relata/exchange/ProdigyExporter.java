@@ -1,0 +1,125 @@
+package org.relata.exchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * Prodigy/spaCy-style JSONL, the shape spaCy's relation-extraction project reads: tokens from {@link Tokenizer},
+ * spans with token_start/token_end (inclusive), relations with head/child (the first token of each span) and
+ * head_span/child_span. A span whose edges are not token edges is left out (never shifted), with the relations on
+ * it; the count is in the X-Relata-Left-Out header.
+ */
+final class ProdigyExporter implements ExportFormat {
+
+    @Override
+    public String extension() {
+        return "jsonl";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/x-ndjson";
+    }
+
+    @Override
+    public boolean reportsLeftOut() {
+        return true;
+    }
+
+    @Override
+    public DocWriter open(OutputStream out) throws IOException {
+        JsonGenerator json = JsonlExporter.generator(out);
+        return new DocWriter() {
+            long leftOut;
+
+            @Override
+            public void write(ExDoc doc) throws IOException {
+                List<Tokenizer.Token> tokens = Tokenizer.tokens(doc.text);
+                Map<Integer, Integer> byStart = new HashMap<>();
+                Map<Integer, Integer> byEnd = new HashMap<>();
+                for (int i = 0; i < tokens.size(); i++) {
+                    byStart.put(tokens.get(i).start(), i);
+                    byEnd.put(tokens.get(i).end(), i);
+                }
+                json.writeStartObject();
+                json.writeStringField("text", doc.text);
+                json.writeArrayFieldStart("tokens");
+                for (int i = 0; i < tokens.size(); i++) {
+                    Tokenizer.Token token = tokens.get(i);
+                    json.writeStartObject();
+                    json.writeStringField("text", token.text());
+                    json.writeNumberField("start", token.start());
+                    json.writeNumberField("end", token.end());
+                    json.writeNumberField("id", i);
+                    json.writeBooleanField("ws", token.spaceAfter());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                Map<String, ExDoc.ExSpan> kept = new HashMap<>();
+                json.writeArrayFieldStart("spans");
+                for (ExDoc.ExSpan span : doc.spans) {
+                    Integer first = byStart.get(span.start);
+                    Integer last = byEnd.get(span.end);
+                    if (first == null || last == null) {
+                        leftOut++;
+                        continue;
+                    }
+                    kept.put(span.id, span);
+                    writeSpan(json, span, first, last);
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("relations");
+                for (ExDoc.ExRelation relation : doc.relations) {
+                    ExDoc.ExSpan head = kept.get(relation.head);
+                    ExDoc.ExSpan child = kept.get(relation.tail);
+                    if (head == null || child == null) {
+                        leftOut++;
+                        continue;
+                    }
+                    json.writeStartObject();
+                    json.writeNumberField("head", byStart.get(head.start));
+                    json.writeNumberField("child", byStart.get(child.start));
+                    json.writeFieldName("head_span");
+                    writeSpan(json, head, byStart.get(head.start), byEnd.get(head.end));
+                    json.writeFieldName("child_span");
+                    writeSpan(json, child, byStart.get(child.start), byEnd.get(child.end));
+                    json.writeStringField("label", relation.label);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeObjectFieldStart("meta");
+                json.writeStringField("id", doc.id);
+                json.writeStringField("annotator", doc.annotator);
+                json.writeEndObject();
+                json.writeStringField("answer", "accept");
+                json.writeEndObject();
+                json.writeRaw('\n');
+            }
+
+            @Override
+            public void finish() throws IOException {
+                json.flush();
+            }
+
+            @Override
+            public long leftOut() {
+                return leftOut;
+            }
+        };
+    }
+
+    private static void writeSpan(JsonGenerator json, ExDoc.ExSpan span, int first, int last) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("start", span.start);
+        json.writeNumberField("end", span.end);
+        json.writeNumberField("token_start", first);
+        json.writeNumberField("token_end", last);
+        json.writeStringField("label", span.label);
+        json.writeEndObject();
+    }
+}

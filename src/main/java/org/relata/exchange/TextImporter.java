@@ -1,0 +1,54 @@
+package org.relata.exchange;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.zip.ZipEntry;
+
+/** Plain UTF-8 text: one document (id from the file name, else "document"), or a zip of .txt files. */
+final class TextImporter implements Importer {
+
+    private final ExchangeConfig config;
+
+    TextImporter(ExchangeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) throws IOException {
+        BufferedInputStream in = body instanceof BufferedInputStream b ? b : new BufferedInputStream(body);
+        in.mark(4);
+        boolean zip = in.read() == 'P' && in.read() == 'K';
+        in.reset();
+        if (zip) {
+            try (SafeZip archive = SafeZip.spool(in, config)) {
+                for (ZipEntry entry : archive.entries()) {
+                    String name = entry.getName();
+                    if (!name.endsWith(".txt") || BratImporter.ignorable(name)) {
+                        skipped.add(name);
+                        continue;
+                    }
+                    writer.add(document(name.substring(0, name.length() - 4), Utf8.decode(
+                            archive.read(entry, config.maxDocumentSize().asLongValue()), name), name));
+                }
+            }
+            return;
+        }
+        long max = config.maxDocumentSize().asLongValue();
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw ImportError.tooLarge(file, null, "The text is larger than the largest document allowed (" + max + " bytes).");
+        }
+        String id = file == null ? "document" : file.replaceFirst("\\.txt$", "");
+        writer.add(document(id, Utf8.decode(bytes, file), file));
+    }
+
+    private static ExDoc document(String id, String text, String file) {
+        ExDoc doc = new ExDoc();
+        doc.id = id;
+        doc.text = text;
+        doc.where = new ExDoc.Where(file, null, null);
+        return doc;
+    }
+}

@@ -1,0 +1,305 @@
+package org.relata.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Not a test: measures native JSONL import and export over HTTP against the packaged application started with
+ * -Xmx128m, next to PostgreSQL's own COPY of the same rows (the floor). Run with {@code ./mvnw -Pbench verify}
+ * (see docs/benchmarks.md). Arguments: document counts, e.g. {@code 1000 20000}; each document has ~2 KB of text,
+ * 50 spans and 10 relations, generated from a fixed seed.
+ */
+public final class ExchangeBenchmark {
+
+    static final String DB = System.getProperty("bench.db", "relata_bench");
+    static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
+    static final int PORT = Integer.getInteger("bench.port", 8099);
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
+    static final String[] WORDS = {"the", "talks", "between", "delegations", "continued", "on", "Monday", "while",
+            "ministers", "of", "trade", "and", "defence", "met", "in", "Hanoi", "café", "Zürich", "北京", "東京", "agreement",
+            "signed", "border", "bridge", "summit", "😀", "naïve", "coöperation", "sanctions", "were", "lifted", "a", "new",
+            "treaty", "on", "fisheries", "was", "announced", "by", "officials"};
+    static final String[] ENTITY_TYPES = {"COUNTRY", "PERSON", "ORGANIZATION", "CITY", "EVENT", "DATE", "LAW", "PRODUCT"};
+    static final String[] RELATION_TYPES = {"ALLY_OF", "LEADER_OF", "MEMBER_OF", "LOCATED_IN", "SIGNED"};
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes.add(20_000);
+        }
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package the application first: ./mvnw -Pbench verify does it");
+        }
+        System.out.println("| documents | spans | relations | JSONL size | import | import floor (COPY) | import/floor"
+                + " | export (first) | export (second) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int documents : sizes) {
+            run(jar, documents);
+        }
+    }
+
+    static void run(Path jar, int documents) throws Exception {
+        recreateDatabase();
+        Path data = Files.createTempFile("relata-bench", ".jsonl");
+        long[] counts = generate(data, documents);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile());
+        builder.environment().put("RELATA_DB_NAME", DB);
+        builder.environment().put("PORT", Integer.toString(PORT));
+        builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // 100,000 documents are ~730 MB of JSONL, over the default 512M request limit.
+        builder.environment().put("RELATA_MAX_REQUEST_SIZE", "4G");
+        Process app = builder.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            waitUntilReady(http);
+            long project = createProject(http);
+            HeapSampler heap = new HeapSampler(http);
+
+            heap.start();
+            long t0 = System.nanoTime();
+            HttpResponse<String> imported = http.send(request("/api/projects/" + project + "/import?format=jsonl")
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofFile(data)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            long importHeap = heap.stop();
+            if (imported.statusCode() != 200) {
+                throw new IllegalStateException("import failed: " + imported.statusCode() + " " + imported.body());
+            }
+
+            heap.start();
+            double exportCold = export(http, project);
+            double exportWarm = export(http, project);
+            long exportHeap = heap.stop();
+
+            double[] floor = copyFloor(project);
+            System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d MB | %.1f s | %.1f s | %.2f× | %.1f s | %.1f s | %.1f s | %.2f× | %d MB | %d MB | %.1f |%n",
+                    documents, counts[0], counts[1], Files.size(data) >> 20, importSeconds, floor[0], importSeconds / floor[0],
+                    exportCold, exportWarm, floor[1], exportWarm / floor[1], importHeap >> 20, exportHeap >> 20,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            app.destroy();
+            app.waitFor();
+            Files.deleteIfExists(data);
+        }
+    }
+
+    /** One native JSONL export read to its end; seconds. */
+    static double export(HttpClient http, long project) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> exported = http.send(request("/api/projects/" + project + "/export?format=jsonl").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = exported.body()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (exported.statusCode() != 200) {
+            throw new IllegalStateException("export failed: " + exported.statusCode());
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** COPY of the same rows: out to nothing (export floor) and back in, with shifted ids, into the same tables (import floor). */
+    static double[] copyFloor(long project) throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC + DB, "postgres", "postgres")) {
+            c.setAutoCommit(false);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long shift = 1L << 40;
+            String[] selects = {
+                "select id + " + shift + ", project_id, 'copy-' || external_id, text, meta, length from documents where project_id = " + project,
+                "select l.id + " + shift + ", l.document_id + " + shift + ", l.doc_length, l.owner_kind, l.user_id, l.status"
+                        + " from annotation_layers l join documents d on d.id = l.document_id where d.project_id = " + project,
+                "select s.id + " + shift + ", s.layer_id + " + shift + ", s.doc_length, s.start_offset, s.end_offset, s.entity_type_id,"
+                        + " s.attributes, s.note, s.links from spans s join annotation_layers l on l.id = s.layer_id"
+                        + " join documents d on d.id = l.document_id where d.project_id = " + project,
+                "select r.id + " + shift + ", r.layer_id + " + shift + ", r.head_span_id + " + shift + ", r.tail_span_id + " + shift
+                        + ", r.relation_type_id, r.attributes, r.note from relations r join annotation_layers l on l.id = r.layer_id"
+                        + " join documents d on d.id = l.document_id where d.project_id = " + project};
+            String[] targets = {"documents (id, project_id, external_id, text, meta, length)",
+                "annotation_layers (id, document_id, doc_length, owner_kind, user_id, status)",
+                "spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links)",
+                "relations (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note)"};
+            List<Path> files = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (String select : selects) {
+                copy.copyOut("copy (" + select + ") to stdout (format csv)", OutputStream.nullOutputStream());
+            }
+            double exportFloor = (System.nanoTime() - t0) / 1e9;
+            for (String select : selects) {
+                Path file = Files.createTempFile("relata-floor", ".csv");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    copy.copyOut("copy (" + select + ") to stdout (format csv)", out);
+                }
+                files.add(file);
+            }
+            t0 = System.nanoTime();
+            for (int i = 0; i < files.size(); i++) {
+                try (InputStream in = Files.newInputStream(files.get(i))) {
+                    copy.copyIn("copy " + targets[i] + " from stdin (format csv)", in);
+                }
+            }
+            double importFloor = (System.nanoTime() - t0) / 1e9;
+            c.rollback();
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            return new double[] {importFloor, exportFloor};
+        }
+    }
+
+    static long[] generate(Path file, int documents) throws IOException {
+        Random random = new Random(20260101L + documents);
+        long spans = 0;
+        long relations = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int d = 0; d < documents; d++) {
+                List<int[]> words = new ArrayList<>();
+                List<String> tokens = new ArrayList<>();
+                StringBuilder text = new StringBuilder();
+                int cp = 0;
+                while (text.length() < 2000) {
+                    String word = WORDS[random.nextInt(WORDS.length)];
+                    words.add(new int[] {cp, cp + word.codePointCount(0, word.length())});
+                    tokens.add(word);
+                    text.append(word);
+                    cp += word.codePointCount(0, word.length());
+                    String gap = random.nextInt(40) == 0 ? "\r\n" : " ";
+                    text.append(gap);
+                    cp += gap.length();
+                }
+                out.write("{\"id\":\"doc-" + String.format("%07d", d) + "\",\"text\":\"" + text.toString().replace("\r", "\\r").replace("\n", "\\n")
+                        + "\",\"meta\":{\"source\":\"bench\",\"n\":" + d + "},\"status\":\"done\",\"spans\":[");
+                int step = words.size() / 50;
+                for (int s = 0; s < 50; s++) {
+                    int[] w = words.get(s * step);
+                    out.write((s > 0 ? "," : "") + "{\"id\":\"T" + s + "\",\"start\":" + w[0] + ",\"end\":" + w[1] + ",\"label\":\""
+                            + ENTITY_TYPES[random.nextInt(ENTITY_TYPES.length)] + "\",\"attributes\":{},\"note\":null,\"links\":[]}");
+                }
+                out.write("],\"relations\":[");
+                for (int r = 0; r < 10; r++) {
+                    out.write((r > 0 ? "," : "") + "{\"id\":\"R" + r + "\",\"label\":\"" + RELATION_TYPES[random.nextInt(RELATION_TYPES.length)]
+                            + "\",\"head\":\"T" + (r * 5) + "\",\"tail\":\"T" + (r * 5 + 1 + random.nextInt(4)) + "\",\"attributes\":{},\"note\":null}");
+                }
+                out.write("]}\n");
+                spans += 50;
+                relations += 10;
+            }
+        }
+        return new long[] {spans, relations};
+    }
+
+    static void recreateDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC + "postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + DB + " with (force)");
+            s.execute("create database " + DB);
+        }
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)).header("Authorization", AUTH)
+                .timeout(Duration.ofMinutes(30));
+    }
+
+    static void waitUntilReady(HttpClient http) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (http.send(request("/q/health/ready").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the application did not start; see target/bench-app.log");
+    }
+
+    static long createProject(HttpClient http) throws Exception {
+        StringBuilder schema = new StringBuilder("{\"name\":\"Benchmark\",\"schema\":{\"entityTypes\":[");
+        for (int i = 0; i < ENTITY_TYPES.length; i++) {
+            schema.append(i > 0 ? "," : "").append("{\"name\":\"").append(ENTITY_TYPES[i]).append("\"}");
+        }
+        schema.append("],\"relationTypes\":[");
+        for (int i = 0; i < RELATION_TYPES.length; i++) {
+            schema.append(i > 0 ? "," : "").append("{\"name\":\"").append(RELATION_TYPES[i]).append("\"}");
+        }
+        schema.append("]}}");
+        HttpResponse<String> created = http.send(request("/api/projects").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(schema.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+        if (created.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("could not create the project: " + created.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Samples the application's used heap (Micrometer's jvm_memory_used_bytes, area heap) every 50 ms. */
+    static final class HeapSampler {
+        private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)", Pattern.MULTILINE);
+        private final HttpClient http;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        HeapSampler(HttpClient http) {
+            this.http = http;
+        }
+
+        void start() {
+            peak.set(0);
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        String metrics = http.send(request("/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                        Matcher m = HEAP.matcher(metrics);
+                        long used = 0;
+                        while (m.find()) {
+                            used += (long) Double.parseDouble(m.group(1));
+                        }
+                        peak.accumulateAndGet(used, Math::max);
+                        Thread.sleep(50);
+                    } catch (Exception e) {
+                        // keep sampling
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.relata.exchange;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+import org.relata.testsupport.Api;
+import org.relata.testsupport.BrowserTest;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ExchangePagesBrowserTest extends BrowserTest {
+
+    @Test
+    void managerUploadsAFileSeesTheErrorReportThenImportsAFixedFile() {
+        String manager = Api.newUser("pm");
+        long project = Api.newProject(manager);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + project);
+        page.getByRole(AriaRole.LINK, named("Import")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Import"))).isVisible();
+
+        String bad = "{\"id\":\"a\",\"text\":\"Hello\"}\n{\"id\":\"b\",\"text\":\"Hi\",\"spans\":[{\"start\":0,\"end\":7,\"label\":\"COUNTRY\"}]}\n";
+        page.getByLabel("File").setInputFiles(new FilePayload("broken.jsonl", "application/x-ndjson",
+                bad.getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Format").selectOption("jsonl");
+        page.getByRole(AriaRole.BUTTON, named("Import")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Nothing was imported (400)");
+        var report = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Import errors"));
+        assertThat(report).containsText("broken.jsonl");
+        assertThat(report.locator("tbody tr")).containsText("$.spans[0].end");
+        assertThat(report.locator("tbody td").nth(1)).hasText("2");
+
+        page.getByLabel("File").setInputFiles(new FilePayload("gold.jsonl", "application/x-ndjson",
+                Exchange.nativeFixture().getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, named("Import")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Imported 2 documents, 6 spans and 2 relations.");
+        assertThat(page.getByLabel("Upload progress")).hasAttribute("value", "100");
+        assertThat(page.locator("#import-errors")).isHidden();
+    }
+
+    @Test
+    void curatorDownloadsAnExportFromTheForm() throws IOException {
+        String manager = Api.newUser("pm");
+        long project = Api.newProject(manager);
+        Exchange.importJsonl(manager, project, "", Exchange.nativeFixture() + "{\"id\":\"doc-3\",\"text\":\"Open\"}\n")
+                .then().statusCode(200);
+        String curator = Api.newUser("cur");
+        Api.addMember(project, manager, curator, "CURATOR");
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/projects/" + project + "/export");
+        page.getByLabel("Format").selectOption("jsonl");
+        page.getByLabel("Documents").selectOption("any");
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, named("Download")).click());
+        assertEquals("project-" + project + ".jsonl", download.suggestedFilename());
+        String body = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertEquals(3, body.split("\n").length);
+        assertTrue(body.startsWith("{\"id\":\"doc-1\""), body);
+    }
+
+    @Test
+    void annotatorGetsNoImportPage() {
+        String manager = Api.newUser("pm");
+        long project = Api.newProject(manager);
+        String annotator = Api.newUser("ann");
+        Api.addMember(project, manager, annotator, "ANNOTATOR");
+        Page page = browser.loggedIn(annotator, Api.PASSWORD);
+        page.navigate("/projects/" + project);
+        assertEquals(0, page.getByRole(AriaRole.LINK, named("Import")).count());
+        assertEquals(403, page.navigate("/projects/" + project + "/import").status());
+    }
+}

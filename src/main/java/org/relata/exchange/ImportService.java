@@ -56,7 +56,12 @@ public class ImportService {
             ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels);
             importer.read(unpack(body, gzip, file), file, writer, skipped);
             return writer.finish(skipped);
-        } catch (ApiException | UncheckedIOException e) {
+        } catch (ApiException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ZipException || e.getCause() instanceof java.io.EOFException) {
+                throw ImportError.inFile(file, null, "The gzip body is damaged or cut short.");
+            }
             throw e;
         } catch (SQLException e) {
             throw new IllegalStateException("Import failed in the database: " + e.getMessage(), e);

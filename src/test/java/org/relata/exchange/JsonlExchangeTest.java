@@ -108,6 +108,20 @@ class JsonlExchangeTest {
     }
 
     @Test
+    void truncatedGzipIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(nativeFixture().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        long before = rows();
+        Api.as(manager).contentType("application/x-ndjson").header("Content-Encoding", "gzip").body(cut)
+                .post("/api/projects/" + project + "/import?format=jsonl").then().statusCode(400)
+                .body("error", containsString("gzip"));
+        assertEquals(before, rows());
+    }
+
+    @Test
     void spanOutsideTheTextIsRefusedWithLineAndFieldAndNothingIsStored() {
         long before = rows();
         String bad = nativeFixture() + "{\"id\":\"doc-3\",\"text\":\"short\",\"spans\":[{\"start\":1,\"end\":9,\"label\":\"COUNTRY\"}]}\n";

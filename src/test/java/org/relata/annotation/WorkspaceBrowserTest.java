@@ -470,6 +470,25 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertEquals(1, layer(annotator, docId).getList("spans").size());
     }
 
+    @Test
+    void aCuratorSwitchesToTheGoldLayerAndEditsIt() {
+        String curator = Api.newUser("cur");
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/annotate");
+        ready(page);
+        page.getByLabel("Layer", new Page.GetByLabelOptions().setExact(true)).selectOption("gold");
+        page.waitForURL("**/annotate?owner=gold");
+        ready(page);
+        drag(page, "Russia");
+        page.keyboard().press("c");
+        saved(page);
+        List<String> labels = Api.as(curator).get("/api/documents/" + docId + "/layers/gold").then().statusCode(200)
+                .extract().jsonPath().getList("spans.label");
+        assertEquals(List.of("COUNTRY"), labels);
+        assertEquals(List.of(), layer(curator, docId).getList("spans"));
+    }
+
     @Inject
     WorkspaceFixtures fixtures;
 

@@ -484,6 +484,20 @@ async function start() {
   $('ws-reopen').addEventListener('click', () => putStatus('IN_PROGRESS'));
   $('ws-next').addEventListener('click', () => goNext());
 
+  // Curators and managers switch between their own layer, gold and suggestions (others' layers: ?owner=name).
+  if (project.role === 'CURATOR' || project.role === 'MANAGER') {
+    const choice = $('ws-layer');
+    const options = [['me', 'Mine'], ['gold', 'Gold'], ['suggestions', 'Suggestions']];
+    if (!options.some(([v]) => v === owner)) options.push([owner, owner]);
+    for (const [value, text] of options) {
+      choice.append(Object.assign(document.createElement('option'), { value, textContent: text, selected: value === owner }));
+    }
+    choice.addEventListener('change', () => {
+      window.location.assign(`/documents/${docId}/annotate` + (choice.value === 'me' ? '' : `?owner=${encodeURIComponent(choice.value)}`));
+    });
+    $('ws-layer-choice').hidden = false;
+  }
+
   if (!editable) {
     const banner = $('ws-readonly');
     banner.hidden = false;

@@ -462,6 +462,7 @@ async function start() {
   showProgress(queue);
 
   async function goNext() {
+    if (saver.pending > 0) say('Opening the next document once every change is saved…');
     await whenSaved();
     const q = await getJson(`/api/projects/${projectId}/queue?after=${docId}`);
     showProgress(q);

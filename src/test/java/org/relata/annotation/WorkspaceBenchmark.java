@@ -58,6 +58,7 @@ class WorkspaceBenchmark {
 
     @Test
     void measure() throws Exception {
+        loadBefore = loadAverage();
         screenshot();
         String user = Api.newUser("bench");
         long project = Api.newProject(user);
@@ -289,7 +290,9 @@ class WorkspaceBenchmark {
         StringBuilder s = new StringBuilder("## Workspace\n\n");
         s.append("Opening a document in the annotation workspace and editing it, in headless Chromium (Debian's ")
                 .append("`/usr/bin/chromium`, 1280×900) against the test server and PostgreSQL on the same machine: ")
-                .append("2 cores, 24 GiB, Debian. Measured ").append(java.time.LocalDate.now()).append(".\n\n");
+                .append("2 cores, 24 GiB, Debian. Measured ").append(java.time.LocalDate.now())
+                .append(", load average while measuring ").append(loadBefore).append(" → ").append(loadAverage())
+                .append(" (the load of other work on the machine shows in every figure, hence the ranges).\n\n");
         s.append("| document | open: navigation → interactive, median (min–max) | API answers in | ")
                 .append("all marks drawn (background) | create one span, median (max) | delete one span, median (max) |\n")
                 .append("|---|---|---|---|---|---|\n");
@@ -302,10 +305,10 @@ class WorkspaceBenchmark {
         s.append("""
 
                 - *Navigation → interactive*: `performance.now()` (relative to the navigation's start) in the first task
-                  after the frame that shows the whole document with every mark and arc (`relata-workspace-ready`): page,
-                  scripts, the three API calls (document, project with schema, layer: each sent once, whole), building
-                  the text, stacking, one layout pass to read all positions, writing marks and arcs. Median of %d
-                  navigations after one warm-up. *Interactive* means: the text of the whole document laid out at its
+                  after the first frame of the workspace (`relata-workspace-ready`): page, scripts, the four API calls
+                  (document, project with schema, layer, queue: each sent once, whole, requested by `<link rel=preload>`
+                  while the page loads), building the text, stacking, one layout pass to read all positions, writing
+                  marks and arcs, and that frame's style, layout and paint. Median of %d navigations after one warm-up. *Interactive* means: the text of the whole document laid out at its
                   final height, and every mark and arc of the screen (and one screen above and below) drawn, with the
                   keyboard and mouse handlers in place. Blocks further away are drawn in idle time (and at once when
                   scrolled to): *all marks drawn* is when the last of them is.
@@ -335,6 +338,17 @@ class WorkspaceBenchmark {
         }
         Files.writeString(file, updated, StandardCharsets.UTF_8);
         System.out.println(s);
+    }
+
+    String loadBefore;
+
+    /** The one-minute load average: other work on the machine shows in every figure. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static double[] toArray(List<Number> values) {

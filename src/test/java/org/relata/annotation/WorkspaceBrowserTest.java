@@ -141,6 +141,23 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void draggingFromOneLabelToAnotherMakesARelation() {
+        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
+        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        Page page = open(annotator, docId);
+        var from = spanLabel(page, "COUNTRY North Korea").boundingBox();
+        var to = spanLabel(page, "COUNTRY China").boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        page.mouse().move(to.x + to.width / 2, to.y + to.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+        assertThat(page.getByRole(AriaRole.MENUITEM)).hasCount(1);
+        page.getByRole(AriaRole.MENUITEM, named("ALLY_OF")).click();
+        saved(page);
+        assertEquals(List.of("ALLY_OF"), layer(annotator, docId).getList("relations.label"));
+    }
+
+    @Test
     void aRelationIsMadeFromTheKeyboard() {
         span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
         span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
@@ -468,6 +485,25 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, named("Done"))).isHidden();
         assertThat(page.getByRole(AriaRole.BUTTON, named("Delete span"))).hasCount(0);
         assertEquals(1, layer(annotator, docId).getList("spans").size());
+    }
+
+    @Test
+    void aCuratorSwitchesToTheGoldLayerAndEditsIt() {
+        String curator = Api.newUser("cur");
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/annotate");
+        ready(page);
+        page.getByLabel("Layer", new Page.GetByLabelOptions().setExact(true)).selectOption("gold");
+        page.waitForURL("**/annotate?owner=gold");
+        ready(page);
+        drag(page, "Russia");
+        page.keyboard().press("c");
+        saved(page);
+        List<String> labels = Api.as(curator).get("/api/documents/" + docId + "/layers/gold").then().statusCode(200)
+                .extract().jsonPath().getList("spans.label");
+        assertEquals(List.of("COUNTRY"), labels);
+        assertEquals(List.of(), layer(curator, docId).getList("spans"));
     }
 
     @Inject

@@ -294,7 +294,49 @@ async function start() {
       e.preventDefault();
       docEl.focus({ preventScroll: true });
     }
+    const label = e.target.closest('.ws-lb');
+    if (label && editable) startDrag(label.parentElement.dataset.k, e);
   });
+
+  // Dragging from one span's label to another's makes a relation between them, as Shift+click does.
+  let dragged = false;
+  function startDrag(fromKey, down) {
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    line.setAttribute('class', 'ws-drag');
+    const box = () => docEl.getBoundingClientRect();
+    const x0 = down.clientX - box().left;
+    const y0 = down.clientY - box().top;
+    let moving = false;
+    const move = (e) => {
+      if (!moving && Math.hypot(e.clientX - down.clientX, e.clientY - down.clientY) < 6) return;
+      if (!moving) {
+        moving = true;
+        view.svg.append(line);
+      }
+      const b = box();
+      line.setAttribute('x1', x0);
+      line.setAttribute('y1', y0);
+      line.setAttribute('x2', e.clientX - b.left);
+      line.setAttribute('y2', e.clientY - b.top);
+    };
+    const up = (e) => {
+      document.removeEventListener('mousemove', move);
+      document.removeEventListener('mouseup', up, true);
+      line.remove();
+      if (!moving) return;
+      dragged = true; // the click that follows this mouseup is part of the drag
+      setTimeout(() => { dragged = false; }, 0);
+      const target = e.target.closest && e.target.closest('.ws-lb');
+      const from = store.spans.get(fromKey);
+      const to = target && store.spans.get(target.parentElement.dataset.k);
+      if (from && to && from !== to) {
+        act.select(from.key);
+        openRelationMenu(from, to);
+      }
+    };
+    document.addEventListener('mousemove', move);
+    document.addEventListener('mouseup', up, true);
+  }
 
   function spanUnder(e) {
     const pos = caretAt(e.clientX, e.clientY);
@@ -309,7 +351,7 @@ async function start() {
   });
 
   docEl.addEventListener('click', (e) => {
-    if (menuOpen()) return;
+    if (menuOpen() || dragged) return;
     const label = e.target.closest('.ws-lb');
     if (label) {
       clickSpan(label.parentElement.dataset.k, e.shiftKey);
@@ -462,6 +504,7 @@ async function start() {
   showProgress(queue);
 
   async function goNext() {
+    if (saver.pending > 0) say('Opening the next document once every change is saved…');
     await whenSaved();
     const q = await getJson(`/api/projects/${projectId}/queue?after=${docId}`);
     showProgress(q);
@@ -483,6 +526,20 @@ async function start() {
   $('ws-done').addEventListener('click', () => putStatus('DONE', goNext));
   $('ws-reopen').addEventListener('click', () => putStatus('IN_PROGRESS'));
   $('ws-next').addEventListener('click', () => goNext());
+
+  // Curators and managers switch between their own layer, gold and suggestions (others' layers: ?owner=name).
+  if (project.role === 'CURATOR' || project.role === 'MANAGER') {
+    const choice = $('ws-layer');
+    const options = [['me', 'Mine'], ['gold', 'Gold'], ['suggestions', 'Suggestions']];
+    if (!options.some(([v]) => v === owner)) options.push([owner, owner]);
+    for (const [value, text] of options) {
+      choice.append(Object.assign(document.createElement('option'), { value, textContent: text, selected: value === owner }));
+    }
+    choice.addEventListener('change', () => {
+      window.location.assign(`/documents/${docId}/annotate` + (choice.value === 'me' ? '' : `?owner=${encodeURIComponent(choice.value)}`));
+    });
+    $('ws-layer-choice').hidden = false;
+  }
 
   if (!editable) {
     const banner = $('ws-readonly');

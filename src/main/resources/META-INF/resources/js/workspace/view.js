@@ -451,7 +451,7 @@ export class DocumentView {
       }
       const label = document.createElementNS(SVG, 'text');
       label.setAttribute('x', labelAt.x);
-      label.setAttribute('y', labelAt.y);
+      label.setAttribute('y', labelAt.y - 3); // on the line, not through it: underscores stay visible
       label.textContent = rel.label;
       g.append(label);
       fragment.append(g);

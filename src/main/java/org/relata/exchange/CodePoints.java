@@ -7,22 +7,35 @@ package org.relata.exchange;
 final class CodePoints {
 
     private final String text;
-    private final int length;
+    private int length;
     /** UTF-16 index of every code point, plus the end; null when both coincide. */
     private final int[] index;
 
     CodePoints(String text) {
         this.text = text;
-        this.length = text.codePointCount(0, text.length());
-        if (length == text.length()) {
+        int chars = text.length();
+        int surrogates = 0;
+        for (int i = 0; i < chars; i++) {
+            if (Character.isHighSurrogate(text.charAt(i))) {
+                surrogates++;
+            }
+        }
+        this.length = chars - surrogates;
+        if (surrogates == 0) {
             index = null;
         } else {
             index = new int[length + 1];
             int cp = 0;
-            for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            for (int i = 0; i < chars; i++) {
+                char c = text.charAt(i);
                 index[cp++] = i;
+                if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                }
             }
-            index[length] = text.length();
+            // an unpaired high surrogate at the end counted as a code point of its own
+            length = cp;
+            index[cp] = chars;
         }
     }
 

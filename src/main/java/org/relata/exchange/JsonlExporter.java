@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -19,6 +20,24 @@ final class JsonlExporter implements ExportFormat {
             .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+    // Field names encoded once: writing them is a large share of an export's time.
+    private static final SerializedString K_ID = new SerializedString("id");
+    private static final SerializedString K_TEXT = new SerializedString("text");
+    private static final SerializedString K_META = new SerializedString("meta");
+    private static final SerializedString K_ANNOTATOR = new SerializedString("annotator");
+    private static final SerializedString K_STATUS = new SerializedString("status");
+    private static final SerializedString K_SPANS = new SerializedString("spans");
+    private static final SerializedString K_START = new SerializedString("start");
+    private static final SerializedString K_END = new SerializedString("end");
+    private static final SerializedString K_LABEL = new SerializedString("label");
+    private static final SerializedString K_ATTRIBUTES = new SerializedString("attributes");
+    private static final SerializedString K_NOTE = new SerializedString("note");
+    private static final SerializedString K_LINKS = new SerializedString("links");
+    private static final SerializedString K_RESOURCE = new SerializedString("resource");
+    private static final SerializedString K_RELATIONS = new SerializedString("relations");
+    private static final SerializedString K_HEAD = new SerializedString("head");
+    private static final SerializedString K_TAIL = new SerializedString("tail");
 
     @Override
     public String extension() {
@@ -37,45 +56,66 @@ final class JsonlExporter implements ExportFormat {
             @Override
             public void write(ExDoc doc) throws IOException {
                 json.writeStartObject();
-                json.writeStringField("id", doc.id);
-                json.writeStringField("text", doc.text);
-                json.writeFieldName("meta");
+                json.writeFieldName(K_ID);
+                json.writeString(doc.id);
+                json.writeFieldName(K_TEXT);
+                json.writeString(doc.text);
+                json.writeFieldName(K_META);
                 writeMap(json, doc.meta);
-                json.writeStringField("annotator", doc.annotator);
-                json.writeStringField("status", doc.status);
-                json.writeArrayFieldStart("spans");
+                json.writeFieldName(K_ANNOTATOR);
+                json.writeString(doc.annotator);
+                json.writeFieldName(K_STATUS);
+                json.writeString(doc.status);
+                json.writeFieldName(K_SPANS);
+                json.writeStartArray();
                 for (ExDoc.ExSpan span : doc.spans) {
                     json.writeStartObject();
-                    json.writeStringField("id", span.id);
-                    json.writeNumberField("start", span.start);
-                    json.writeNumberField("end", span.end);
-                    json.writeStringField("label", span.label);
-                    json.writeStringField("text", span.text);
-                    json.writeFieldName("attributes");
+                    json.writeFieldName(K_ID);
+                    json.writeString(span.id);
+                    json.writeFieldName(K_START);
+                    json.writeNumber(span.start);
+                    json.writeFieldName(K_END);
+                    json.writeNumber(span.end);
+                    json.writeFieldName(K_LABEL);
+                    json.writeString(span.label);
+                    json.writeFieldName(K_TEXT);
+                    json.writeString(span.text);
+                    json.writeFieldName(K_ATTRIBUTES);
                     writeMap(json, span.attributes);
-                    json.writeStringField("note", span.note);
-                    json.writeArrayFieldStart("links");
+                    json.writeFieldName(K_NOTE);
+                    json.writeString(span.note);
+                    json.writeFieldName(K_LINKS);
+                json.writeStartArray();
                     for (ExDoc.Link link : span.links) {
                         json.writeStartObject();
-                        json.writeStringField("resource", link.resource());
-                        json.writeStringField("id", link.id());
-                        json.writeStringField("text", link.text());
+                        json.writeFieldName(K_RESOURCE);
+                        json.writeString(link.resource());
+                        json.writeFieldName(K_ID);
+                        json.writeString(link.id());
+                        json.writeFieldName(K_TEXT);
+                        json.writeString(link.text());
                         json.writeEndObject();
                     }
                     json.writeEndArray();
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-                json.writeArrayFieldStart("relations");
+                json.writeFieldName(K_RELATIONS);
+                json.writeStartArray();
                 for (ExDoc.ExRelation relation : doc.relations) {
                     json.writeStartObject();
-                    json.writeStringField("id", relation.id);
-                    json.writeStringField("label", relation.label);
-                    json.writeStringField("head", relation.head);
-                    json.writeStringField("tail", relation.tail);
-                    json.writeFieldName("attributes");
+                    json.writeFieldName(K_ID);
+                    json.writeString(relation.id);
+                    json.writeFieldName(K_LABEL);
+                    json.writeString(relation.label);
+                    json.writeFieldName(K_HEAD);
+                    json.writeString(relation.head);
+                    json.writeFieldName(K_TAIL);
+                    json.writeString(relation.tail);
+                    json.writeFieldName(K_ATTRIBUTES);
                     writeMap(json, relation.attributes);
-                    json.writeStringField("note", relation.note);
+                    json.writeFieldName(K_NOTE);
+                    json.writeString(relation.note);
                     json.writeEndObject();
                 }
                 json.writeEndArray();

@@ -1,8 +1,12 @@
 package org.relata.annotation;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.relata.document.Document;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.web.Flash;
@@ -32,7 +35,8 @@ public class WorkspacePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance workspace(Project project, Document document, String owner);
+        static native TemplateInstance workspace(Project project, long documentId, String externalId, String owner,
+                String ownerPath);
     }
 
     @Inject
@@ -40,6 +44,9 @@ public class WorkspacePages {
 
     @Inject
     QueueResource queue;
+
+    @Inject
+    EntityManager em;
 
     /** Opens the first document of my queue that is not done yet, or says that all are done. */
     @GET
@@ -57,12 +64,15 @@ public class WorkspacePages {
     @Path("documents/{docId}/annotate")
     @Operation(hidden = true)
     public TemplateInstance workspace(@PathParam("docId") long docId, @QueryParam("owner") String owner) {
-        Document document = Document.findById(docId);
-        if (document == null) {
+        // Only the few columns the page shows: the text (up to megabytes) goes to the browser once, through the API.
+        List<Object[]> rows = em.createQuery("select d.project.id, d.externalId from Document d where d.id = ?1",
+                Object[].class).setParameter(1, docId).getResultList();
+        if (rows.isEmpty()) {
             throw ProjectAccess.notFound();
         }
-        access.visible(document.project.id);
+        Project project = access.visible((Long) rows.get(0)[0]).project();
         String layer = owner == null || owner.isBlank() ? "me" : owner.trim();
-        return Templates.workspace(document.project, document, layer);
+        String layerPath = URLEncoder.encode(layer, StandardCharsets.UTF_8).replace("+", "%20");
+        return Templates.workspace(project, docId, (String) rows.get(0)[1], layer, layerPath);
     }
 }

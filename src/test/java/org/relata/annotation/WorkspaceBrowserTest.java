@@ -141,6 +141,42 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void draggingFromOneLabelToAnotherMakesARelation() {
+        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
+        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        Page page = open(annotator, docId);
+        var from = spanLabel(page, "COUNTRY North Korea").boundingBox();
+        var to = spanLabel(page, "COUNTRY China").boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        page.mouse().move(to.x + to.width / 2, to.y + to.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+        assertThat(page.getByRole(AriaRole.MENUITEM)).hasCount(1);
+        page.getByRole(AriaRole.MENUITEM, named("ALLY_OF")).click();
+        saved(page);
+        assertEquals(List.of("ALLY_OF"), layer(annotator, docId).getList("relations.label"));
+    }
+
+    @Test
+    void aRelationIsMadeFromTheKeyboard() {
+        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
+        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        Page page = open(annotator, docId);
+        page.locator("#ws-doc").focus();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#ws-announce")).containsText("Relation from COUNTRY “North Korea”");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.MENUITEM)).hasCount(1);
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("svg.ws-arcs .ws-rel")).hasCount(1);
+        saved(page);
+        assertEquals(List.of("ALLY_OF"), layer(annotator, docId).getList("relations.label"));
+    }
+
+    @Test
     void aPairThatNoTypeAllowsGetsAMenuThatSaysSo() {
         span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
         span(annotator, docId, at(TEXT, "Vladimir Putin"), end(TEXT, "Vladimir Putin"), "PERSON");
@@ -276,6 +312,23 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void clickingAnArcSelectsTheRelationWhoseAttributeIsThenSet() {
+        long kim = span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
+        long russia = span(annotator, docId, at(TEXT, "Russia"), end(TEXT, "Russia"), "COUNTRY");
+        relation(annotator, docId, kim, russia, "LEADER_OF");
+        Page page = open(annotator, docId);
+        page.locator("svg.ws-arcs .ws-rel text").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Selected relation"))).isVisible();
+        assertThat(page.getByLabel("Label", new Page.GetByLabelOptions().setExact(true)).locator("option")).hasCount(1);
+        page.getByLabel("Certainty").selectOption("high");
+        saved(page);
+        assertEquals("high", layer(annotator, docId).get("relations[0].attributes.Certainty"));
+        page.keyboard().press("Control+z");
+        saved(page);
+        assertEquals(Map.of(), layer(annotator, docId).get("relations[0].attributes"));
+    }
+
+    @Test
     void tabMovesBetweenSpansInReadingOrder() {
         span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
         span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
@@ -369,6 +422,30 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aFailedSaveIsShownKeptAndRetried() {
+        Page page = open(annotator, docId);
+        java.util.concurrent.atomic.AtomicBoolean offline = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route("**/layers/me/spans", route -> {
+            if (offline.get()) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        drag(page, "China");
+        page.keyboard().press("c");
+        assertThat(page.locator("#ws-save")).containsText("Save failed");
+        assertThat(page.locator("#ws-save")).containsText("Add COUNTRY “China”");
+        assertThat(spanLabel(page, "COUNTRY China")).isVisible();
+        assertEquals(List.of(), layer(annotator, docId).getList("spans"));
+
+        offline.set(false);
+        page.getByRole(AriaRole.BUTTON, named("Retry saving")).click();
+        saved(page);
+        assertEquals(List.of("China"), texts(layer(annotator, docId)));
+    }
+
+    @Test
     void markingDoneOpensTheNextDocumentAndUpdatesProgress() {
         long second = db.document(projectId, "article-2", "Second article about Russia.");
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
@@ -408,6 +485,25 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, named("Done"))).isHidden();
         assertThat(page.getByRole(AriaRole.BUTTON, named("Delete span"))).hasCount(0);
         assertEquals(1, layer(annotator, docId).getList("spans").size());
+    }
+
+    @Test
+    void aCuratorSwitchesToTheGoldLayerAndEditsIt() {
+        String curator = Api.newUser("cur");
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/annotate");
+        ready(page);
+        page.getByLabel("Layer", new Page.GetByLabelOptions().setExact(true)).selectOption("gold");
+        page.waitForURL("**/annotate?owner=gold");
+        ready(page);
+        drag(page, "Russia");
+        page.keyboard().press("c");
+        saved(page);
+        List<String> labels = Api.as(curator).get("/api/documents/" + docId + "/layers/gold").then().statusCode(200)
+                .extract().jsonPath().getList("spans.label");
+        assertEquals(List.of("COUNTRY"), labels);
+        assertEquals(List.of(), layer(curator, docId).getList("spans"));
     }
 
     @Inject

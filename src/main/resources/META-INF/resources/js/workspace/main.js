@@ -79,6 +79,7 @@ async function start() {
   const [document_, project, layer, queue] = await Promise.all([
     getJson(`/api/documents/${docId}`), getJson(`/api/projects/${projectId}`), getJson(layerUrl),
     getJson(queueUrl).catch(() => null)]);
+  performance.mark('relata-workspace-data');
   const doc = new DocumentText(document_.text);
   const schema = new Schema(project.schema || {});
   const store = new LayerStore(doc);
@@ -91,6 +92,7 @@ async function start() {
 
   let status = layer.status;
   let selected = null;
+  let relateFrom = null; // a span picked with Enter as the first end of a new relation
   const history = new History(() => {
     $('ws-undo').disabled = !editable || history.done.length === 0;
     $('ws-redo').disabled = !editable || history.undone.length === 0;
@@ -145,6 +147,7 @@ async function start() {
       view.select(selected);
       panel.show(selected);
       if (selected && scroll) {
+        view.ensureDrawn(selected);
         view.firstElementOf(selected)?.scrollIntoView({ block: 'nearest' });
         const span = store.spans.get(selected);
         say(span ? `Selected ${quote(span)}.` : `Selected relation ${store.relations.get(selected).label}.`);
@@ -156,6 +159,7 @@ async function start() {
       history.push({ undo: () => editor.deleteSpan(span), redo: () => editor.createSpan(span) });
       act.select(span.key);
       say(`Added ${quote(span)}.`);
+      return span;
     },
     deleteSpan(span) {
       const rels = editor.deleteSpan(span);
@@ -290,7 +294,49 @@ async function start() {
       e.preventDefault();
       docEl.focus({ preventScroll: true });
     }
+    const label = e.target.closest('.ws-lb');
+    if (label && editable) startDrag(label.parentElement.dataset.k, e);
   });
+
+  // Dragging from one span's label to another's makes a relation between them, as Shift+click does.
+  let dragged = false;
+  function startDrag(fromKey, down) {
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    line.setAttribute('class', 'ws-drag');
+    const box = () => docEl.getBoundingClientRect();
+    const x0 = down.clientX - box().left;
+    const y0 = down.clientY - box().top;
+    let moving = false;
+    const move = (e) => {
+      if (!moving && Math.hypot(e.clientX - down.clientX, e.clientY - down.clientY) < 6) return;
+      if (!moving) {
+        moving = true;
+        view.svg.append(line);
+      }
+      const b = box();
+      line.setAttribute('x1', x0);
+      line.setAttribute('y1', y0);
+      line.setAttribute('x2', e.clientX - b.left);
+      line.setAttribute('y2', e.clientY - b.top);
+    };
+    const up = (e) => {
+      document.removeEventListener('mousemove', move);
+      document.removeEventListener('mouseup', up, true);
+      line.remove();
+      if (!moving) return;
+      dragged = true; // the click that follows this mouseup is part of the drag
+      setTimeout(() => { dragged = false; }, 0);
+      const target = e.target.closest && e.target.closest('.ws-lb');
+      const from = store.spans.get(fromKey);
+      const to = target && store.spans.get(target.parentElement.dataset.k);
+      if (from && to && from !== to) {
+        act.select(from.key);
+        openRelationMenu(from, to);
+      }
+    };
+    document.addEventListener('mousemove', move);
+    document.addEventListener('mouseup', up, true);
+  }
 
   function spanUnder(e) {
     const pos = caretAt(e.clientX, e.clientY);
@@ -305,7 +351,7 @@ async function start() {
   });
 
   docEl.addEventListener('click', (e) => {
-    if (menuOpen()) return;
+    if (menuOpen() || dragged) return;
     const label = e.target.closest('.ws-lb');
     if (label) {
       clickSpan(label.parentElement.dataset.k, e.shiftKey);
@@ -339,10 +385,12 @@ async function start() {
   // --- keyboard ---
   document.addEventListener('keydown', (e) => {
     const t = e.target;
-    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || menuOpen()) {
-      return;
-    }
+    const typing = t instanceof HTMLTextAreaElement
+      || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type));
+    if (typing || menuOpen()) return; // text fields keep their own keys, Ctrl+Z included
     const ctrl = e.ctrlKey || e.metaKey;
+    const inForm = t instanceof HTMLSelectElement || t instanceof HTMLInputElement;
+    if (inForm && !(ctrl && /^[zZy]$/.test(e.key))) return;
     if (ctrl && (e.key === 'z' || e.key === 'Z')) {
       e.preventDefault();
       if (!editable) return;
@@ -358,6 +406,7 @@ async function start() {
     }
     if (ctrl || e.altKey) return;
     if (e.key === 'Escape') {
+      relateFrom = null;
       act.select(null);
       window.getSelection()?.removeAllRanges();
       return;
@@ -371,6 +420,19 @@ async function start() {
     }
     const span = selected && store.spans.get(selected);
     const rel = selected && store.relations.get(selected);
+    // Enter on a span starts a relation from it; Tab to the other span, Enter again opens the relation menu.
+    if (e.key === 'Enter' && span && editable) {
+      e.preventDefault();
+      if (relateFrom && relateFrom !== span && store.spans.has(relateFrom.key)) {
+        const from = relateFrom;
+        relateFrom = null;
+        openRelationMenu(from, span);
+      } else {
+        relateFrom = span;
+        say(`Relation from ${quote(span)}: move to the other span with Tab and press Enter (Esc cancels).`);
+      }
+      return;
+    }
     if ((e.key === 'Delete' || e.key === 'Backspace') && editable && (span || rel)) {
       e.preventDefault();
       if (span) act.deleteSpan(span);
@@ -442,6 +504,7 @@ async function start() {
   showProgress(queue);
 
   async function goNext() {
+    if (saver.pending > 0) say('Opening the next document once every change is saved…');
     await whenSaved();
     const q = await getJson(`/api/projects/${projectId}/queue?after=${docId}`);
     showProgress(q);
@@ -463,6 +526,20 @@ async function start() {
   $('ws-done').addEventListener('click', () => putStatus('DONE', goNext));
   $('ws-reopen').addEventListener('click', () => putStatus('IN_PROGRESS'));
   $('ws-next').addEventListener('click', () => goNext());
+
+  // Curators and managers switch between their own layer, gold and suggestions (others' layers: ?owner=name).
+  if (project.role === 'CURATOR' || project.role === 'MANAGER') {
+    const choice = $('ws-layer');
+    const options = [['me', 'Mine'], ['gold', 'Gold'], ['suggestions', 'Suggestions']];
+    if (!options.some(([v]) => v === owner)) options.push([owner, owner]);
+    for (const [value, text] of options) {
+      choice.append(Object.assign(document.createElement('option'), { value, textContent: text, selected: value === owner }));
+    }
+    choice.addEventListener('change', () => {
+      window.location.assign(`/documents/${docId}/annotate` + (choice.value === 'me' ? '' : `?owner=${encodeURIComponent(choice.value)}`));
+    });
+    $('ws-layer-choice').hidden = false;
+  }
 
   if (!editable) {
     const banner = $('ws-readonly');

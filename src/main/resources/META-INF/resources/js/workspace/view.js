@@ -34,6 +34,7 @@ export class DocumentView {
     this.width = 0;
     this.selectedKey = null;
     this.hoverKeys = [];
+    this.later = new Set(); // blocks whose marks and arcs are not drawn yet
   }
 
   /** Builds the whole document once. */
@@ -64,7 +65,7 @@ export class DocumentView {
       const g = document.createElementNS(SVG, 'g');
       this.svg.append(g);
       this.blocks.push({ i, start: line.start, end: line.end, el, ov, tx, g, spans: new Set(), rels: new Set(),
-        L: 0, top: -1, spanLevels: 0, arcLevels: 0 });
+        L: 0, top: -1, height: 0, spanLevels: 0, arcLevels: 0, pieces: [], arcs: [], pieceOf: new Map() });
     });
     for (const span of this.store.spans.values()) this.attachSpan(span);
     for (const rel of this.store.relations.values()) this.attachRelation(rel);
@@ -72,6 +73,15 @@ export class DocumentView {
     fragment.prepend(this.svg);
     root.append(fragment);
     this.flush(true);
+    // A new width re-wraps the text: every position changes, so everything is redrawn (the screen first).
+    let width = root.clientWidth;
+    new ResizeObserver(() => {
+      const now = root.clientWidth;
+      if (now === width) return;
+      width = now;
+      this.blocks.forEach((b) => this.dirty.add(b));
+      this.flush(true);
+    }).observe(root);
   }
 
   // --- changes: the controller calls these, then flush() ---
@@ -162,7 +172,11 @@ export class DocumentView {
 
   // --- rendering ---
 
-  /** Re-renders the changed blocks: write heights, read all positions, write marks and arcs. */
+  /**
+   * Re-renders the changed blocks: write heights, read all positions, write marks and arcs. Blocks far from the
+   * viewport get their height now (so nothing moves later) but their marks and arcs only when they come near the
+   * viewport or the browser is idle: opening a long document costs what one screen costs.
+   */
   flush(all = false) {
     if (this.dirty.size === 0) return;
     const dirty = [...this.dirty];
@@ -181,14 +195,35 @@ export class DocumentView {
     }
     // Read: one layout for everything below.
     if (!this.width || all) this.width = this.root.clientWidth;
-    for (const b of dirty) this.measureBlock(b);
     let tops = null;
-    if (moved) tops = this.blocks.map((b) => b.el.offsetTop);
-    const height = moved ? this.root.scrollHeight : 0;
-    // Write.
+    let height = 0;
+    if (moved) {
+      tops = this.blocks.map((b) => b.el.offsetTop);
+      this.blocks.forEach((b, i) => { b.height = b.el.offsetHeight; });
+      height = this.root.scrollHeight;
+    }
+    const [from, to] = this.viewport(tops);
+    const now = [];
     for (const b of dirty) {
+      const top = tops ? tops[b.i] : b.top;
+      if (top + b.height >= from && top <= to) {
+        this.measureBlock(b);
+        now.push(b);
+      } else {
+        this.later.add(b);
+      }
+    }
+    // Write.
+    for (const b of now) {
       this.drawMarks(b);
       this.drawArcs(b);
+      this.later.delete(b);
+    }
+    for (const b of dirty) {
+      if (this.later.has(b)) {
+        b.ov.replaceChildren();
+        b.g.replaceChildren();
+      }
     }
     if (tops) {
       this.blocks.forEach((b, i) => {
@@ -201,6 +236,70 @@ export class DocumentView {
       this.svg.setAttribute('height', height);
     }
     if (this.selectedKey) this.markSelected(this.selectedKey, true);
+    this.scheduleLater();
+  }
+
+  /** The part of the document worth drawing now, in its own coordinates: the screen and one more above and below. */
+  viewport() {
+    const box = this.root.getBoundingClientRect();
+    const h = window.innerHeight || 900;
+    return [-box.top - h, -box.top + 2 * h];
+  }
+
+  /** Measures, then draws, blocks that were left for later. */
+  drawNow(list) {
+    if (list.length === 0) return;
+    for (const b of list) this.measureBlock(b);
+    for (const b of list) {
+      this.drawMarks(b);
+      this.drawArcs(b);
+      this.later.delete(b);
+    }
+    if (this.selectedKey) this.markSelected(this.selectedKey, true);
+    if (this.later.size === 0) performance.mark('relata-workspace-complete');
+  }
+
+  /** Draws the blocks near the viewport after a scroll, and the rest when the browser is idle. */
+  scheduleLater() {
+    if (this.later.size === 0) {
+      performance.mark('relata-workspace-complete');
+      return;
+    }
+    if (!this.scrollHook) {
+      this.scrollHook = () => {
+        if (this.scrollQueued) return;
+        this.scrollQueued = true;
+        requestAnimationFrame(() => {
+          this.scrollQueued = false;
+          const [from, to] = this.viewport();
+          this.drawNow([...this.later].filter((b) => b.top + b.height >= from && b.top <= to));
+        });
+      };
+      window.addEventListener('scroll', this.scrollHook, { passive: true });
+    }
+    if (this.idleQueued) return;
+    this.idleQueued = true;
+    const idle = window.requestIdleCallback || ((f) => setTimeout(() => f({ timeRemaining: () => 8 }), 1));
+    idle((deadline) => {
+      this.idleQueued = false;
+      const [from] = this.viewport();
+      const pending = [...this.later].sort((a, b) => Math.abs(a.top - from) - Math.abs(b.top - from));
+      // Small batches, so that a key press never waits long behind drawing.
+      let n = 0;
+      while (n < pending.length && deadline.timeRemaining() > 4) {
+        this.drawNow(pending.slice(n, n + 8));
+        n += 8;
+      }
+      this.scheduleLater();
+    }, { timeout: 300 });
+  }
+
+  /** Makes sure the marks of a span are drawn (it may sit in a block left for later). */
+  ensureDrawn(key) {
+    const span = this.store.spans.get(key);
+    const rel = this.store.relations.get(key);
+    const blocks = span ? this.blocksOf(span) : rel ? this.blocksOfRelation(rel) : [];
+    this.drawNow(blocks.filter((b) => this.later.has(b)));
   }
 
   /** Levels of the block's span labels and arcs, from offsets alone. */
@@ -352,7 +451,7 @@ export class DocumentView {
       }
       const label = document.createElementNS(SVG, 'text');
       label.setAttribute('x', labelAt.x);
-      label.setAttribute('y', labelAt.y);
+      label.setAttribute('y', labelAt.y - 3); // on the line, not through it: underscores stay visible
       label.textContent = rel.label;
       g.append(label);
       fragment.append(g);

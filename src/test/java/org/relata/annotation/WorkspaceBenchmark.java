@@ -326,7 +326,7 @@ class WorkspaceBenchmark {
                 - Targets (issue 3): open ≤ 350 ms for 5,000 spans / 1,500 relations, ≤ 1.5 s for 20,000 / 5,000;
                   one edit ≤ 50 ms.
 
-                Rerun (takes about a minute; rewrites this section and `docs/workspace.png`):
+                Rerun (takes a few minutes; rewrites this section and `docs/workspace.png`):
 
                 ```
                 RELATA_TEST_DB_NAME=relata_bench ./mvnw -B verify -Pbench-ui
@@ -342,7 +342,7 @@ class WorkspaceBenchmark {
             updated = current.stripTrailing() + "\n\n" + s;
         } else {
             int next = current.indexOf("\n## ", at + 1);
-            updated = current.substring(0, at) + s + (next < 0 ? "" : current.substring(next + 1));
+            updated = current.substring(0, at) + s + (next < 0 ? "" : "\n" + current.substring(next + 1));
         }
         Files.writeString(file, updated, StandardCharsets.UTF_8);
         System.out.println(s);

@@ -34,6 +34,7 @@ export class DocumentView {
     this.width = 0;
     this.selectedKey = null;
     this.hoverKeys = [];
+    this.hovered = null; // key under the mouse, kept by the controller
     this.later = new Set(); // blocks whose marks and arcs are not drawn yet
   }
 
@@ -199,10 +200,10 @@ export class DocumentView {
     let height = 0;
     if (moved) {
       tops = this.blocks.map((b) => b.el.offsetTop);
-      this.blocks.forEach((b, i) => { b.height = b.el.offsetHeight; });
+      for (const b of this.blocks) b.height = b.el.offsetHeight;
       height = this.root.scrollHeight;
     }
-    const [from, to] = this.viewport(tops);
+    const [from, to] = this.viewport();
     const now = [];
     for (const b of dirty) {
       const top = tops ? tops[b.i] : b.top;

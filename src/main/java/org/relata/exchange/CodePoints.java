@@ -7,36 +7,29 @@ package org.relata.exchange;
 final class CodePoints {
 
     private final String text;
-    private int length;
+    private final int length;
     /** UTF-16 index of every code point, plus the end; null when both coincide. */
     private final int[] index;
 
     CodePoints(String text) {
         this.text = text;
         int chars = text.length();
-        int surrogates = 0;
-        for (int i = 0; i < chars; i++) {
-            if (Character.isHighSurrogate(text.charAt(i))) {
-                surrogates++;
-            }
-        }
-        this.length = chars - surrogates;
-        if (surrogates == 0) {
+        // String.codePointCount is O(1) for Latin-1 strings and a tight loop otherwise: most texts stop here.
+        this.length = text.codePointCount(0, chars);
+        if (length == chars) {
             index = null;
-        } else {
-            index = new int[length + 1];
-            int cp = 0;
-            for (int i = 0; i < chars; i++) {
-                char c = text.charAt(i);
-                index[cp++] = i;
-                if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                }
-            }
-            // an unpaired high surrogate at the end counted as a code point of its own
-            length = cp;
-            index[cp] = chars;
+            return;
         }
+        index = new int[length + 1];
+        int cp = 0;
+        for (int i = 0; i < chars; i++) {
+            index[cp++] = i;
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < chars
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+        }
+        index[cp] = chars;
     }
 
     int length() {

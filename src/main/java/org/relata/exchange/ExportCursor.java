@@ -120,10 +120,10 @@ final class ExportCursor {
                 + " order by d.external_id collate \"C\", u.username collate \"C\"";
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 PreparedStatement spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
-                        + " s.entity_type_id, s.attributes::text, s.note, s.links::text from spans s"
+                        + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text from spans s"
                         + " where s.layer_id = any(?) order by s.layer_id, s.id");
                 PreparedStatement relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
-                        + " r.relation_type_id, r.attributes::text, r.note from relations r"
+                        + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note from relations r"
                         + " where r.layer_id = any(?) order by r.layer_id, r.id")) {
             statement.setFetchSize(FETCH_SIZE);
             int p = 1;

@@ -476,7 +476,10 @@ class WorkspaceBrowserTest extends BrowserTest {
         Api.addMember(projectId, manager, curator, "CURATOR");
         span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
         Page page = browser.loggedIn(curator, Api.PASSWORD);
-        page.navigate("/documents/" + docId + "/annotate?owner=" + annotator);
+        page.navigate("/documents/" + docId + "/annotate");
+        ready(page);
+        page.getByLabel("Layer", new Page.GetByLabelOptions().setExact(true)).selectOption(annotator);
+        page.waitForURL("**/annotate?owner=" + annotator);
         ready(page);
         assertThat(page.getByText("Read-only: the annotations of " + annotator)).isVisible();
         spanLabel(page, "COUNTRY China").click();

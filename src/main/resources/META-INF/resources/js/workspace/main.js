@@ -527,7 +527,7 @@ async function start() {
   $('ws-reopen').addEventListener('click', () => putStatus('IN_PROGRESS'));
   $('ws-next').addEventListener('click', () => goNext());
 
-  // Curators and managers switch between their own layer, gold and suggestions (others' layers: ?owner=name).
+  // Curators and managers switch between their own layer, gold, suggestions and each member's layer (read-only).
   if (project.role === 'CURATOR' || project.role === 'MANAGER') {
     const choice = $('ws-layer');
     const options = [['me', 'Mine'], ['gold', 'Gold'], ['suggestions', 'Suggestions']];
@@ -535,6 +535,14 @@ async function start() {
     for (const [value, text] of options) {
       choice.append(Object.assign(document.createElement('option'), { value, textContent: text, selected: value === owner }));
     }
+    getJson(`/api/projects/${projectId}/members`).then((members) => {
+      for (const member of members) {
+        if (member.username === owner) continue;
+        choice.append(Object.assign(document.createElement('option'), {
+          value: member.username, textContent: `${member.username} (${member.role.toLowerCase()})`,
+        }));
+      }
+    }).catch(() => { /* the switcher keeps its fixed entries */ });
     choice.addEventListener('change', () => {
       window.location.assign(`/documents/${docId}/annotate` + (choice.value === 'me' ? '' : `?owner=${encodeURIComponent(choice.value)}`));
     });

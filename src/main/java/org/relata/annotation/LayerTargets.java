@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.relata.document.Document;
-import org.relata.project.ProjectAccess;
+import org.relata.document.DocumentAccess;
 import org.relata.project.ProjectAccess.Access;
 import org.relata.user.User;
 import org.relata.web.ApiException;
@@ -18,25 +18,13 @@ public class LayerTargets {
     public static final String SUGGESTIONS = "suggestions";
 
     @Inject
-    ProjectAccess projectAccess;
-
-    public Document visibleDocument(long documentId) {
-        Document document = Document.findById(documentId);
-        if (document == null) {
-            throw noSuchDocument();
-        }
-        try {
-            projectAccess.visible(document.project.id);
-        } catch (ApiException e) {
-            throw noSuchDocument();
-        }
-        return document;
-    }
+    DocumentAccess documents;
 
     /** A layer the caller may read; 404 for the document or a layer they may not see. */
     public LayerTarget readable(long documentId, String owner) {
-        Document document = visibleDocument(documentId);
-        Access access = projectAccess.visible(document.project.id);
+        DocumentAccess.Visible visible = documents.visible(documentId);
+        Document document = visible.document();
+        Access access = visible.access();
         return switch (owner) {
             case ME -> new LayerTarget(document, access, LayerOwner.USER, access.user());
             case SUGGESTIONS -> new LayerTarget(document, access, LayerOwner.SUGGESTIONS, null);
@@ -65,10 +53,6 @@ public class LayerTargets {
                     : "Changing the " + target.ownerName() + " layer needs the CURATOR or MANAGER role.");
         }
         return target;
-    }
-
-    public static ApiException noSuchDocument() {
-        return ApiException.notFound("No such document.");
     }
 
     public static ApiException noSuchLayer() {

@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.relata.project.ProjectAccess;
-import org.relata.web.ApiException;
 
 @Path("/api/documents/{docId}")
 @Authenticated
@@ -25,20 +23,12 @@ public class DocumentResource {
     }
 
     @Inject
-    ProjectAccess projectAccess;
+    DocumentAccess documents;
 
     @GET
     @Operation(summary = "A document's text and metadata", description = "Offsets into the text count code points.")
     public DocumentView get(@PathParam("docId") long docId) {
-        Document document = Document.findById(docId);
-        if (document == null) {
-            throw ApiException.notFound("No such document.");
-        }
-        try {
-            projectAccess.visible(document.project.id);
-        } catch (ApiException e) {
-            throw ApiException.notFound("No such document.");
-        }
+        Document document = documents.visible(docId).document();
         return new DocumentView(document.id, document.externalId, document.text, document.meta, document.project.id);
     }
 }

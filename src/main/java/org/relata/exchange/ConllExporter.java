@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +51,10 @@ final class ConllExporter implements ExportFormat {
 
             @Override
             public void write(ExDoc doc) throws IOException {
-                List<Tokenizer.Token> tokens = Tokenizer.tokens(doc.text);
-                Map<Integer, Integer> byStart = new HashMap<>();
-                Map<Integer, Integer> byEnd = new HashMap<>();
-                for (int i = 0; i < tokens.size(); i++) {
-                    byStart.put(tokens.get(i).start(), i);
-                    byEnd.put(tokens.get(i).end(), i);
-                }
+                Tokenizer.Tokens index = Tokenizer.index(doc.text);
+                List<Tokenizer.Token> tokens = index.list();
+                Map<Integer, Integer> byStart = index.byStart();
+                Map<Integer, Integer> byEnd = index.byEnd();
                 String[] tags = new String[tokens.size()];
                 List<ExDoc.ExSpan> longestFirst = new ArrayList<>(doc.spans);
                 longestFirst.sort(Comparator.<ExDoc.ExSpan>comparingInt(s -> s.start - s.end)

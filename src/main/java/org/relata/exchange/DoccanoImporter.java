@@ -1,8 +1,6 @@
 package org.relata.exchange;
 
-import java.io.InputStream;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,23 +11,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * doccano JSONL, both shapes: relation extraction ({@code entities} with start_offset/end_offset, {@code relations}
  * with from_id/to_id/type) and sequence labelling ({@code label: [[start, end, "L"]]}). Other keys become meta.
  */
-final class DoccanoImporter implements Importer {
+final class DoccanoImporter extends JsonLinesImporter {
 
     static final Set<String> RESERVED = Set.of("id", "text", "entities", "relations", "label", "meta");
 
-    private final long maxDocumentSize;
-
     DoccanoImporter(long maxDocumentSize) {
-        this.maxDocumentSize = maxDocumentSize;
+        super(maxDocumentSize);
     }
 
     @Override
-    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) {
-        LineReader lines = new LineReader(body, file, maxDocumentSize);
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            ExDoc.Where where = new ExDoc.Where(file, lines.lineNumber(), "$");
-            writer.add(parse(JsonFields.parseLine(line, where), where));
-        }
+    ExDoc document(ObjectNode line, ExDoc.Where where) {
+        return parse(line, where);
     }
 
     static ExDoc parse(ObjectNode line, ExDoc.Where where) {

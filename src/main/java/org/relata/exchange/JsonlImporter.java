@@ -1,27 +1,19 @@
 package org.relata.exchange;
 
-import java.io.InputStream;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The native format: one document per line, see docs/formats.md. */
-final class JsonlImporter implements Importer {
-
-    private final long maxDocumentSize;
+final class JsonlImporter extends JsonLinesImporter {
 
     JsonlImporter(long maxDocumentSize) {
-        this.maxDocumentSize = maxDocumentSize;
+        super(maxDocumentSize);
     }
 
     @Override
-    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) {
-        LineReader lines = new LineReader(body, file, maxDocumentSize);
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            ExDoc.Where where = new ExDoc.Where(file, lines.lineNumber(), "$");
-            writer.add(parse(JsonFields.parseLine(line, where), where));
-        }
+    ExDoc document(ObjectNode line, ExDoc.Where where) {
+        return parse(line, where);
     }
 
     static ExDoc parse(ObjectNode line, ExDoc.Where where) {

@@ -39,13 +39,10 @@ final class ProdigyExporter implements ExportFormat {
 
             @Override
             public void write(ExDoc doc) throws IOException {
-                List<Tokenizer.Token> tokens = Tokenizer.tokens(doc.text);
-                Map<Integer, Integer> byStart = new HashMap<>();
-                Map<Integer, Integer> byEnd = new HashMap<>();
-                for (int i = 0; i < tokens.size(); i++) {
-                    byStart.put(tokens.get(i).start(), i);
-                    byEnd.put(tokens.get(i).end(), i);
-                }
+                Tokenizer.Tokens index = Tokenizer.index(doc.text);
+                List<Tokenizer.Token> tokens = index.list();
+                Map<Integer, Integer> byStart = index.byStart();
+                Map<Integer, Integer> byEnd = index.byEnd();
                 json.writeStartObject();
                 json.writeStringField("text", doc.text);
                 json.writeArrayFieldStart("tokens");

@@ -1,7 +1,9 @@
 package org.relata.exchange;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one tokeniser of the Prodigy and CoNLL exports, deterministic and documented in docs/formats.md: a token is a
@@ -13,7 +15,22 @@ final class Tokenizer {
     record Token(int start, int end, String text, boolean spaceAfter, boolean sentenceEnd) {
     }
 
+    /** A text's tokens, and which token starts or ends at a code point offset (spans map to token indexes). */
+    record Tokens(List<Token> list, Map<Integer, Integer> byStart, Map<Integer, Integer> byEnd) {
+    }
+
     private Tokenizer() {
+    }
+
+    static Tokens index(String text) {
+        List<Token> tokens = tokens(text);
+        Map<Integer, Integer> byStart = new HashMap<>();
+        Map<Integer, Integer> byEnd = new HashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            byStart.put(tokens.get(i).start(), i);
+            byEnd.put(tokens.get(i).end(), i);
+        }
+        return new Tokens(tokens, byStart, byEnd);
     }
 
     static List<Token> tokens(String text) {

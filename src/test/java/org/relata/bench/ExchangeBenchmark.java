@@ -72,7 +72,7 @@ public final class ExchangeBenchmark {
         Path data = Files.createTempFile("relata-bench", ".jsonl");
         long[] counts = generate(data, documents);
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile());
+                .redirectErrorStream(true);
         builder.environment().put("RELATA_DB_NAME", DB);
         builder.environment().put("PORT", Integer.toString(PORT));
         builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -82,7 +82,7 @@ public final class ExchangeBenchmark {
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            waitUntilReady(http);
+            waitUntilReady(app);
             long project = createProject(http);
             HeapSampler heap = new HeapSampler(http);
 
@@ -268,18 +268,29 @@ public final class ExchangeBenchmark {
                 .timeout(Duration.ofMinutes(30));
     }
 
-    static void waitUntilReady(HttpClient http) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (http.send(request("/q/health/ready").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+    /**
+     * Copies the application's output to target/bench-app.log and returns once it says it listens (Quarkus logs that
+     * line when start-up is complete); fails if the process ends first.
+     */
+    static void waitUntilReady(Process app) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
+        Thread copier = new Thread(() -> {
+            try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(app.getInputStream()));
+                    java.io.PrintWriter log = new java.io.PrintWriter(Files.newBufferedWriter(Path.of("target/bench-app.log")), true)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    log.println(line);
+                    if (line.contains("Listening on")) {
+                        listening.complete(null);
+                    }
                 }
             } catch (IOException e) {
-                // not up yet
+                listening.completeExceptionally(e);
             }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the application did not start; see target/bench-app.log");
+            listening.completeExceptionally(new IllegalStateException("the application stopped; see target/bench-app.log"));
+        }, "bench-app-log");
+        copier.setDaemon(true);
+        copier.start();
+        listening.get(120, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     static long createProject(HttpClient http) throws Exception {
@@ -306,8 +317,7 @@ public final class ExchangeBenchmark {
         private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)", Pattern.MULTILINE);
         private final HttpClient http;
         private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running;
-        private Thread thread;
+        private java.util.concurrent.ScheduledExecutorService timer;
 
         HeapSampler(HttpClient http) {
             this.http = http;
@@ -315,29 +325,30 @@ public final class ExchangeBenchmark {
 
         void start() {
             peak.set(0);
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        String metrics = http.send(request("/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-                        Matcher m = HEAP.matcher(metrics);
-                        long used = 0;
-                        while (m.find()) {
-                            used += (long) Double.parseDouble(m.group(1));
-                        }
-                        peak.accumulateAndGet(used, Math::max);
-                        Thread.sleep(50);
-                    } catch (Exception e) {
-                        // keep sampling
-                    }
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            // Fixed delay: a slow metrics answer postpones the next sample instead of piling requests up.
+            timer.scheduleWithFixedDelay(this::sample, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void sample() {
+            try {
+                String metrics = http.send(request("/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = HEAP.matcher(metrics);
+                long used = 0;
+                while (m.find()) {
+                    used += (long) Double.parseDouble(m.group(1));
                 }
-            });
-            thread.start();
+                peak.accumulateAndGet(used, Math::max);
+            } catch (IOException e) {
+                // a missed sample; the next one follows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         long stop() throws InterruptedException {
-            running = false;
-            thread.join();
+            timer.shutdown();
+            timer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             return peak.get();
         }
     }

@@ -1,0 +1,27 @@
+package org.relata.exchange;
+
+import java.io.InputStream;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Formats with one JSON document per line: reads the lines (size-limited, numbered) and parses each. */
+abstract class JsonLinesImporter implements Importer {
+
+    private final long maxDocumentSize;
+
+    JsonLinesImporter(long maxDocumentSize) {
+        this.maxDocumentSize = maxDocumentSize;
+    }
+
+    @Override
+    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) {
+        LineReader lines = new LineReader(body, file, maxDocumentSize);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            ExDoc.Where where = new ExDoc.Where(file, lines.lineNumber(), "$");
+            writer.add(document(JsonFields.parseLine(line, where), where));
+        }
+    }
+
+    abstract ExDoc document(ObjectNode line, ExDoc.Where where);
+}

@@ -2,10 +2,10 @@ package org.relata.exchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -21,23 +21,31 @@ final class JsonlExporter implements ExportFormat {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
-    // Field names encoded once: writing them is a large share of an export's time.
-    private static final SerializedString K_ID = new SerializedString("id");
-    private static final SerializedString K_TEXT = new SerializedString("text");
-    private static final SerializedString K_META = new SerializedString("meta");
-    private static final SerializedString K_ANNOTATOR = new SerializedString("annotator");
-    private static final SerializedString K_STATUS = new SerializedString("status");
-    private static final SerializedString K_SPANS = new SerializedString("spans");
-    private static final SerializedString K_START = new SerializedString("start");
-    private static final SerializedString K_END = new SerializedString("end");
-    private static final SerializedString K_LABEL = new SerializedString("label");
-    private static final SerializedString K_ATTRIBUTES = new SerializedString("attributes");
-    private static final SerializedString K_NOTE = new SerializedString("note");
-    private static final SerializedString K_LINKS = new SerializedString("links");
-    private static final SerializedString K_RESOURCE = new SerializedString("resource");
-    private static final SerializedString K_RELATIONS = new SerializedString("relations");
-    private static final SerializedString K_HEAD = new SerializedString("head");
-    private static final SerializedString K_TAIL = new SerializedString("tail");
+    // The fixed parts of a line, encoded once; between them go the values, in the contract's key order.
+    private static final byte[] DOC_TEXT = JsonBytes.ascii(",\"text\":");
+    private static final byte[] DOC_META = JsonBytes.ascii(",\"meta\":");
+    private static final byte[] DOC_ANNOTATOR = JsonBytes.ascii(",\"annotator\":");
+    private static final byte[] DOC_STATUS = JsonBytes.ascii(",\"status\":");
+    private static final byte[] DOC_SPANS = JsonBytes.ascii(",\"spans\":[");
+    private static final byte[] DOC_RELATIONS = JsonBytes.ascii("],\"relations\":[");
+    private static final byte[] DOC_END = JsonBytes.ascii("]}\n");
+    private static final byte[] OBJECT_ID = JsonBytes.ascii("{\"id\":");
+    private static final byte[] COMMA_OBJECT_ID = JsonBytes.ascii(",{\"id\":");
+    private static final byte[] SPAN_START = JsonBytes.ascii(",\"start\":");
+    private static final byte[] SPAN_END = JsonBytes.ascii(",\"end\":");
+    private static final byte[] LABEL = JsonBytes.ascii(",\"label\":");
+    private static final byte[] SPAN_TEXT = JsonBytes.ascii(",\"text\":");
+    private static final byte[] ATTRIBUTES = JsonBytes.ascii(",\"attributes\":");
+    private static final byte[] NOTE = JsonBytes.ascii(",\"note\":");
+    private static final byte[] SPAN_LINKS = JsonBytes.ascii(",\"links\":[");
+    private static final byte[] SPAN_END_OBJECT = JsonBytes.ascii("]}");
+    private static final byte[] LINK_RESOURCE = JsonBytes.ascii("{\"resource\":");
+    private static final byte[] LINK_ID = JsonBytes.ascii(",\"id\":");
+    private static final byte[] LINK_TEXT = JsonBytes.ascii(",\"text\":");
+    private static final byte[] RELATION_HEAD = JsonBytes.ascii(",\"head\":");
+    private static final byte[] RELATION_TAIL = JsonBytes.ascii(",\"tail\":");
+    private static final byte[] COMMA_LINK_RESOURCE = JsonBytes.ascii(",{\"resource\":");
+    private static final byte[] EMPTY_OBJECT = JsonBytes.ascii("{}");
 
     @Override
     public String extension() {
@@ -51,76 +59,45 @@ final class JsonlExporter implements ExportFormat {
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {
-        JsonGenerator json = generator(out);
+        JsonBytes json = new JsonBytes(out);
+        Map<String, byte[]> labels = new HashMap<>();
         return new DocWriter() {
             @Override
             public void write(ExDoc doc) throws IOException {
-                json.writeStartObject();
-                json.writeFieldName(K_ID);
-                json.writeString(doc.id);
-                json.writeFieldName(K_TEXT);
-                json.writeString(doc.text);
-                json.writeFieldName(K_META);
-                writeMap(json, doc.meta);
-                json.writeFieldName(K_ANNOTATOR);
-                json.writeString(doc.annotator);
-                json.writeFieldName(K_STATUS);
-                json.writeString(doc.status);
-                json.writeFieldName(K_SPANS);
-                json.writeStartArray();
-                for (ExDoc.ExSpan span : doc.spans) {
-                    json.writeStartObject();
-                    json.writeFieldName(K_ID);
-                    json.writeString(span.id);
-                    json.writeFieldName(K_START);
-                    json.writeNumber(span.start);
-                    json.writeFieldName(K_END);
-                    json.writeNumber(span.end);
-                    json.writeFieldName(K_LABEL);
-                    json.writeString(span.label);
-                    json.writeFieldName(K_TEXT);
-                    json.writeString(span.text);
-                    json.writeFieldName(K_ATTRIBUTES);
-                    writeMap(json, span.attributes);
-                    json.writeFieldName(K_NOTE);
-                    json.writeString(span.note);
-                    json.writeFieldName(K_LINKS);
-                json.writeStartArray();
-                    for (ExDoc.Link link : span.links) {
-                        json.writeStartObject();
-                        json.writeFieldName(K_RESOURCE);
-                        json.writeString(link.resource());
-                        json.writeFieldName(K_ID);
-                        json.writeString(link.id());
-                        json.writeFieldName(K_TEXT);
-                        json.writeString(link.text());
-                        json.writeEndObject();
+                json.raw(OBJECT_ID).string(doc.id).raw(DOC_TEXT).string(doc.text);
+                json.raw(DOC_META);
+                map(json, doc.meta);
+                json.raw(DOC_ANNOTATOR).string(doc.annotator).raw(DOC_STATUS).string(doc.status).raw(DOC_SPANS);
+                for (int i = 0; i < doc.spans.size(); i++) {
+                    ExDoc.ExSpan span = doc.spans.get(i);
+                    json.raw(i == 0 ? OBJECT_ID : COMMA_OBJECT_ID).string(span.id)
+                            .raw(SPAN_START).number(span.start).raw(SPAN_END).number(span.end)
+                            .raw(LABEL).raw(label(span.label)).raw(SPAN_TEXT).string(span.text).raw(ATTRIBUTES);
+                    map(json, span.attributes);
+                    json.raw(NOTE).string(span.note).raw(SPAN_LINKS);
+                    for (int l = 0; l < span.links.size(); l++) {
+                        ExDoc.Link link = span.links.get(l);
+                        json.raw(l == 0 ? LINK_RESOURCE : COMMA_LINK_RESOURCE).string(link.resource())
+                                .raw(LINK_ID).string(link.id()).raw(LINK_TEXT).string(link.text()).raw('}');
                     }
-                    json.writeEndArray();
-                    json.writeEndObject();
+                    json.raw(SPAN_END_OBJECT);
                 }
-                json.writeEndArray();
-                json.writeFieldName(K_RELATIONS);
-                json.writeStartArray();
-                for (ExDoc.ExRelation relation : doc.relations) {
-                    json.writeStartObject();
-                    json.writeFieldName(K_ID);
-                    json.writeString(relation.id);
-                    json.writeFieldName(K_LABEL);
-                    json.writeString(relation.label);
-                    json.writeFieldName(K_HEAD);
-                    json.writeString(relation.head);
-                    json.writeFieldName(K_TAIL);
-                    json.writeString(relation.tail);
-                    json.writeFieldName(K_ATTRIBUTES);
-                    writeMap(json, relation.attributes);
-                    json.writeFieldName(K_NOTE);
-                    json.writeString(relation.note);
-                    json.writeEndObject();
+                json.raw(DOC_RELATIONS);
+                for (int i = 0; i < doc.relations.size(); i++) {
+                    ExDoc.ExRelation relation = doc.relations.get(i);
+                    json.raw(i == 0 ? OBJECT_ID : COMMA_OBJECT_ID).string(relation.id)
+                            .raw(LABEL).raw(label(relation.label))
+                            .raw(RELATION_HEAD).string(relation.head).raw(RELATION_TAIL).string(relation.tail)
+                            .raw(ATTRIBUTES);
+                    map(json, relation.attributes);
+                    json.raw(NOTE).string(relation.note).raw('}');
                 }
-                json.writeEndArray();
-                json.writeEndObject();
-                json.writeRaw('\n');
+                json.raw(DOC_END);
+            }
+
+            /** Labels are few and repeat on every line: each is encoded once per export. */
+            private byte[] label(String label) {
+                return labels.computeIfAbsent(label, JsonBytes::literal);
             }
 
             @Override
@@ -130,19 +107,15 @@ final class JsonlExporter implements ExportFormat {
         };
     }
 
+    /** Maps (meta, attributes) are rare and free-form: Jackson writes them, keys sorted. */
+    private static void map(JsonBytes json, Map<String, Object> map) throws IOException {
+        json.raw(map == null || map.isEmpty() ? EMPTY_OBJECT : JSON.writeValueAsBytes(map));
+    }
+
     static JsonGenerator generator(OutputStream out) throws IOException {
         JsonGenerator json = JSON.getFactory().createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         return json;
-    }
-
-    static void writeMap(JsonGenerator json, Map<String, Object> map) throws IOException {
-        if (map == null || map.isEmpty()) {
-            json.writeStartObject();
-            json.writeEndObject();
-        } else {
-            JSON.writeValue(json, map);
-        }
     }
 }

@@ -1,296 +1,173 @@
 package org.relata.exchange;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
-import org.relata.exchange.ExDoc.ExRelation;
-import org.relata.exchange.ExDoc.ExSpan;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import javax.sql.DataSource;
 
 /**
- * The shared streaming reader of every export: one query over a server-side cursor (autocommit off and a fixed
- * fetch size — the driver's default fetches the whole result and ran out of a 128 MB heap), one row per document and
- * layer with its spans and relations aggregated as JSON by PostgreSQL. Documents come sorted by id (byte order),
- * spans by (start, end, label) and relations by (head, tail, label); span and relation ids are numbered T1.., R1..
- * in that order, so the same data always gives the same output.
+ * The shared streaming reader of every export, as a pipeline: one thread reads the documents in batches
+ * ({@link DocumentRows}), {@value #WORKERS} workers fill alternate batches with their annotations
+ * ({@link AnnotationRows}), each on a connection of its own, and the caller's thread writes the batches in their
+ * original order. The database computes the next batches while Java formats the current one, instead of the two
+ * taking turns. The workers' transactions import the snapshot of the caller's, so every thread sees the same data.
+ * Bounded queues between the stages keep memory flat whatever the size of the project.
  */
 final class ExportCursor {
 
-    static final int FETCH_SIZE = 100;
+    static final int WORKERS = 2;
+    private static final Object END = new Object();
 
     interface Sink {
         void accept(ExDoc doc) throws IOException;
     }
 
-    private static final long BATCH_CHARS = 4L << 20;
-    private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.typeId)
-            .thenComparing(r -> r.label);
-    private static final Comparator<ExSpan> SPAN_ORDER = Comparator.<ExSpan>comparingInt(s -> s.start)
-            .thenComparingInt(s -> s.end).thenComparing(s -> s.label);
-
     private ExportCursor() {
     }
 
-    private static final Object END = new Object();
-
     /**
-     * Streams the documents of the project (of one split part, when given) to the sink. A reader thread fetches and
-     * parses rows while the caller's thread formats and writes them (a bounded queue between them keeps memory flat),
-     * so the database, the parsing and the writing overlap instead of taking turns.
+     * Streams the documents of the project (of one split part, when given) to the sink. {@code connection} must be in
+     * a repeatable-read transaction; {@code pool} lends the workers their connections.
      */
-    static void read(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part, Sink sink)
-            throws SQLException, IOException {
-        ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
-        Thread reader = new Thread(() -> {
+    static void read(Connection connection, DataSource pool, long projectId, ExportSource source, Long seed,
+            Splits.Part part, Sink sink) throws SQLException, IOException {
+        String snapshot = exportSnapshot(connection);
+        List<BlockingQueue<Object>> inboxes = new ArrayList<>();
+        List<BlockingQueue<Object>> outboxes = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            // One batch waiting on each side of a worker: enough to keep it busy, little enough for a 128 MB heap.
+            BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(1);
+            BlockingQueue<Object> outbox = new ArrayBlockingQueue<>(1);
+            inboxes.add(inbox);
+            outboxes.add(outbox);
+            threads.add(start("relata-export-annotations-" + w, () -> annotate(pool, snapshot, projectId, inbox, outbox)));
+        }
+        threads.add(start("relata-export-documents", () -> {
+            int[] next = {0};
             try {
-                readDirect(connection, projectId, source, seed, part, queue::put);
-                queue.put(END);
+                DocumentRows.read(connection, projectId, source, seed, part,
+                        batch -> inboxes.get(next[0]++ % WORKERS).put(batch));
+                for (int w = 0; w < WORKERS; w++) {
+                    inboxes.get((next[0] + w) % WORKERS).put(END);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
-                queue.offer(e);
+                // In the place of the batch that failed, so that the writer meets it in order.
+                pass(inboxes.get(next[0] % WORKERS), e);
             }
-        }, "relata-export-reader");
-        reader.setDaemon(true);
-        reader.start();
+        }));
         try {
-            while (true) {
-                Object item = queue.take();
+            for (int next = 0;; next++) {
+                Object item = outboxes.get(next % WORKERS).take();
                 if (item == END) {
                     break;
                 }
-                if (item instanceof SQLException e) {
-                    throw e;
+                rethrow(item);
+                for (ExDoc doc : ((ExportBatch) item).documents) {
+                    sink.accept(doc);
                 }
-                if (item instanceof IOException e) {
-                    throw e;
-                }
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (item instanceof Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-                sink.accept((ExDoc) item);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("export interrupted", e);
         } finally {
-            reader.interrupt();
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            for (Thread thread : threads) {
+                thread.interrupt();
             }
-        }
-    }
-
-    interface Put {
-        void accept(ExDoc doc) throws InterruptedException;
-    }
-
-    private static void readDirect(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part,
-            Put sink) throws SQLException, IOException, InterruptedException {
-        Map<Long, String> entityTypes = names(connection, "entity_types", projectId);
-        Map<Long, String> relationTypes = names(connection, "relation_types", projectId);
-        String layerJoin = (source.onlyDone() || source.all() ? " join" : " left join")
-                + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
-                + (source.userId() != null ? " and l.user_id = ?" : "");
-        String sql = "select d.external_id, d.text, d.meta::text, l.id, l.status, u.username"
-                + " from documents d" + layerJoin
-                + " left join users u on u.id = l.user_id"
-                + " where d.project_id = ?"
-                + (source.onlyDone() ? " and l.status = 'DONE'" : "")
-                + (part != null ? " and " + Splits.BUCKET_SQL + " >= ? and " + Splits.BUCKET_SQL + " < ?" : "")
-                + " order by d.external_id collate \"C\", u.username collate \"C\"";
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-                PreparedStatement spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
-                        + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text from spans s"
-                        + " where s.layer_id = any(?) order by s.layer_id, s.id");
-                PreparedStatement relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
-                        + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note from relations r"
-                        + " where r.layer_id = any(?) order by r.layer_id, r.id")) {
-            statement.setFetchSize(FETCH_SIZE);
-            int p = 1;
-            statement.setString(p++, source.ownerKind());
-            if (source.userId() != null) {
-                statement.setLong(p++, source.userId());
-            }
-            statement.setLong(p++, projectId);
-            if (part != null) {
-                statement.setString(p++, Long.toString(seed));
-                statement.setLong(p++, part.from());
-                statement.setString(p++, Long.toString(seed));
-                statement.setLong(p++, part.to());
-            }
-            // Documents come from the cursor in batches; the spans and relations of a batch's layers are fetched with
-            // one indexed query each, which costs the database far less than a subquery per document.
-            List<ExDoc> batch = new ArrayList<>();
-            Map<Long, ExDoc> byLayer = new HashMap<>();
-            long batchChars = 0;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ExDoc doc = new ExDoc();
-                    doc.id = rows.getString(1);
-                    doc.text = rows.getString(2);
-                    doc.meta = readMap(rows.getString(3));
-                    long layer = rows.getLong(4);
-                    String status = rows.getString(5);
-                    doc.status = status == null ? "new" : status.toLowerCase(Locale.ROOT);
-                    String username = rows.getString(6);
-                    doc.annotator = username != null ? username
-                            : source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
-                    batch.add(doc);
-                    if (layer != 0) {
-                        byLayer.put(layer, doc);
-                    }
-                    batchChars += doc.text.length();
-                    if (batch.size() >= FETCH_SIZE || batchChars >= BATCH_CHARS) {
-                        flush(connection, batch, byLayer, spans, relations, entityTypes, relationTypes, sink);
-                        batchChars = 0;
-                    }
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
-            flush(connection, batch, byLayer, spans, relations, entityTypes, relationTypes, sink);
         }
     }
 
-    private static void flush(Connection connection, List<ExDoc> batch, Map<Long, ExDoc> byLayer, PreparedStatement spans,
-            PreparedStatement relations, Map<Long, String> entityTypes, Map<Long, String> relationTypes, Put sink)
-            throws SQLException, IOException, InterruptedException {
-        if (!byLayer.isEmpty()) {
-            Array layers = connection.createArrayOf("bigint", byLayer.keySet().toArray());
-            Map<Long, ExSpan> byDbId = new HashMap<>();
-            spans.setArray(1, layers);
-            spans.setFetchSize(10_000);
-            try (ResultSet rows = spans.executeQuery()) {
-                ExDoc doc = null;
-                long current = -1;
-                CodePoints text = null;
-                while (rows.next()) {
-                    long layer = rows.getLong(1);
-                    if (layer != current) {
-                        current = layer;
-                        doc = byLayer.get(layer);
-                        text = new CodePoints(doc.text);
-                    }
-                    ExSpan span = new ExSpan();
-                    span.dbId = rows.getLong(2);
-                    span.start = rows.getInt(3);
-                    span.end = rows.getInt(4);
-                    span.label = entityTypes.get(rows.getLong(5));
-                    span.text = text.slice(span.start, span.end);
-                    span.attributes = readMap(rows.getString(6));
-                    span.note = rows.getString(7);
-                    String links = rows.getString(8);
-                    if (links != null && !links.equals("[]")) {
-                        try (JsonParser p = JsonFields.JSON.getFactory().createParser(links)) {
-                            p.nextToken();
-                            while (p.nextToken() == JsonToken.START_OBJECT) {
-                                Map<String, Object> link = readObject(p);
-                                span.links.add(new ExDoc.Link(string(link.get("resource")), string(link.get("id")),
-                                        string(link.get("text"))));
-                            }
+    /** A worker: takes batches from its inbox, fills them, passes them (or what went wrong, or the end) on. */
+    private static void annotate(DataSource pool, String snapshot, long projectId, BlockingQueue<Object> inbox,
+            BlockingQueue<Object> outbox) {
+        try {
+            try (Connection connection = pool.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (Statement settings = connection.createStatement()) {
+                    settings.execute("set transaction snapshot '" + snapshot + "'");
+                    settings.execute("set local max_parallel_workers_per_gather = 0");
+                }
+                try (AnnotationRows annotations = new AnnotationRows(connection, projectId)) {
+                    while (true) {
+                        Object item = inbox.take();
+                        if (item instanceof ExportBatch batch) {
+                            annotations.fill(batch);
+                        }
+                        outbox.put(item);
+                        if (!(item instanceof ExportBatch)) {
+                            return;
                         }
                     }
-                    doc.spans.add(span);
-                    byDbId.put(span.dbId, span);
+                } finally {
+                    connection.rollback();
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    connection.setAutoCommit(autoCommit);
                 }
             }
-            for (ExDoc doc : byLayer.values()) {
-                doc.spans.sort(SPAN_ORDER);
-                for (int i = 0; i < doc.spans.size(); i++) {
-                    doc.spans.get(i).id = "T" + (i + 1);
-                    doc.spans.get(i).typeId = i;
-                }
-            }
-            relations.setArray(1, layers);
-            relations.setFetchSize(10_000);
-            try (ResultSet rows = relations.executeQuery()) {
-                while (rows.next()) {
-                    ExDoc doc = byLayer.get(rows.getLong(1));
-                    ExRelation relation = new ExRelation();
-                    ExSpan head = byDbId.get(rows.getLong(2));
-                    ExSpan tail = byDbId.get(rows.getLong(3));
-                    relation.head = head.id;
-                    relation.tail = tail.id;
-                    // typeId holds the head and tail positions, for sorting
-                    relation.typeId = ((long) head.typeId << 32) | tail.typeId;
-                    relation.label = relationTypes.get(rows.getLong(4));
-                    relation.attributes = readMap(rows.getString(5));
-                    relation.note = rows.getString(6);
-                    doc.relations.add(relation);
-                }
-            }
-            for (ExDoc doc : byLayer.values()) {
-                doc.relations.sort(RELATION_ORDER);
-                for (int i = 0; i < doc.relations.size(); i++) {
-                    doc.relations.get(i).id = "R" + (i + 1);
-                }
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            pass(outbox, e);
         }
-        for (ExDoc doc : batch) {
-            sink.accept(doc);
-        }
-        batch.clear();
-        byLayer.clear();
     }
 
-    private static Map<Long, String> names(Connection connection, String table, long projectId) throws SQLException {
-        Map<Long, String> names = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("select id, name from " + table + " where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    names.put(r.getLong(1), r.getString(2));
-                }
-            }
+    private static void pass(BlockingQueue<Object> queue, Throwable failure) {
+        try {
+            queue.put(failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return names;
     }
 
-    /** The object at the parser's START_OBJECT, read to its END_OBJECT; the common empty one without a deserializer. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readObject(JsonParser p) throws IOException {
-        if (p.nextToken() == JsonToken.END_OBJECT) {
-            return new LinkedHashMap<>();
+    /** The id of the caller's snapshot, which the workers' transactions import. */
+    private static String exportSnapshot(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select pg_export_snapshot()")) {
+            result.next();
+            return result.getString(1);
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.currentToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            map.put(name, JsonFields.JSON.readValue(p, Object.class));
-            p.nextToken();
-        }
-        return map;
     }
 
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
+    private static Thread start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
-    private static Map<String, Object> readMap(String json) throws IOException {
-        if (json == null || json.equals("{}")) {
-            return new LinkedHashMap<>();
+    private static void rethrow(Object item) throws SQLException, IOException {
+        if (item instanceof SQLException e) {
+            throw e;
         }
-        try (JsonParser p = JsonFields.JSON.getFactory().createParser(json)) {
-            p.nextToken();
-            return readObject(p);
+        if (item instanceof IOException e) {
+            throw e;
+        }
+        if (item instanceof RuntimeException e) {
+            throw e;
+        }
+        if (item instanceof Error e) {
+            throw e;
+        }
+        if (item instanceof Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 }

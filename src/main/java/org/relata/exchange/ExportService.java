@@ -72,7 +72,7 @@ public class ExportService {
         Splits splits = request.splits();
         if (splits == null && !format.zipped()) {
             DocWriter writer = format.open(out);
-            ExportCursor.read(connection, request.projectId(), request.source(), null, null, writer::write);
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
             writer.finish();
             count(writer, leftOut);
             return;
@@ -85,7 +85,7 @@ public class ExportService {
         }
         if (splits == null) {
             DocWriter writer = format.openZip(zip, "", request.schema());
-            ExportCursor.read(connection, request.projectId(), request.source(), null, null, writer::write);
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
             writer.finish();
             count(writer, leftOut);
         } else {
@@ -97,7 +97,7 @@ public class ExportService {
                     zip.putNextEntry(new ZipEntry(part.name() + "." + format.extension()));
                     writer = format.open(zip);
                 }
-                ExportCursor.read(connection, request.projectId(), request.source(), splits.seed(), part, writer::write);
+                ExportCursor.read(connection, dataSource, request.projectId(), request.source(), splits.seed(), part, writer::write);
                 writer.finish();
                 if (!format.zipped()) {
                     zip.closeEntry();

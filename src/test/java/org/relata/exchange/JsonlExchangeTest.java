@@ -282,4 +282,43 @@ class JsonlExchangeTest {
         importJsonl(manager, project, "target=user:" + stranger, nativeFixture()).then().statusCode(400)
                 .body("field", equalTo("target"));
     }
+
+    @Test
+    void exportOfManyDocumentsKeepsTheirOrderAndEachOneItsOwnAnnotations() {
+        // More documents than the export reads in one batch, imported out of order, each with spans and a relation
+        // that name it: the batches go through several readers at once and must come out in order and unmixed.
+        int documents = 230;
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int n = 0; n < documents; n++) {
+            order.add(n);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(5));
+        StringBuilder file = new StringBuilder();
+        for (int n : order) {
+            String text = "Report " + n + " 😀 from Seoul\r\nabout item-" + n + ".";
+            file.append("{\"id\":\"d").append(n).append("\",\"text\":").append(Exchange.json(text))
+                    .append(",\"status\":\"done\",\"spans\":[")
+                    .append(Exchange.span("b", text, "item-" + n, "ORGANIZATION", "{}", null, "[]")).append(",")
+                    .append(Exchange.span("a", text, "Report " + n, "ORGANIZATION", "{}", null, "[]"))
+                    .append("],\"relations\":[{\"id\":\"R1\",\"label\":\"PART_OF\",\"head\":\"b\",\"tail\":\"a\"}]}\n");
+        }
+        importJsonl(manager, project, "createLabels=true", file.toString()).then().statusCode(200)
+                .body("documents", equalTo(documents));
+        String exported = export(manager, project, "").then().statusCode(200).extract().asString();
+        String[] lines = exported.split("\n");
+        assertEquals(documents, lines.length);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String id = line.substring("{\"id\":\"".length(), line.indexOf('"', "{\"id\":\"".length()));
+            ids.add(id);
+            String n = id.substring(1);
+            assertTrue(line.contains("\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":" + ("Report " + n).length()
+                    + ",\"label\":\"ORGANIZATION\",\"text\":\"Report " + n + "\""), line);
+            assertTrue(line.contains("\"label\":\"ORGANIZATION\",\"text\":\"item-" + n + "\""), line);
+            assertTrue(line.contains("\"relations\":[{\"id\":\"R1\",\"label\":\"PART_OF\",\"head\":\"T2\",\"tail\":\"T1\""), line);
+        }
+        List<String> sorted = new java.util.ArrayList<>(ids);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, ids);
+    }
 }

@@ -43,7 +43,7 @@ public class WorkspacePages {
     ProjectAccess access;
 
     @Inject
-    QueueResource queue;
+    WorkQueue queue;
 
     @Inject
     EntityManager em;
@@ -53,7 +53,7 @@ public class WorkspacePages {
     @Path("projects/{id}/annotate")
     @Operation(hidden = true)
     public Response start(@PathParam("id") long id) {
-        QueueResource.NextDocument next = queue.queue(id, null).next();
+        WorkQueue.NextDocument next = queue.of(id, access.visible(id).user().id, null).next();
         if (next == null) {
             return Flash.ok("/projects/" + id, "All done: every document of your queue is marked done.");
         }

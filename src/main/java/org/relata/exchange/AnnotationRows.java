@@ -63,25 +63,26 @@ final class AnnotationRows implements AutoCloseable {
     private Map<Long, ExSpan> readSpans(Array layers, Map<Long, ExDoc> byLayer) throws SQLException, IOException {
         Map<Long, ExSpan> byDbId = new HashMap<>();
         // Rows usually come grouped by layer, but the plan does not promise it.
-        Map<ExDoc, CodePoints> texts = new HashMap<>();
+        Map<ExDoc, Utf8Offsets> texts = new HashMap<>();
         spans.setArray(1, layers);
         try (ResultSet rows = spans.executeQuery()) {
             ExDoc doc = null;
             long current = -1;
-            CodePoints text = null;
+            Utf8Offsets text = null;
             while (rows.next()) {
                 long layer = rows.getLong(1);
                 if (layer != current) {
                     current = layer;
                     doc = byLayer.get(layer);
-                    text = texts.computeIfAbsent(doc, d -> new CodePoints(d.text));
+                    text = texts.computeIfAbsent(doc, d -> new Utf8Offsets(d.utf8));
                 }
                 ExSpan span = new ExSpan();
                 span.dbId = rows.getLong(2);
                 span.start = rows.getInt(3);
                 span.end = rows.getInt(4);
                 span.label = entityTypes.get(rows.getLong(5));
-                span.text = text.slice(span.start, span.end);
+                span.utf8Start = text.byteOffset(span.start);
+                span.utf8End = text.byteOffset(span.end);
                 String attributes = rows.getString(6);
                 if (attributes != null) {
                     span.attributes = JsonMaps.read(attributes);

@@ -46,7 +46,7 @@ final class BratExporter implements ExportFormat {
             public void write(ExDoc doc) throws IOException {
                 String path = folder + safePath(doc.id);
                 zip.putNextEntry(new ZipEntry(path + ".txt"));
-                zip.write(doc.text.getBytes(StandardCharsets.UTF_8));
+                zip.write(doc.utf8 != null ? doc.utf8 : doc.text.getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(path + ".ann"));
                 zip.write(ann(doc).getBytes(StandardCharsets.UTF_8));
@@ -68,7 +68,7 @@ final class BratExporter implements ExportFormat {
         StringBuilder extra = new StringBuilder();
         for (ExDoc.ExSpan span : doc.spans) {
             out.append(span.id).append('\t').append(span.label).append(' ').append(span.start).append(' ').append(span.end)
-                    .append('\t').append(oneLine(span.text)).append('\n');
+                    .append('\t').append(oneLine(doc.textOf(span))).append('\n');
         }
         for (ExDoc.ExRelation relation : doc.relations) {
             out.append(relation.id).append('\t').append(relation.label).append(" Arg1:").append(relation.head)

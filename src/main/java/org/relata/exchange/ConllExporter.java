@@ -51,7 +51,7 @@ final class ConllExporter implements ExportFormat {
 
             @Override
             public void write(ExDoc doc) throws IOException {
-                Tokenizer.Tokens index = Tokenizer.index(doc.text);
+                Tokenizer.Tokens index = Tokenizer.index(doc.text());
                 List<Tokenizer.Token> tokens = index.list();
                 Map<Integer, Integer> byStart = index.byStart();
                 Map<Integer, Integer> byEnd = index.byEnd();

@@ -31,7 +31,7 @@ final class DoccanoExporter implements ExportFormat {
             public void write(ExDoc doc) throws IOException {
                 json.writeStartObject();
                 json.writeStringField("id", doc.id);
-                json.writeStringField("text", doc.text);
+                json.writeStringField("text", doc.text());
                 json.writeArrayFieldStart("entities");
                 Map<String, Integer> numbers = new HashMap<>();
                 for (int i = 0; i < doc.spans.size(); i++) {

@@ -12,7 +12,10 @@ import java.util.Map;
 final class ExDoc {
 
     String id;
+    /** The text; on export it may come as {@link #utf8} only, read it with {@link #text()}. */
     String text;
+    /** On export: the text's UTF-8 bytes as the database sent them, so the native format writes them unchanged. */
+    byte[] utf8;
     Map<String, Object> meta = new LinkedHashMap<>();
     /** "gold", "suggestions" or a username; on import the target decides, this is only read on export. */
     String annotator;
@@ -21,6 +24,21 @@ final class ExDoc {
     final List<ExSpan> spans = new ArrayList<>();
     final List<ExRelation> relations = new ArrayList<>();
     Where where;
+
+    String text() {
+        if (text == null && utf8 != null) {
+            text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    /** The text a span covers: as the file gave it on import, cut from the document's bytes on export. */
+    String textOf(ExSpan span) {
+        if (span.text == null && utf8 != null) {
+            span.text = new String(utf8, span.utf8Start, span.utf8End - span.utf8Start, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return span.text;
+    }
 
     /** True when the file carries annotations or a status for this document, so a layer is written. */
     boolean hasLayer() {
@@ -34,6 +52,9 @@ final class ExDoc {
         String label;
         /** The text the file claims the span covers, checked against the document; null when not given. */
         String text;
+        /** On export: where the span's text lies in the document's UTF-8 bytes. */
+        int utf8Start;
+        int utf8End;
         Map<String, Object> attributes = new LinkedHashMap<>();
         String note;
         final List<Link> links = new ArrayList<>();

@@ -64,7 +64,12 @@ final class JsonlExporter implements ExportFormat {
         return new DocWriter() {
             @Override
             public void write(ExDoc doc) throws IOException {
-                json.raw(OBJECT_ID).string(doc.id).raw(DOC_TEXT).string(doc.text);
+                json.raw(OBJECT_ID).string(doc.id).raw(DOC_TEXT);
+                if (doc.utf8 != null) {
+                    json.utf8String(doc.utf8);
+                } else {
+                    json.string(doc.text);
+                }
                 json.raw(DOC_META);
                 map(json, doc.meta);
                 json.raw(DOC_ANNOTATOR).string(doc.annotator).raw(DOC_STATUS).string(doc.status).raw(DOC_SPANS);
@@ -72,7 +77,13 @@ final class JsonlExporter implements ExportFormat {
                     ExDoc.ExSpan span = doc.spans.get(i);
                     json.raw(i == 0 ? OBJECT_ID : COMMA_OBJECT_ID).string(span.id)
                             .raw(SPAN_START).number(span.start).raw(SPAN_END).number(span.end)
-                            .raw(LABEL).raw(label(span.label)).raw(SPAN_TEXT).string(span.text).raw(ATTRIBUTES);
+                            .raw(LABEL).raw(label(span.label)).raw(SPAN_TEXT);
+                    if (doc.utf8 != null) {
+                        json.utf8String(doc.utf8, span.utf8Start, span.utf8End);
+                    } else {
+                        json.string(span.text);
+                    }
+                    json.raw(ATTRIBUTES);
                     map(json, span.attributes);
                     json.raw(NOTE).string(span.note).raw(SPAN_LINKS);
                     for (int l = 0; l < span.links.size(); l++) {

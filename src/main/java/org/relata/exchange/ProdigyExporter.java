@@ -39,12 +39,12 @@ final class ProdigyExporter implements ExportFormat {
 
             @Override
             public void write(ExDoc doc) throws IOException {
-                Tokenizer.Tokens index = Tokenizer.index(doc.text);
+                Tokenizer.Tokens index = Tokenizer.index(doc.text());
                 List<Tokenizer.Token> tokens = index.list();
                 Map<Integer, Integer> byStart = index.byStart();
                 Map<Integer, Integer> byEnd = index.byEnd();
                 json.writeStartObject();
-                json.writeStringField("text", doc.text);
+                json.writeStringField("text", doc.text());
                 json.writeArrayFieldStart("tokens");
                 for (int i = 0; i < tokens.size(); i++) {
                     Tokenizer.Token token = tokens.get(i);

@@ -251,8 +251,7 @@ class WorkspaceBrowserTest extends BrowserTest {
     @Test
     void undoAndRedoOfLabellingAndRelabelling() {
         Page page = open(annotator, docId);
-        drag(page, "Beijing");
-        page.keyboard().press("c");
+        label(page, "Beijing", "c");
         assertThat(spanLabel(page, "COUNTRY Beijing")).isVisible();
         page.keyboard().press("o"); // the new span is selected: its hotkey relabels
         assertThat(spanLabel(page, "ORGANIZATION Beijing")).isVisible();
@@ -402,12 +401,10 @@ class WorkspaceBrowserTest extends BrowserTest {
     void aStaleTabIsToldOfTheConflictAndShownTheCurrentState() {
         Page first = open(annotator, docId);
         Page second = open(annotator, docId);
-        drag(first, "China");
-        first.keyboard().press("c");
+        label(first, "China", "c");
         saved(first);
 
-        drag(second, "Beijing");
-        second.keyboard().press("o");
+        label(second, "Beijing", "o");
         assertThat(second.getByRole(AriaRole.ALERT)).containsText("changed elsewhere");
         assertThat(second.getByRole(AriaRole.ALERT)).containsText("Add ORGANIZATION “Beijing”");
         assertThat(spanLabel(second, "COUNTRY China")).isVisible();
@@ -415,8 +412,7 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertEquals(List.of("China"), texts(layer(annotator, docId)));
 
         // The fresh state is editable again.
-        drag(second, "Beijing");
-        second.keyboard().press("o");
+        label(second, "Beijing", "o");
         saved(second);
         assertEquals(List.of("China", "Beijing"), texts(layer(annotator, docId)));
     }
@@ -432,8 +428,7 @@ class WorkspaceBrowserTest extends BrowserTest {
                 route.resume();
             }
         });
-        drag(page, "China");
-        page.keyboard().press("c");
+        label(page, "China", "c");
         assertThat(page.locator("#ws-save")).containsText("Save failed");
         assertThat(page.locator("#ws-save")).containsText("Add COUNTRY “China”");
         assertThat(spanLabel(page, "COUNTRY China")).isVisible();
@@ -500,8 +495,7 @@ class WorkspaceBrowserTest extends BrowserTest {
         page.getByLabel("Layer", new Page.GetByLabelOptions().setExact(true)).selectOption("gold");
         page.waitForURL("**/annotate?owner=gold");
         ready(page);
-        drag(page, "Russia");
-        page.keyboard().press("c");
+        label(page, "Russia", "c");
         saved(page);
         List<String> labels = Api.as(curator).get("/api/documents/" + docId + "/layers/gold").then().statusCode(200)
                 .extract().jsonPath().getList("spans.label");
@@ -553,6 +547,12 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     static void saved(Page page) {
         assertThat(page.locator("#ws-save")).hasText("All changes saved");
+    }
+
+    /** Selects {@code phrase} with the mouse and labels it with an entity type's hotkey. */
+    static void label(Page page, String phrase, String hotkey) {
+        drag(page, phrase);
+        page.keyboard().press(hotkey);
     }
 
     /** Drags the mouse over the first occurrence of {@code phrase} in the document text. */

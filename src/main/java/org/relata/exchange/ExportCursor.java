@@ -103,8 +103,8 @@ final class ExportCursor {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 try (Statement settings = connection.createStatement()) {
                     settings.execute("set transaction snapshot '" + snapshot + "'");
-                    settings.execute("set local max_parallel_workers_per_gather = 0");
                 }
+                plannerSettings(connection);
                 try (AnnotationRows annotations = new AnnotationRows(connection, projectId)) {
                     while (true) {
                         Object item = inbox.take();
@@ -134,6 +134,20 @@ final class ExportCursor {
             queue.put(failure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * For the export's transactions. Its queries fetch a batch's rows by layer id through an index; without fresh
+     * statistics (right after a bulk load, or where autovacuum is off) the planner chose a full scan of the spans per
+     * batch, 1,000 times slower. No parallel workers or JIT either: their start-up costs more than these short
+     * queries take.
+     */
+    static void plannerSettings(Connection connection) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("set local enable_seqscan = off");
+            settings.execute("set local max_parallel_workers_per_gather = 0");
+            settings.execute("set local jit = off");
         }
     }
 

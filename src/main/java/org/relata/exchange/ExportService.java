@@ -48,9 +48,7 @@ public class ExportService {
             connection.setAutoCommit(false);
             try {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try (java.sql.Statement settings = connection.createStatement()) {
-                    settings.execute("set local max_parallel_workers_per_gather = 0");
-                }
+                ExportCursor.plannerSettings(connection);
                 BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
                 write(connection, request, buffered, leftOut);
                 buffered.flush();

@@ -55,7 +55,9 @@ public class ImportService {
             LabelCatalog labels = new LabelCatalog(connection, projectId);
             ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels);
             importer.read(unpack(body, gzip, file), file, writer, skipped);
-            return writer.finish(skipped);
+            ImportResult result = writer.finish(skipped);
+            analyzeWhenLarge(connection, result);
+            return result;
         } catch (ApiException e) {
             throw e;
         } catch (UncheckedIOException e) {
@@ -74,6 +76,22 @@ public class ImportService {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A bulk load can change the tables' sizes by orders of magnitude, and the planner then works from stale (or,
+     * on a fresh database, no) statistics: exports and the workspace's queries picked full scans. Autovacuum catches
+     * up eventually, or never where it is off; a large import refreshes the statistics itself, in its transaction.
+     */
+    private static void analyzeWhenLarge(Connection connection, ImportResult result) throws SQLException {
+        if (result.documents() >= ANALYZE_DOCUMENTS || result.spans() >= ANALYZE_SPANS) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("analyze documents, annotation_layers, spans, relations");
+            }
+        }
+    }
+
+    private static final int ANALYZE_DOCUMENTS = 1_000;
+    private static final int ANALYZE_SPANS = 20_000;
 
     /** Gunzips when the client says so (Content-Encoding: gzip) or the bytes start with gzip's magic number. */
     static InputStream unpack(InputStream body, boolean gzip, String file) throws IOException {

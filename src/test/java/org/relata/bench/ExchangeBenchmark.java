@@ -39,6 +39,8 @@ public final class ExchangeBenchmark {
     static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
     static final int PORT = Integer.getInteger("bench.port", 8099);
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** Exports before the measured five: the first (reported on its own) and the JIT's warm-up. */
+    static final int WARM_UP_EXPORTS = 8;
     static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
     /**
      * What the measured requests send: an API token, as scripts do. HTTP Basic would add one bcrypt check (~0.1 s
@@ -65,7 +67,7 @@ public final class ExchangeBenchmark {
             throw new IllegalStateException("Package the application first: ./mvnw -Pbench verify does it");
         }
         System.out.println("| documents | spans | relations | JSONL size | import | import floor (COPY) | import/floor"
-                + " | export (first) | export (warm, median of 5) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
+                + " | export (first) | export (warm: median of 9th–13th) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int documents : sizes) {
             run(jar, documents);
@@ -105,18 +107,25 @@ public final class ExchangeBenchmark {
             }
 
             heap.start();
-            // A server exports many times in its life: the first export pays for the JIT, the steady state is the
-            // median of the next five. Those five run without heap sampling, whose metrics requests would compete
-            // for the same 2 cores; the heap is sampled over the first two exports.
+            // A server exports many times in its life: the first export pays for the JIT, which goes on compiling
+            // through the next few (more of them the smaller the project); the steady state is the median of
+            // exports 9 to 13. Those run without heap sampling, whose metrics requests would compete for the same
+            // 2 cores; the heap is sampled over the first two exports. Every time is printed, warm-up included.
             double exportCold = export(http, project);
-            export(http, project);
+            List<Double> times = new ArrayList<>(List.of(exportCold, export(http, project)));
             long exportHeap = heap.stop();
+            while (times.size() < WARM_UP_EXPORTS) {
+                times.add(exportOverSocket(project));
+            }
             double[] warm = new double[5];
             for (int i = 0; i < warm.length; i++) {
                 warm[i] = exportOverSocket(project);
+                times.add(warm[i]);
             }
             java.util.Arrays.sort(warm);
             double exportWarm = warm[warm.length / 2];
+            System.err.printf(Locale.ROOT, "%,d documents, every export in order (s): %s%n", documents,
+                    times.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
 
             double[] floor = copyFloor(project);
             System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d MB | %.2f s | %.2f s | %.2f× | %.2f s | %.2f s | %.2f s | %.2f× | %d MB | %d MB | %.1f |%n",

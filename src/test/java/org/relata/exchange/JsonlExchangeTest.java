@@ -334,4 +334,32 @@ class JsonlExchangeTest {
         assertEquals(db.count("select count(*) from documents"),
                 db.count("select reltuples::bigint from pg_class where relname = 'documents'"));
     }
+
+    @Test
+    void concurrentExportsEachGetTheWholeProject() throws Exception {
+        // Each export holds three connections of the pool (a reader and two annotation workers): several at once
+        // must neither starve one another nor mix their batches.
+        StringBuilder file = new StringBuilder(nativeFixture());
+        for (int n = 0; n < 120; n++) {
+            String text = "Note " + n + " on 北京 😀.";
+            file.append("{\"id\":\"n").append(n).append("\",\"text\":").append(Exchange.json(text))
+                    .append(",\"status\":\"done\",\"spans\":[")
+                    .append(Exchange.span("a", text, "北京", "COUNTRY", "{}", null, "[]")).append("]}\n");
+        }
+        importJsonl(manager, project, "createLabels=true", file.toString()).then().statusCode(200);
+        String expected = export(manager, project, "").then().statusCode(200).extract().asString();
+        assertEquals(122, expected.split("\n").length);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<String>> exports = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                exports.add(pool.submit(() -> export(manager, project, "").then().statusCode(200).extract().asString()));
+            }
+            for (java.util.concurrent.Future<String> exported : exports) {
+                assertEquals(expected, exported.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

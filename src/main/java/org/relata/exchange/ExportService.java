@@ -38,9 +38,19 @@ public class ExportService {
         return leftOut[0];
     }
 
+    /** Writes the export to a response body; a client that goes away mid-way ends it, logged without a trace. */
     void write(Request request, OutputStream out) {
-        write(request, out, null);
+        try {
+            write(request, new ClientStream(out), null);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof ClientStream.ClientGone)) {
+                throw e;
+            }
+            LOG.infof("Export of project %d stopped: the client closed the connection", request.projectId());
+        }
     }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExportService.class);
 
     private void write(Request request, OutputStream out, long[] leftOut) {
         try (Connection connection = dataSource.getConnection()) {

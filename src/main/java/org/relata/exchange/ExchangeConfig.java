@@ -27,4 +27,11 @@ public interface ExchangeConfig {
     /** Seconds an import may take before its transaction is rolled back. */
     @WithDefault("3600")
     int importTimeoutSeconds();
+
+    /**
+     * Exports that read the database at once; more wait their turn. Each holds three pooled connections, so this
+     * keeps the rest of the pool for the annotators' requests.
+     */
+    @WithDefault("4")
+    int maxConcurrentExports();
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,6 +27,14 @@ public class ExportService {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** Turns to read the database; fair, so that waiting exports start in the order they came. */
+    private final Semaphore running;
+
+    @Inject
+    ExportService(ExchangeConfig config) {
+        this.running = new Semaphore(Math.max(1, config.maxConcurrentExports()), true);
+    }
 
     /** Everything one export needs, resolved (and access-checked) before the body starts. */
     record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
@@ -53,6 +62,20 @@ public class ExportService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExportService.class);
 
     private void write(Request request, OutputStream out, long[] leftOut) {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Export interrupted while waiting for its turn", e);
+        }
+        try {
+            read(request, out, leftOut);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void read(Request request, OutputStream out, long[] leftOut) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

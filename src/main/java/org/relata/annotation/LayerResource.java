@@ -56,7 +56,7 @@ public class LayerResource {
                     + "The ETag header carries the version.")
     public Response get(@PathParam("docId") long docId, @PathParam("owner") @Parameter(description = OWNER_HELP) String owner) {
         LayerView view = annotations.view(targets.readable(docId, owner));
-        return Response.ok(view).header("ETag", "\"" + view.version() + "\"").build();
+        return tagged(Response.ok(view), view.version());
     }
 
     @POST
@@ -65,7 +65,7 @@ public class LayerResource {
     public Response addSpan(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, NewSpan body) {
         Created created = annotations.createSpan(targets.writable(docId, owner), version(ifMatch), required(body));
-        return Response.status(201).entity(created).header("ETag", "\"" + created.version() + "\"").build();
+        return tagged(Response.status(201).entity(created), created.version());
     }
 
     @PATCH
@@ -83,7 +83,7 @@ public class LayerResource {
     public Response deleteSpan(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @PathParam("spanId") long spanId, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch) {
         SpanDeleted deleted = annotations.deleteSpan(targets.writable(docId, owner), version(ifMatch), spanId);
-        return Response.ok(deleted).header("ETag", "\"" + deleted.version() + "\"").build();
+        return tagged(Response.ok(deleted), deleted.version());
     }
 
     @POST
@@ -93,7 +93,7 @@ public class LayerResource {
     public Response addRelation(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, NewRelation body) {
         Created created = annotations.createRelation(targets.writable(docId, owner), version(ifMatch), required(body));
-        return Response.status(201).entity(created).header("ETag", "\"" + created.version() + "\"").build();
+        return tagged(Response.status(201).entity(created), created.version());
     }
 
     @PATCH
@@ -123,7 +123,12 @@ public class LayerResource {
     }
 
     private static Response written(Written written) {
-        return Response.ok(written).header("ETag", "\"" + written.version() + "\"").build();
+        return tagged(Response.ok(written), written.version());
+    }
+
+    /** Every answer about a layer carries its version as the ETag, for the next If-Match. */
+    private static Response tagged(Response.ResponseBuilder response, long version) {
+        return response.header("ETag", "\"" + version + "\"").build();
     }
 
     private static <T> T required(T body) {

@@ -26,7 +26,7 @@ final class AnnotationRows implements AutoCloseable {
     // The database id breaks ties between otherwise identical spans, so that their order does not depend on the plan.
     private static final Comparator<ExSpan> SPAN_ORDER = Comparator.<ExSpan>comparingInt(s -> s.start)
             .thenComparingInt(s -> s.end).thenComparing(s -> s.label).thenComparingLong(s -> s.dbId);
-    private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.typeId)
+    private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.order)
             .thenComparing(r -> r.label);
 
     private final Connection connection;
@@ -98,7 +98,7 @@ final class AnnotationRows implements AutoCloseable {
             list.sort(SPAN_ORDER);
             for (int i = 0; i < list.size(); i++) {
                 list.get(i).id = "T" + (i + 1);
-                list.get(i).typeId = i;
+                list.get(i).position = i;
             }
         }
         return byDbId;
@@ -114,8 +114,7 @@ final class AnnotationRows implements AutoCloseable {
                 ExSpan tail = byDbId.get(rows.getLong(3));
                 relation.head = head.id;
                 relation.tail = tail.id;
-                // typeId holds the head and tail positions, for sorting
-                relation.typeId = (head.typeId << 32) | tail.typeId;
+                relation.order = ((long) head.position << 32) | tail.position;
                 relation.label = relationTypes.get(rows.getLong(4));
                 String attributes = rows.getString(5);
                 if (attributes != null) {

@@ -40,15 +40,6 @@ final class CodePoints {
         return index == null ? codePoint : index[codePoint];
     }
 
-    /** Code point offset of a UTF-16 index (which must be on a code point boundary). */
-    int codePoint(int utf16) {
-        if (index == null) {
-            return utf16;
-        }
-        int at = java.util.Arrays.binarySearch(index, utf16);
-        return at >= 0 ? at : -at - 1;
-    }
-
     String slice(int start, int end) {
         return text.substring(utf16(start), utf16(end));
     }

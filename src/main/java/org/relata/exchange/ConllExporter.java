@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * CoNLL-2003-style BIO: "-DOCSTART- -X- -X- O" before each document, then one token per line
@@ -53,25 +52,22 @@ final class ConllExporter implements ExportFormat {
             public void write(ExDoc doc) throws IOException {
                 Tokenizer.Tokens index = Tokenizer.index(doc.text());
                 List<Tokenizer.Token> tokens = index.list();
-                Map<Integer, Integer> byStart = index.byStart();
-                Map<Integer, Integer> byEnd = index.byEnd();
                 String[] tags = new String[tokens.size()];
                 List<ExDoc.ExSpan> longestFirst = new ArrayList<>(doc.spans);
                 longestFirst.sort(Comparator.<ExDoc.ExSpan>comparingInt(s -> s.start - s.end)
                         .thenComparingInt(s -> s.start).thenComparing(s -> s.label));
                 for (ExDoc.ExSpan span : longestFirst) {
-                    Integer first = byStart.get(span.start);
-                    Integer last = byEnd.get(span.end);
-                    boolean free = first != null && last != null;
-                    for (int t = free ? first : 0; free && t <= last; t++) {
+                    int[] range = index.covering(span);
+                    boolean free = range != null;
+                    for (int t = free ? range[0] : 0; free && t <= range[1]; t++) {
                         free = tags[t] == null;
                     }
                     if (!free) {
                         leftOut++;
                         continue;
                     }
-                    for (int t = first; t <= last; t++) {
-                        tags[t] = (t == first ? "B-" : "I-") + span.label;
+                    for (int t = range[0]; t <= range[1]; t++) {
+                        tags[t] = (t == range[0] ? "B-" : "I-") + span.label;
                     }
                 }
                 writer.write("-DOCSTART- -X- -X- O\n\n");

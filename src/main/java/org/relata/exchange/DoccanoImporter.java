@@ -21,16 +21,8 @@ final class DoccanoImporter extends JsonLinesImporter {
 
     @Override
     ExDoc document(ObjectNode line, ExDoc.Where where) {
-        return parse(line, where);
-    }
-
-    static ExDoc parse(ObjectNode line, ExDoc.Where where) {
-        ExDoc doc = new ExDoc();
-        doc.where = where;
         String id = JsonFields.id(line, "id", where, false);
-        doc.id = id != null ? id : "doccano-" + where.line();
-        doc.text = JsonFields.string(line, "text", where, true);
-        doc.meta = JsonFields.object(line, "meta", where);
+        ExDoc doc = start(line, where, id != null ? id : "doccano-" + where.line());
         for (Iterator<Map.Entry<String, JsonNode>> it = line.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!RESERVED.contains(field.getKey())) {

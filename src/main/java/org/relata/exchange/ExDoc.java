@@ -61,7 +61,10 @@ final class ExDoc {
         Where where;
         /** Filled by the writer: the span's database id. */
         long dbId;
+        /** On import: the entity type's database id. */
         long typeId;
+        /** On export: the span's place in its document's order (T1 is 0). */
+        int position;
     }
 
     static final class ExRelation {
@@ -72,7 +75,10 @@ final class ExDoc {
         Map<String, Object> attributes = new LinkedHashMap<>();
         String note;
         Where where;
+        /** On import: the relation type's database id. */
         long typeId;
+        /** On export: head and tail positions packed into one number, the relation's sort key. */
+        long order;
     }
 
     record Link(String resource, String id, String text) {

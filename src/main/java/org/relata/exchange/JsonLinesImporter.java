@@ -24,4 +24,14 @@ abstract class JsonLinesImporter implements Importer {
     }
 
     abstract ExDoc document(ObjectNode line, ExDoc.Where where);
+
+    /** A document with the keys both line formats share: id, text and meta. */
+    static ExDoc start(ObjectNode line, ExDoc.Where where, String id) {
+        ExDoc doc = new ExDoc();
+        doc.where = where;
+        doc.id = id;
+        doc.text = JsonFields.string(line, "text", where, true);
+        doc.meta = JsonFields.object(line, "meta", where);
+        return doc;
+    }
 }

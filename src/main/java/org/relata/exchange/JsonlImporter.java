@@ -13,15 +13,7 @@ final class JsonlImporter extends JsonLinesImporter {
 
     @Override
     ExDoc document(ObjectNode line, ExDoc.Where where) {
-        return parse(line, where);
-    }
-
-    static ExDoc parse(ObjectNode line, ExDoc.Where where) {
-        ExDoc doc = new ExDoc();
-        doc.where = where;
-        doc.id = JsonFields.id(line, "id", where, true);
-        doc.text = JsonFields.string(line, "text", where, true);
-        doc.meta = JsonFields.object(line, "meta", where);
+        ExDoc doc = start(line, where, JsonFields.id(line, "id", where, true));
         doc.status = JsonFields.string(line, "status", where, false);
         JsonNode spans = JsonFields.array(line, "spans", where);
         if (spans != null) {

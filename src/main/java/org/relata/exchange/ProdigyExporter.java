@@ -41,8 +41,6 @@ final class ProdigyExporter implements ExportFormat {
             public void write(ExDoc doc) throws IOException {
                 Tokenizer.Tokens index = Tokenizer.index(doc.text());
                 List<Tokenizer.Token> tokens = index.list();
-                Map<Integer, Integer> byStart = index.byStart();
-                Map<Integer, Integer> byEnd = index.byEnd();
                 json.writeStartObject();
                 json.writeStringField("text", doc.text());
                 json.writeArrayFieldStart("tokens");
@@ -57,17 +55,19 @@ final class ProdigyExporter implements ExportFormat {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                // The spans on token edges, by id, with their token ranges.
                 Map<String, ExDoc.ExSpan> kept = new HashMap<>();
+                Map<String, int[]> ranges = new HashMap<>();
                 json.writeArrayFieldStart("spans");
                 for (ExDoc.ExSpan span : doc.spans) {
-                    Integer first = byStart.get(span.start);
-                    Integer last = byEnd.get(span.end);
-                    if (first == null || last == null) {
+                    int[] range = index.covering(span);
+                    if (range == null) {
                         leftOut++;
                         continue;
                     }
                     kept.put(span.id, span);
-                    writeSpan(json, span, first, last);
+                    ranges.put(span.id, range);
+                    writeSpan(json, span, range);
                 }
                 json.writeEndArray();
                 json.writeArrayFieldStart("relations");
@@ -79,12 +79,12 @@ final class ProdigyExporter implements ExportFormat {
                         continue;
                     }
                     json.writeStartObject();
-                    json.writeNumberField("head", byStart.get(head.start));
-                    json.writeNumberField("child", byStart.get(child.start));
+                    json.writeNumberField("head", ranges.get(head.id)[0]);
+                    json.writeNumberField("child", ranges.get(child.id)[0]);
                     json.writeFieldName("head_span");
-                    writeSpan(json, head, byStart.get(head.start), byEnd.get(head.end));
+                    writeSpan(json, head, ranges.get(head.id));
                     json.writeFieldName("child_span");
-                    writeSpan(json, child, byStart.get(child.start), byEnd.get(child.end));
+                    writeSpan(json, child, ranges.get(child.id));
                     json.writeStringField("label", relation.label);
                     json.writeEndObject();
                 }
@@ -110,12 +110,12 @@ final class ProdigyExporter implements ExportFormat {
         };
     }
 
-    private static void writeSpan(JsonGenerator json, ExDoc.ExSpan span, int first, int last) throws IOException {
+    private static void writeSpan(JsonGenerator json, ExDoc.ExSpan span, int[] tokens) throws IOException {
         json.writeStartObject();
         json.writeNumberField("start", span.start);
         json.writeNumberField("end", span.end);
-        json.writeNumberField("token_start", first);
-        json.writeNumberField("token_end", last);
+        json.writeNumberField("token_start", tokens[0]);
+        json.writeNumberField("token_end", tokens[1]);
         json.writeStringField("label", span.label);
         json.writeEndObject();
     }

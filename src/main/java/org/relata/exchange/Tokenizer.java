@@ -17,6 +17,13 @@ final class Tokenizer {
 
     /** A text's tokens, and which token starts or ends at a code point offset (spans map to token indexes). */
     record Tokens(List<Token> list, Map<Integer, Integer> byStart, Map<Integer, Integer> byEnd) {
+
+        /** The first and last token a span covers, or null when it does not start and end on token edges. */
+        int[] covering(ExDoc.ExSpan span) {
+            Integer first = byStart.get(span.start);
+            Integer last = byEnd.get(span.end);
+            return first == null || last == null ? null : new int[] {first, last};
+        }
     }
 
     private Tokenizer() {

@@ -114,9 +114,9 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void theRelationMenuOffersOnlyTheTypesAllowedForThePair() {
-        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
+        mySpan("North Korea", "COUNTRY");
+        mySpan("China", "COUNTRY");
+        mySpan("Kim Jong Un", "PERSON");
         Page page = open(annotator, docId);
 
         spanLabel(page, "COUNTRY North Korea").click();
@@ -142,8 +142,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void draggingFromOneLabelToAnotherMakesARelation() {
-        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        mySpan("North Korea", "COUNTRY");
+        mySpan("China", "COUNTRY");
         Page page = open(annotator, docId);
         var from = spanLabel(page, "COUNTRY North Korea").boundingBox();
         var to = spanLabel(page, "COUNTRY China").boundingBox();
@@ -159,8 +159,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void aRelationIsMadeFromTheKeyboard() {
-        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        mySpan("North Korea", "COUNTRY");
+        mySpan("China", "COUNTRY");
         Page page = open(annotator, docId);
         page.locator("#ws-doc").focus();
         page.keyboard().press("Tab");
@@ -178,8 +178,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void aPairThatNoTypeAllowsGetsAMenuThatSaysSo() {
-        span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
-        span(annotator, docId, at(TEXT, "Vladimir Putin"), end(TEXT, "Vladimir Putin"), "PERSON");
+        mySpan("Kim Jong Un", "PERSON");
+        mySpan("Vladimir Putin", "PERSON");
         Page page = open(annotator, docId);
         spanLabel(page, "PERSON Kim Jong Un").click();
         shiftClick(spanLabel(page, "PERSON Vladimir Putin"));
@@ -189,7 +189,7 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void aSelectedSpanIsRelabelledWithAHotkey() {
-        span(annotator, docId, at(TEXT, "Beijing"), end(TEXT, "Beijing"), "COUNTRY");
+        mySpan("Beijing", "COUNTRY");
         Page page = open(annotator, docId);
         spanLabel(page, "COUNTRY Beijing").click();
         page.keyboard().press("o");
@@ -200,8 +200,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void deletingASpanSaysHowManyRelationsGoWithIt() {
-        long korea = span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        long china = span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        long korea = mySpan("North Korea", "COUNTRY");
+        long china = mySpan("China", "COUNTRY");
         relation(annotator, docId, korea, china, "ALLY_OF");
         Page page = open(annotator, docId);
         spanLabel(page, "COUNTRY North Korea").click();
@@ -217,8 +217,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void undoAndRedoRecreateADeletedSpanWithItsRelation() {
-        long korea = span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        long china = span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        long korea = mySpan("North Korea", "COUNTRY");
+        long china = mySpan("China", "COUNTRY");
         relation(annotator, docId, korea, china, "ALLY_OF");
         Page page = open(annotator, docId);
         spanLabel(page, "COUNTRY North Korea").click();
@@ -275,8 +275,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void undoAndRedoOfARelationAndItsRelabelling() {
-        long korea = span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        long korea = mySpan("North Korea", "COUNTRY");
+        mySpan("China", "COUNTRY");
         Page page = open(annotator, docId);
         spanLabel(page, "COUNTRY North Korea").click();
         shiftClick(spanLabel(page, "COUNTRY China"));
@@ -298,7 +298,7 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void attributesAndNotesAreEditedInTheSidePanel() {
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        mySpan("China", "COUNTRY");
         Page page = open(annotator, docId);
         spanLabel(page, "COUNTRY China").click();
         page.getByLabel("Negated").check();
@@ -312,8 +312,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void clickingAnArcSelectsTheRelationWhoseAttributeIsThenSet() {
-        long kim = span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
-        long russia = span(annotator, docId, at(TEXT, "Russia"), end(TEXT, "Russia"), "COUNTRY");
+        long kim = mySpan("Kim Jong Un", "PERSON");
+        long russia = mySpan("Russia", "COUNTRY");
         relation(annotator, docId, kim, russia, "LEADER_OF");
         Page page = open(annotator, docId);
         page.locator("svg.ws-arcs .ws-rel text").first().click();
@@ -329,8 +329,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void tabMovesBetweenSpansInReadingOrder() {
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
+        mySpan("China", "COUNTRY");
+        mySpan("North Korea", "COUNTRY");
         Page page = open(annotator, docId);
         page.locator("#ws-doc").focus();
         page.keyboard().press("Tab");
@@ -347,9 +347,9 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void overlappingSpansAndARelationAcrossALineBreakAreDrawn() {
-        long korea = span(annotator, docId, at(TEXT, "North Korea"), end(TEXT, "North Korea"), "COUNTRY");
-        span(annotator, docId, at(TEXT, "Korea and China"), end(TEXT, "Korea and China"), "ORGANIZATION");
-        long kim = span(annotator, docId, at(TEXT, "Kim Jong Un"), end(TEXT, "Kim Jong Un"), "PERSON");
+        long korea = mySpan("North Korea", "COUNTRY");
+        mySpan("Korea and China", "ORGANIZATION");
+        long kim = mySpan("Kim Jong Un", "PERSON");
         relation(annotator, docId, kim, korea, "LEADER_OF");
         Page page = open(annotator, docId);
 
@@ -469,7 +469,7 @@ class WorkspaceBrowserTest extends BrowserTest {
     void aCuratorSeesAnAnnotatorsLayerReadOnly() {
         String curator = Api.newUser("cur");
         Api.addMember(projectId, manager, curator, "CURATOR");
-        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        mySpan("China", "COUNTRY");
         Page page = browser.loggedIn(curator, Api.PASSWORD);
         page.navigate("/documents/" + docId + "/annotate");
         ready(page);
@@ -547,6 +547,11 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     static void saved(Page page) {
         assertThat(page.locator("#ws-save")).hasText("All changes saved");
+    }
+
+    /** A span of the annotator's layer over the first occurrence of {@code phrase}, made through the API. */
+    long mySpan(String phrase, String label) {
+        return span(annotator, docId, at(TEXT, phrase), end(TEXT, phrase), label);
     }
 
     /** Selects {@code phrase} with the mouse and labels it with an entity type's hotkey. */

@@ -11,17 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * doccano's relation-extraction JSONL: entities and relations numbered from 1 per document, meta keys at the top
  * level (doccano keeps unknown keys as metadata). Attributes, notes and links have no place in doccano.
  */
-final class DoccanoExporter implements ExportFormat {
-
-    @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/x-ndjson";
-    }
+final class DoccanoExporter implements JsonLinesFormat {
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The native format. Keys always present and in the contract's order, map keys (meta, attributes) sorted, no
  * spaces: the same data gives the same bytes, and export → import → export is byte-identical.
  */
-final class JsonlExporter implements ExportFormat {
+final class JsonlExporter implements JsonLinesFormat {
 
     /** Characters outside the BMP are written as themselves, not as escaped surrogate pairs. */
     static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
@@ -46,16 +46,6 @@ final class JsonlExporter implements ExportFormat {
     private static final byte[] RELATION_TAIL = JsonBytes.ascii(",\"tail\":");
     private static final byte[] COMMA_LINK_RESOURCE = JsonBytes.ascii(",{\"resource\":");
     private static final byte[] EMPTY_OBJECT = JsonBytes.ascii("{}");
-
-    @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/x-ndjson";
-    }
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {

@@ -14,17 +14,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * head_span/child_span. A span whose edges are not token edges is left out (never shifted), with the relations on
  * it; the count is in the X-Relata-Left-Out header.
  */
-final class ProdigyExporter implements ExportFormat {
-
-    @Override
-    public String extension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/x-ndjson";
-    }
+final class ProdigyExporter implements JsonLinesFormat {
 
     @Override
     public boolean reportsLeftOut() {

@@ -1,8 +1,7 @@
 // The toolbar and the messages around the document: save state, the layer's status with Done and Reopen, the
-// queue's progress and Next, undo and redo buttons, the guidelines, the layer choice of curators and managers.
+// queue's progress and Next, undo and redo buttons, the guidelines' toggle, the layer choice of curators and managers.
 
 import { getJson, send } from './api.js';
-import { renderMarkdown } from './markdown.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -85,9 +84,7 @@ export class Toolbar {
     $('ws-undo').addEventListener('click', () => { history.undo(); act.dropStaleSelection(); });
     $('ws-redo').addEventListener('click', () => history.redo());
     $('ws-retry').addEventListener('click', () => saver.retryNow());
-    const guidelines = $('ws-guidelines');
-    guidelines.append(project.guidelines && project.guidelines.trim()
-      ? renderMarkdown(project.guidelines) : Object.assign(document.createElement('p'), { className: 'muted', textContent: 'This project has no guidelines yet.' }));
+    const guidelines = $('ws-guidelines'); // rendered on the server, with the page
     $('ws-guidelines-toggle').addEventListener('click', (e) => {
       guidelines.hidden = !guidelines.hidden;
       e.currentTarget.setAttribute('aria-expanded', String(!guidelines.hidden));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,11 +27,6 @@ import org.relata.web.ApiException;
  */
 @ApplicationScoped
 public class SchemaService {
-
-    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
     @Inject
     EntityManager em;
@@ -177,13 +171,13 @@ public class SchemaService {
     }
 
     private static void checkName(String name, String at) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!SchemaRules.isName(name)) {
             throw ApiException.badField("A name is required: 1 to 100 characters without spaces.", at + ".name");
         }
     }
 
     private static void checkColor(String color, String at) {
-        if (color != null && !COLOR.matcher(color).matches()) {
+        if (color != null && !SchemaRules.isColor(color)) {
             throw ApiException.badField("A colour is written #rrggbb, not '" + color + "'.", at + ".color");
         }
     }
@@ -234,7 +228,7 @@ public class SchemaService {
             EntityType type = kept.get(i) == null ? new EntityType() : kept.get(i);
             type.project = project;
             type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, i);
+            type.color = colorOr(spec.color(), type.color, SchemaRules.entityColor(i));
             type.hotkey = blankToNull(spec.hotkey());
             type.position = i;
             if (type.id == null) {
@@ -281,7 +275,7 @@ public class SchemaService {
             RelationType type = kept.get(i) == null ? new RelationType() : kept.get(i);
             type.project = project;
             type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, i + 3);
+            type.color = colorOr(spec.color(), type.color, SchemaRules.relationColor(i));
             type.hotkey = blankToNull(spec.hotkey());
             type.directed = spec.directed() == null || spec.directed();
             type.position = i;
@@ -369,11 +363,11 @@ public class SchemaService {
         return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
-    private static String colorOr(String wanted, String current, int index) {
+    private static String colorOr(String wanted, String current, String fresh) {
         if (wanted != null) {
             return wanted.toLowerCase(Locale.ROOT);
         }
-        return current != null ? current : PALETTE[index % PALETTE.length];
+        return current != null ? current : fresh;
     }
 
     private static String blankToNull(String value) {

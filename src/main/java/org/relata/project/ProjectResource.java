@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.schema.Schema;
 import org.relata.schema.SchemaService;
+import org.relata.schema.SchemaView;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
 import org.relata.web.ApiException;
@@ -40,7 +41,9 @@ public class ProjectResource {
     public record ProjectSummary(Long id, String name, String description, String role) {
     }
 
-    public record ProjectView(Long id, String name, String description, String guidelines, String role, Schema schema) {
+    /** schema also carries the relation menu the workspace offers (see {@link SchemaView}). */
+    public record ProjectView(Long id, String name, String description, String guidelines, String role,
+            SchemaView schema) {
     }
 
     public record RoleChange(@NotNull(message = "role is required: MANAGER, CURATOR or ANNOTATOR") String role) {
@@ -164,6 +167,6 @@ public class ProjectResource {
     private ProjectView view(ProjectAccess.Access access) {
         Project p = access.project();
         return new ProjectView(p.id, p.name, p.description, p.guidelines,
-                access.role() == null ? null : access.role().name(), schemas.read(p));
+                access.role() == null ? null : access.role().name(), SchemaView.of(schemas.read(p)));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.schema.Schema;
-import org.relata.schema.SchemaService;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
 import org.relata.web.ApiException;
@@ -64,7 +63,7 @@ public class ProjectPages {
     ProjectService projects;
 
     @Inject
-    SchemaService schemas;
+    ProjectSchemas schemas;
 
     @Inject
     jakarta.persistence.EntityManager em;

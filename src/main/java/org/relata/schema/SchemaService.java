@@ -14,11 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.relata.audit.AuditLog;
 import org.relata.project.Project;
+import org.relata.project.ProjectSchemas;
 import org.relata.schema.Schema.AttributeSpec;
 import org.relata.schema.Schema.EntityTypeSpec;
 import org.relata.schema.Schema.Pair;
 import org.relata.schema.Schema.RelationTypeSpec;
+import org.relata.user.User;
 import org.relata.web.ApiException;
 
 /**
@@ -26,11 +29,15 @@ import org.relata.web.ApiException;
  * types are matched by id (else by name) so that a rename keeps every span and relation attached.
  */
 @ApplicationScoped
-public class SchemaService {
+public class SchemaService implements ProjectSchemas {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
+    @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
                 .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey)).toList();
@@ -47,6 +54,22 @@ public class SchemaService {
         return new Schema(entities, relations, attributes);
     }
 
+    @Override
+    public SchemaView view(Project project) {
+        return SchemaView.of(read(project));
+    }
+
+    /** Replaces the schema and records who did it, with the schema before and after. */
+    @Transactional
+    public Schema replace(User actor, long projectId, Schema schema) {
+        Project project = Project.findById(projectId);
+        Schema before = read(project);
+        Schema after = replace(project, schema);
+        audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
+        return after;
+    }
+
+    @Override
     @Transactional
     public Schema replace(Project project, Schema schema) {
         schema = followRenames(project, schema);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.relata.project.ProjectProgress.DocumentRow;
 import org.relata.schema.Schema;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
@@ -39,9 +40,6 @@ public class ProjectPages {
     public record MemberRow(String username, Role role) {
     }
 
-    public record DocumentRow(Long id, String externalId, int length, String myStatus, long doneLayers, long layers) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
@@ -64,6 +62,9 @@ public class ProjectPages {
 
     @Inject
     ProjectSchemas schemas;
+
+    @Inject
+    ProjectProgress progress;
 
     @Inject
     jakarta.persistence.EntityManager em;
@@ -99,26 +100,9 @@ public class ProjectPages {
         ProjectAccess.Access a = access.visible(id);
         Project project = a.project();
         User user = a.user();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.id, d.external_id, d.length,
-                       (select l.status from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.user_id = ?2) as mine,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER') as layers
-                  from documents d where d.project_id = ?1 order by d.external_id limit ?3 offset ?4
-                """).setParameter(1, id).setParameter(2, user.id).setParameter(3, PAGE_SIZE)
-                .setParameter(4, (long) Math.max(page, 0) * PAGE_SIZE).getResultList();
-        List<DocumentRow> documents = rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), r[3] == null ? "NEW" : (String) r[3], ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue())).toList();
+        List<DocumentRow> documents = progress.documents(id, user.id, PAGE_SIZE, (long) Math.max(page, 0) * PAGE_SIZE);
         long total = documentCount(id);
-        long done = ((Number) em.createNativeQuery("""
-                select count(*) from annotation_layers l join documents d on d.id = l.document_id
-                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'
-                """).setParameter(1, id).setParameter(2, user.id).getSingleResult()).longValue();
+        long done = progress.doneBy(id, user.id);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
                 members(project), Math.min(Math.max(page, 0), pages - 1), pages);

@@ -37,6 +37,9 @@ public class SchemaService implements ProjectSchemas {
     @Inject
     AuditLog audit;
 
+    @Inject
+    LabelUses labelUses;
+
     @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
@@ -228,7 +231,7 @@ public class SchemaService implements ProjectSchemas {
         Set<EntityType> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
         for (EntityType type : removed) {
-            long uses = count("select count(*) from spans where entity_type_id = ?1", type.id);
+            long uses = labelUses.spansLabelled(type.id);
             if (uses > 0) {
                 throw ApiException.conflict("Entity type '" + type.name + "' labels " + uses
                         + " spans; relabel or delete them before removing the type.");
@@ -278,7 +281,7 @@ public class SchemaService implements ProjectSchemas {
         Set<RelationType> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
         for (RelationType type : removed) {
-            long uses = count("select count(*) from relations where relation_type_id = ?1", type.id);
+            long uses = labelUses.relationsLabelled(type.id);
             if (uses > 0) {
                 throw ApiException.conflict("Relation type '" + type.name + "' labels " + uses
                         + " relations; relabel or delete them before removing the type.");
@@ -357,18 +360,9 @@ public class SchemaService implements ProjectSchemas {
             if (def.id == null) {
                 def.persist();
             } else if (!def.name.equals(oldNames.get(def))) {
-                renameAttributeValues(project, def.target, oldNames.get(def), def.name);
+                labelUses.renameAttribute(project.id, def.target, oldNames.get(def), def.name);
             }
         }
-    }
-
-    /** A renamed attribute keeps its values: move them to the new key in every span or relation of the project. */
-    private void renameAttributeValues(Project project, String target, String from, String to) {
-        String table = AttributeDef.ON_RELATION.equals(target) ? "relations" : "spans";
-        em.createNativeQuery("update " + table + " a set attributes = (a.attributes - ?1) || jsonb_build_object(?2, a.attributes -> ?1)"
-                + " from annotation_layers l join documents d on d.id = l.document_id"
-                + " where a.layer_id = l.id and d.project_id = ?3 and jsonb_exists(a.attributes, ?1)")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, project.id).executeUpdate();
     }
 
     private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey, String at) {
@@ -380,10 +374,6 @@ public class SchemaService implements ProjectSchemas {
             return found;
         }
         return byKey.get(key);
-    }
-
-    private long count(String sql, long id) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
     private static String colorOr(String wanted, String current, String fresh) {

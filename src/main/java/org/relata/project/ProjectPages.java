@@ -19,7 +19,6 @@ import org.relata.project.ProjectProgress.DocumentRow;
 import org.relata.schema.Schema;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
-import org.relata.web.ApiException;
 import org.relata.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -85,12 +84,10 @@ public class ProjectPages {
     @Operation(hidden = true)
     public Response create(@RestForm String name, @RestForm String description) {
         User user = currentUser.get();
-        try {
+        return Flash.attempt("/", () -> {
             Project project = projects.create(user, name, description, null, null);
             return Flash.ok("/projects/" + project.id + "/schema", "Project created. Now define its labels.");
-        } catch (ApiException e) {
-            return Flash.error("/", e.body.error());
-        }
+        });
     }
 
     @GET
@@ -123,12 +120,8 @@ public class ProjectPages {
     public Response setMember(@PathParam("id") long id, @RestForm String username, @RestForm String role) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
-        try {
-            projects.setMember(currentUser.get(), id, username, ProjectResource.parseRole(role));
-            return Flash.ok(back, username + " is now " + role + ".");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.setMember(currentUser.get(), id, username, ProjectResource.parseRole(role)),
+                username + " is now " + role + ".");
     }
 
     @POST
@@ -137,12 +130,8 @@ public class ProjectPages {
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
-        try {
-            projects.removeMember(currentUser.get(), id, username);
-            return Flash.ok(back, username + " was removed from the project.");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.removeMember(currentUser.get(), id, username),
+                username + " was removed from the project.");
     }
 
     @POST
@@ -152,12 +141,8 @@ public class ProjectPages {
             @RestForm String guidelines) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id;
-        try {
-            projects.update(currentUser.get(), id, name, description, guidelines);
-            return Flash.ok(back, "Project saved.");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.update(currentUser.get(), id, name, description, guidelines),
+                "Project saved.");
     }
 
     private List<MemberRow> members(Project project) {

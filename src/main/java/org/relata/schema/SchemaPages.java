@@ -148,12 +148,8 @@ public class SchemaPages {
     private Response change(long projectId, String done, UnaryOperator<Schema> edit) {
         Project project = access.requiring(projectId, Role.MANAGER).project();
         String back = "/projects/" + projectId + "/schema";
-        try {
-            schemas.replace(currentUser.get(), projectId, edit.apply(schemas.read(project)));
-            return Flash.ok(back, done);
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> schemas.replace(currentUser.get(), projectId, edit.apply(schemas.read(project))),
+                done);
     }
 
     private static Schema withEntityTypes(Schema s, List<EntityTypeSpec> entityTypes) {

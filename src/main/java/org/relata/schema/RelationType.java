@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import org.relata.project.Project;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A label for relations between two spans, with the (head, tail) entity-type pairs it allows. */
 @Entity

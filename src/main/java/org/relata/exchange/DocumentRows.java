@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.relata.annotation.LayerOwner;
+
 /**
  * Reads the documents of an export (one row per document and layer, sorted by document id in byte order, then by
  * annotator) through a server-side cursor — autocommit off and a fixed fetch size, since the driver's default fetches
@@ -44,7 +46,7 @@ final class DocumentRows {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH_SIZE);
             int p = 1;
-            statement.setString(p++, source.ownerKind());
+            statement.setString(p++, source.ownerKind().name());
             if (source.userId() != null) {
                 statement.setLong(p++, source.userId());
             }
@@ -55,7 +57,7 @@ final class DocumentRows {
                 statement.setString(p++, Long.toString(seed));
                 statement.setLong(p++, part.to());
             }
-            String defaultAnnotator = source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
+            String defaultAnnotator = source.ownerKind() == LayerOwner.SUGGESTIONS ? LayerOwner.SUGGESTIONS_NAME : LayerOwner.GOLD_NAME;
             ExportBatch batch = new ExportBatch();
             long batchBytes = 0;
             try (ResultSet rows = statement.executeQuery()) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.annotation.LayerOwner;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectMember;
@@ -105,14 +106,14 @@ public class ExchangeResource {
     }
 
     private static ExportSource source(Project project, String source, boolean onlyDone) {
-        if (source.equals("gold")) {
-            return new ExportSource("GOLD", null, "gold", onlyDone);
+        if (source.equals(LayerOwner.GOLD_NAME)) {
+            return new ExportSource(LayerOwner.GOLD, null, LayerOwner.GOLD_NAME, onlyDone);
         }
-        if (source.equals("suggestions")) {
-            return new ExportSource("SUGGESTIONS", null, "suggestions", onlyDone);
+        if (source.equals(LayerOwner.SUGGESTIONS_NAME)) {
+            return new ExportSource(LayerOwner.SUGGESTIONS, null, LayerOwner.SUGGESTIONS_NAME, onlyDone);
         }
         if (source.equals("all")) {
-            return new ExportSource("USER", null, "all", onlyDone);
+            return new ExportSource(LayerOwner.USER, null, "all", onlyDone);
         }
         if (source.startsWith("user:")) {
             String username = source.substring(5);
@@ -120,7 +121,7 @@ public class ExchangeResource {
             if (user == null || ProjectMember.of(project, user) == null) {
                 throw ApiException.badField("'" + username + "' is not a member of this project.", "source");
             }
-            return new ExportSource("USER", user.id, username, onlyDone);
+            return new ExportSource(LayerOwner.USER, user.id, username, onlyDone);
         }
         throw ApiException.badField("source is gold, suggestions, all or user:<username>, not '" + source + "'.", "source");
     }

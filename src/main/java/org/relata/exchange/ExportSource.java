@@ -1,9 +1,11 @@
 package org.relata.exchange;
 
+import org.relata.annotation.LayerOwner;
+
 /**
  * Which layer an export reads: gold, suggestions, one user's ({@code user:<name>}), or every annotator's ({@code all}).
  */
-record ExportSource(String ownerKind, Long userId, String name, boolean onlyDone) {
+record ExportSource(LayerOwner ownerKind, Long userId, String name, boolean onlyDone) {
 
     boolean all() {
         return name.equals("all");

@@ -1,19 +1,20 @@
 package org.relata.exchange;
 
+import org.relata.annotation.LayerOwner;
 import org.relata.project.Project;
 import org.relata.project.ProjectMember;
 import org.relata.user.User;
 import org.relata.web.ApiException;
 
 /** Whose layer the imported annotations become: gold (default), suggestions, or user:&lt;username&gt;. */
-record ImportTarget(String ownerKind, Long userId, String name) {
+record ImportTarget(LayerOwner ownerKind, Long userId, String name) {
 
     static ImportTarget parse(String target, Project project) {
-        if (target == null || target.isBlank() || target.equals("gold")) {
-            return new ImportTarget("GOLD", null, "gold");
+        if (target == null || target.isBlank() || target.equals(LayerOwner.GOLD_NAME)) {
+            return new ImportTarget(LayerOwner.GOLD, null, LayerOwner.GOLD_NAME);
         }
-        if (target.equals("suggestions")) {
-            return new ImportTarget("SUGGESTIONS", null, "suggestions");
+        if (target.equals(LayerOwner.SUGGESTIONS_NAME)) {
+            return new ImportTarget(LayerOwner.SUGGESTIONS, null, LayerOwner.SUGGESTIONS_NAME);
         }
         if (target.startsWith("user:")) {
             String username = target.substring(5);
@@ -21,13 +22,13 @@ record ImportTarget(String ownerKind, Long userId, String name) {
             if (user == null || ProjectMember.of(project, user) == null) {
                 throw ApiException.badField("'" + username + "' is not a member of this project.", "target");
             }
-            return new ImportTarget("USER", user.id, username);
+            return new ImportTarget(LayerOwner.USER, user.id, username);
         }
         throw ApiException.badField("target is gold, suggestions or user:<username>, not '" + target + "'.", "target");
     }
 
     /** Layers of formats that carry no status: gold imports are finished work, anything else is still to do. */
     String defaultStatus() {
-        return ownerKind.equals("GOLD") ? "DONE" : "NEW";
+        return ownerKind == LayerOwner.GOLD ? "DONE" : "NEW";
     }
 }

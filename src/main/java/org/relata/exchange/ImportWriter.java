@@ -196,7 +196,7 @@ final class ImportWriter {
                     for (int i = 0; i < batch.size(); i++) {
                         ExDoc doc = batch.get(i);
                         if (doc.hasLayer()) {
-                            row(out, layerIds[l++], docIds[i], lengths[i], target.ownerKind(), target.userId(),
+                            row(out, layerIds[l++], docIds[i], lengths[i], target.ownerKind().name(), target.userId(),
                                     doc.status == null ? target.defaultStatus() : doc.status);
                         }
                     }

@@ -10,10 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.relata.schema.SchemaRules;
 
 /**
  * A project's schema during an import, read once and looked up per span. With createLabels it adds what a file
@@ -21,9 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class LabelCatalog {
 
-    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
-    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class RelType {
@@ -40,7 +38,7 @@ final class LabelCatalog {
         }
 
         boolean allows(long head, long tail) {
-            return pairs.isEmpty() || pairs.contains(List.of(head, tail)) || (!directed && pairs.contains(List.of(tail, head)));
+            return SchemaRules.allows(directed, !pairs.isEmpty(), (h, t) -> pairs.contains(List.of(h, t)), head, tail);
         }
     }
 
@@ -145,7 +143,7 @@ final class LabelCatalog {
                 "insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id")) {
             s.setLong(1, projectId);
             s.setString(2, name);
-            s.setString(3, PALETTE[entityPosition % PALETTE.length]);
+            s.setString(3, SchemaRules.entityColor(entityPosition));
             s.setInt(4, entityPosition++);
             long id = single(s);
             entityTypes.put(name, id);
@@ -176,7 +174,7 @@ final class LabelCatalog {
                 "insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?) returning id")) {
             s.setLong(1, projectId);
             s.setString(2, name);
-            s.setString(3, PALETTE[(relationPosition + 3) % PALETTE.length]);
+            s.setString(3, SchemaRules.relationColor(relationPosition));
             s.setBoolean(4, directed);
             s.setInt(5, relationPosition++);
             RelType type = new RelType(single(s), name, directed);
@@ -226,13 +224,14 @@ final class LabelCatalog {
                 }
                 def = defineAttribute(target, name, value instanceof String s ? List.of(s) : null, where);
             }
-            if (def.values == null) {
-                if (!(value instanceof Boolean)) {
-                    throw ImportError.at(where, "." + name, "Attribute '" + name + "' is yes/no: give true or false, not " + value + ".");
-                }
-            } else if (!(value instanceof String s)) {
-                throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not " + value + ".");
-            } else if (!def.values.contains(s)) {
+            SchemaRules.AttributeFit fit = SchemaRules.fit(def.values, value);
+            if (fit == SchemaRules.AttributeFit.WRONG_KIND) {
+                throw ImportError.at(where, "." + name, def.values == null
+                        ? "Attribute '" + name + "' is yes/no: give true or false, not " + value + "."
+                        : "Attribute '" + name + "' takes one of " + def.values + ", not " + value + ".");
+            }
+            if (fit == SchemaRules.AttributeFit.UNLISTED) {
+                String s = (String) value;
                 if (!create) {
                     throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not '" + s
                             + "'; import with createLabels=true to add the value.");
@@ -280,7 +279,7 @@ final class LabelCatalog {
     }
 
     private static void checkName(String name, ExDoc.Where where) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!SchemaRules.isName(name)) {
             throw ImportError.at(where, "'" + name + "' cannot be a label: 1 to 100 characters without spaces.");
         }
     }

@@ -1,4 +1,4 @@
-package org.relata.web;
+package org.relata.persistence;
 
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

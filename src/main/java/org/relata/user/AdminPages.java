@@ -52,9 +52,6 @@ public class AdminPages {
         if (!AccountRules.isUsername(name)) {
             return Flash.error(BACK, "A username holds letters, digits and . _ @ - (at most 64).");
         }
-        if (!AccountRules.isLongEnough(password)) {
-            return Flash.error(BACK, "A password has at least 8 characters.");
-        }
         return Flash.attempt(BACK, () -> users.create(name, password, admin), "User " + name + " created.");
     }
 
@@ -74,10 +71,15 @@ public class AdminPages {
     @Path("{id}/password")
     @Operation(hidden = true)
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
-        if (!AccountRules.isLongEnough(password)) {
-            return Flash.error(BACK, "A password has at least 8 characters.");
-        }
-        users.changePassword(id, password);
-        return Flash.ok(BACK, "Password changed.");
+        return Flash.attempt(BACK, () -> users.changePassword(id, password),
+                "Password changed; the user's sessions have ended.");
+    }
+
+    /** Logs the user out everywhere, e.g. after a lost laptop. */
+    @POST
+    @Path("{id}/sessions/end")
+    @Operation(hidden = true)
+    public Response endSessions(@PathParam("id") long id) {
+        return Flash.attempt(BACK, () -> users.endSessions(id), "All sessions of this user have ended.");
     }
 }

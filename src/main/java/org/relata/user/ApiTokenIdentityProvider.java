@@ -11,8 +11,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of the user who made it, while the token is not revoked. */
@@ -38,12 +36,6 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
             throw new AuthenticationFailedException("unknown or revoked token");
         }
         token.lastUsedAt = OffsetDateTime.now();
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(token.user.username))
-                .addRole(User.ROLE_USER);
-        if (token.user.admin) {
-            identity.addRole(User.ROLE_ADMIN);
-        }
-        return identity.build();
+        return User.identity(token.user.username, token.user.admin, AccountCheck.TOKEN);
     }
 }

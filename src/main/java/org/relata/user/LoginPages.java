@@ -2,6 +2,7 @@ package org.relata.user;
 
 import java.net.URI;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +34,25 @@ public class LoginPages {
         return Templates.login(error, loggedOut);
     }
 
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    UserService users;
+
+    /** Ends every session of the user, not only this browser's: a copied cookie stops working too. */
     @POST
     @Path("logout")
     @Operation(hidden = true)
     public Response logout() {
-        NewCookie expired = new NewCookie.Builder("relata-session").path("/").maxAge(0).value("").httpOnly(true).build();
-        return Response.seeOther(URI.create("/login?loggedOut=true")).cookie(expired).build();
+        if (currentUser.isLoggedIn()) {
+            users.endSessions(currentUser.get().id);
+        }
+        return Response.seeOther(URI.create("/login?loggedOut=true"))
+                .cookie(expired("relata-session"), expired(AccountCheck.EPOCH_COOKIE)).build();
+    }
+
+    private static NewCookie expired(String name) {
+        return new NewCookie.Builder(name).path("/").maxAge(0).value("").httpOnly(true).build();
     }
 }

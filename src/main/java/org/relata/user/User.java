@@ -2,34 +2,29 @@ package org.relata.user;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Formula;
+import org.relata.persistence.IdentityEntity;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import org.relata.persistence.IdentityEntity;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 /** A person who logs in. Passwords are stored as bcrypt hashes only. */
 @Entity
 @Table(name = "users")
-@UserDefinition
 public class User extends IdentityEntity {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";
 
-    @Username
     public String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash")
     public String passwordHash;
 
@@ -40,13 +35,27 @@ public class User extends IdentityEntity {
     @Column(name = "can_create_projects")
     public boolean canCreateProjects = true;
 
+    /** Changes whenever all of the user's sessions must end (see {@link AccountCheck}). */
+    @Column(name = "session_epoch", insertable = false)
+    public UUID sessionEpoch;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    /** Security roles follow the admin flag, so they cannot disagree with it. */
-    @Roles
-    @Formula("case when admin then 'admin,user' else 'user' end")
-    public String roles;
+    /**
+     * The security identity of a user. Roles follow the admin flag, so they cannot disagree with it; {@code credential}
+     * says how the request proved who it is ({@link AccountCheck#CREDENTIAL}).
+     */
+    public static SecurityIdentity identity(String username, boolean admin, String credential) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addAttribute(AccountCheck.CREDENTIAL, credential)
+                .addRole(ROLE_USER);
+        if (admin) {
+            identity.addRole(ROLE_ADMIN);
+        }
+        return identity.build();
+    }
 
     public void setPassword(String password) {
         this.passwordHash = BcryptUtil.bcryptHash(password);

@@ -101,6 +101,17 @@ public class ApiExceptionMappers {
         return respond(status, ApiError.of(message));
     }
 
+    /** Anything else: 503 while the database is unreachable, otherwise Quarkus' own 500 (logged with its cause). */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("database unreachable: %s", e.getMessage());
+            return DatabaseUnavailable.response();
+        }
+        LOG.error("unexpected error", e);
+        return respond(500, ApiError.of("Internal error."));
+    }
+
     public static Response respond(int status, ApiError body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }

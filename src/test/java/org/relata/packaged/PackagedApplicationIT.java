@@ -26,13 +26,13 @@ class PackagedApplicationIT {
 
     @Test
     void aBrowserLogsInWithTheFormAndGetsASession() {
-        String session = given().redirects().follow(false).contentType(ContentType.URLENC)
+        Map<String, String> session = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
                 .post("/j_security_check")
-                .then().statusCode(302).cookie("relata-session", notNullValue())
-                .extract().cookie("relata-session");
+                .then().statusCode(302).cookie("relata-session", notNullValue()).cookie("relata-epoch", notNullValue())
+                .extract().cookies();
 
-        given().cookie("relata-session", session).accept(ContentType.HTML).get("/")
+        given().cookies(session).accept(ContentType.HTML).get("/")
                 .then().statusCode(200);
     }
 

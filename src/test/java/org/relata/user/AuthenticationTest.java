@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.Sessions;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -96,7 +97,7 @@ class AuthenticationTest {
                 .filter(c -> c.startsWith("relata-session=")).findFirst().orElseThrow();
         assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
         assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
-        given().cookie("relata-session", login.cookie("relata-session")).get("/api/me").then().statusCode(200)
+        given().cookies(login.cookies()).get("/api/me").then().statusCode(200)
                 .body("username", equalTo(user));
     }
 
@@ -104,21 +105,19 @@ class AuthenticationTest {
     void cookieAuthenticatedApiWritesNeedTheCsrfToken() {
         String user = newUser("csrf");
         long projectId = newProject(user);
-        String session = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", PASSWORD).post("/j_security_check")
-                .cookie("relata-session");
-        Response page = given().cookie("relata-session", session).get("/projects/" + projectId);
+        Map<String, String> session = Sessions.login(user, PASSWORD);
+        Response page = given().cookies(session).get("/projects/" + projectId);
         page.then().statusCode(200);
         Matcher meta = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.asString());
         assertTrue(meta.find(), "the page carries the CSRF token");
         String csrfCookie = page.cookie("relata-csrf");
 
-        given().cookie("relata-session", session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
+        given().cookies(session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
                 .body(Map.of("description", "forged")).patch("/api/projects/" + projectId).then().statusCode(403);
-        given().cookie("relata-session", session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
+        given().cookies(session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
                 .header("X-CSRF-TOKEN", "wrong").body(Map.of("description", "forged"))
                 .patch("/api/projects/" + projectId).then().statusCode(400);
-        given().cookie("relata-session", session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
+        given().cookies(session).cookie("relata-csrf", csrfCookie).contentType(ContentType.JSON)
                 .header("X-CSRF-TOKEN", meta.group(1)).body(Map.of("description", "from the page"))
                 .patch("/api/projects/" + projectId).then().statusCode(200).body("description", equalTo("from the page"));
     }
@@ -126,10 +125,8 @@ class AuthenticationTest {
     @Test
     void formPostsWithoutTheCsrfTokenAreRefused() {
         String user = newUser("csrf-form");
-        String session = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", PASSWORD).post("/j_security_check")
-                .cookie("relata-session");
-        given().redirects().follow(false).cookie("relata-session", session).contentType(ContentType.URLENC)
+        Map<String, String> session = Sessions.login(user, PASSWORD);
+        given().redirects().follow(false).cookies(session).contentType(ContentType.URLENC)
                 .formParam("name", "forged project").post("/projects").then().statusCode(400);
         asAdmin().get("/api/projects").then().body("name", org.hamcrest.Matchers.not(hasItem("forged project")));
     }

@@ -1,0 +1,97 @@
+package org.relata.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.relata.web.ApiCsrfGuard;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Runs on every authenticated request, in the one user look-up it already needed: a disabled account is
+ * refused whatever it presents, and a session cookie counts only together with the user's current session
+ * epoch (the {@value #EPOCH_COOKIE} cookie, issued at form login; compared in constant time). Replacing the
+ * epoch in the database ({@link UserService#endSessions}) thus ends every session of that user at once, on
+ * every instance.
+ */
+@ApplicationScoped
+public class AccountCheck implements SecurityIdentityAugmentor {
+
+    public static final String EPOCH_COOKIE = "relata-epoch";
+    /** How an identity was proved: {@link #PASSWORD}, {@link #TOKEN} or {@link #SESSION} (the session cookie). */
+    public static final String CREDENTIAL = "relata.credential";
+    public static final String PASSWORD = "password";
+    public static final String TOKEN = "token";
+    public static final String SESSION = "session";
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+            Map<String, Object> attributes) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(identity);
+        }
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        return context.runBlocking(() -> check(identity, http));
+    }
+
+    @ActivateRequestContext
+    SecurityIdentity check(SecurityIdentity identity, RoutingContext http) {
+        User user = User.byUsername(identity.getPrincipal().getName()).orElse(null);
+        Object credential = identity.getAttribute(CREDENTIAL);
+        boolean fromSessionCookie = !PASSWORD.equals(credential) && !TOKEN.equals(credential);
+        if (fromSessionCookie) {
+            return user != null && user.enabled && presentsEpoch(http, user) ? identity : endedSession(http);
+        }
+        if (user == null || !user.enabled) {
+            throw new AuthenticationFailedException("account disabled");
+        }
+        if (http != null && isFormLogin(http)) {
+            http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, user.sessionEpoch.toString()).setPath("/").setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setSecure(http.request().isSSL()));
+        }
+        return identity;
+    }
+
+    private static boolean presentsEpoch(RoutingContext http, User user) {
+        Cookie presented = http == null ? null : http.request().getCookie(EPOCH_COOKIE);
+        return presented != null && MessageDigest.isEqual(presented.getValue().getBytes(StandardCharsets.UTF_8),
+                user.sessionEpoch.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An ended session continues as an anonymous visitor whose stale cookies are removed: public pages (the login
+     * form) still answer, protected ones ask for a login, and the browser does not loop between them.
+     */
+    private static SecurityIdentity endedSession(RoutingContext http) {
+        if (http != null) {
+            http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
+            http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
+        }
+        return QuarkusSecurityIdentity.builder().setAnonymous(true)
+                .setPrincipal(new QuarkusPrincipal("")).build();
+    }
+
+    private static boolean isFormLogin(RoutingContext http) {
+        return http.request().method() == HttpMethod.POST && http.normalizedPath().endsWith("/j_security_check");
+    }
+}

@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.relata.exchange.ExDoc.ExRelation;
-import org.relata.exchange.ExDoc.ExSpan;
+import org.relata.exchange.codec.ExDoc.ExRelation;
+import org.relata.exchange.codec.ExDoc.ExSpan;
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonMaps;
+import org.relata.exchange.codec.Utf8Offsets;
 
 /**
  * Fills a batch of export documents with their spans and relations: one indexed query each for all the batch's

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+
 /**
  * brat's annotation.conf: [entities] (or [spans]), [relations] with {@code Arg1:A|B, Arg2:C} and
  * {@code <REL-TYPE>:symmetric}, [attributes] with {@code Arg:<ENTITY>|<RELATION>|types} and {@code Value:a|b}.

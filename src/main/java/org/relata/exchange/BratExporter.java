@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.relata.exchange.codec.ExDoc;
 import org.relata.schema.Schema;
 
 /**

@@ -11,6 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
+import org.relata.exchange.codec.CodePoints;
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.SafeZip;
+import org.relata.exchange.codec.Utf8;
+
 /**
  * brat standoff: a zip of NAME.txt + NAME.ann in any folders (document id: the path without .txt), with an optional
  * annotation.conf that adds its labels to the schema. Supported lines: T (contiguous), R, A/M, N, # AnnotatorNotes.
@@ -21,28 +28,21 @@ final class BratImporter implements Importer {
     private static final Pattern T_LINE = Pattern.compile("(\\S+) (\\d+) (\\d+)");
     private static final Pattern ARG = Pattern.compile("[^:\\s]+:(\\S+)");
 
-    private final ExchangeConfig config;
+    private final ImportLimits limits;
 
-    BratImporter(ExchangeConfig config) {
-        this.config = config;
-    }
-
-    /** Files that zip tools and brat add next to the data. */
-    static boolean ignorable(String name) {
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        return name.startsWith("__MACOSX/") || base.startsWith(".") || base.equals("visual.conf") || base.equals("tools.conf")
-                || base.equals("kb_shortcuts.conf");
+    BratImporter(ImportLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) throws Exception {
-        try (SafeZip zip = SafeZip.spool(body, config)) {
+        try (SafeZip zip = SafeZip.spool(body, limits)) {
             Map<String, ZipEntry> texts = new TreeMap<>();
             Map<String, ZipEntry> annotations = new TreeMap<>();
             List<ZipEntry> confs = new ArrayList<>();
             for (ZipEntry entry : zip.entries()) {
                 String name = entry.getName();
-                if (ignorable(name)) {
+                if (SafeZip.ignorable(name)) {
                     skipped.add(name);
                 } else if (name.endsWith(".txt")) {
                     texts.put(name.substring(0, name.length() - 4), entry);
@@ -59,7 +59,7 @@ final class BratImporter implements Importer {
                     throw ImportError.inFile(base + ".ann", null, "'" + base + ".ann' has no text: '" + base + ".txt' is missing.");
                 }
             }
-            long max = config.maxDocumentSize().asLongValue();
+            long max = limits.maxDocumentSize();
             for (ZipEntry conf : confs) {
                 new BratConf(writer.labels()).read(Utf8.decode(zip.read(conf, max), conf.getName()), conf.getName());
             }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.relata.exchange.codec.ExDoc;
+
 /**
  * CoNLL-2003-style BIO: "-DOCSTART- -X- -X- O" before each document, then one token per line
  * ({@code TOKEN -X- _ TAG}), a blank line after each sentence. Entities only. Where spans overlap the longest wins

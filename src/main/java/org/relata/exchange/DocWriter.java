@@ -2,6 +2,8 @@ package org.relata.exchange;
 
 import java.io.IOException;
 
+import org.relata.exchange.codec.ExDoc;
+
 /** Writes documents of one export format to one stream (or zip), as they come from the cursor. */
 interface DocWriter {
 

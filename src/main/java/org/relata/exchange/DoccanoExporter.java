@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.relata.exchange.codec.ExDoc;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**

@@ -4,6 +4,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.JsonFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

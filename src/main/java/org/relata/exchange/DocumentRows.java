@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonMaps;
+
 /**
  * Reads the documents of an export (one row per document and layer, sorted by document id in byte order, then by
  * annotator) through a server-side cursor — autocommit off and a fixed fetch size, since the driver's default fetches

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.relata.exchange.codec.ExDoc;
+
 /** A run of consecutive export documents, filled with their annotations before they are written. */
 final class ExportBatch {
 

@@ -12,6 +12,8 @@ import java.util.concurrent.BlockingQueue;
 
 import javax.sql.DataSource;
 
+import org.relata.exchange.codec.ExDoc;
+
 /**
  * The shared streaming reader of every export, as a pipeline: one thread reads the documents in batches
  * ({@link DocumentRows}), {@value #WORKERS} workers fill alternate batches with their annotations

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportLimits;
 import org.relata.web.ApiException;
 
 import io.agroal.api.AgroalDataSource;
@@ -36,11 +38,13 @@ public class ImportService {
     /** The importer of a format name, or 415. */
     Importer importer(String format) {
         long max = config.maxDocumentSize().asLongValue();
+        ImportLimits limits = new ImportLimits(max, config.maxZipTotalSize().asLongValue(), config.maxZipRatio(),
+                config.maxZipEntries());
         return switch (format == null ? "jsonl" : format) {
             case "jsonl" -> new JsonlImporter(max);
             case "doccano" -> new DoccanoImporter(max);
-            case "brat" -> new BratImporter(config);
-            case "text" -> new TextImporter(config);
+            case "brat" -> new BratImporter(limits);
+            case "text" -> new TextImporter(limits);
             default -> throw new ApiException(415, new org.relata.web.ApiError(
                     "Unknown import format '" + format + "': use jsonl, doccano, brat or text.", null, null, "format"));
         };

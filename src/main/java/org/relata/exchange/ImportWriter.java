@@ -21,8 +21,11 @@ import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.relata.exchange.ExDoc.ExRelation;
-import org.relata.exchange.ExDoc.ExSpan;
+import org.relata.exchange.codec.ExDoc.ExRelation;
+import org.relata.exchange.codec.ExDoc.ExSpan;
+import org.relata.exchange.codec.CodePoints;
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,6 +3,10 @@ package org.relata.exchange;
 import java.io.InputStream;
 import java.util.List;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonFields;
+import org.relata.exchange.codec.LineReader;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Formats with one JSON document per line: reads the lines (size-limited, numbered) and parses each. */

@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonBytes;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,8 @@
 package org.relata.exchange;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.JsonFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.relata.exchange.codec.ExDoc;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**

@@ -6,13 +6,19 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.zip.ZipEntry;
 
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.SafeZip;
+import org.relata.exchange.codec.Utf8;
+
 /** Plain UTF-8 text: one document (id from the file name, else "document"), or a zip of .txt files. */
 final class TextImporter implements Importer {
 
-    private final ExchangeConfig config;
+    private final ImportLimits limits;
 
-    TextImporter(ExchangeConfig config) {
-        this.config = config;
+    TextImporter(ImportLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -22,20 +28,20 @@ final class TextImporter implements Importer {
         boolean zip = in.read() == 'P' && in.read() == 'K';
         in.reset();
         if (zip) {
-            try (SafeZip archive = SafeZip.spool(in, config)) {
+            try (SafeZip archive = SafeZip.spool(in, limits)) {
                 for (ZipEntry entry : archive.entries()) {
                     String name = entry.getName();
-                    if (!name.endsWith(".txt") || BratImporter.ignorable(name)) {
+                    if (!name.endsWith(".txt") || SafeZip.ignorable(name)) {
                         skipped.add(name);
                         continue;
                     }
                     writer.add(document(name.substring(0, name.length() - 4), Utf8.decode(
-                            archive.read(entry, config.maxDocumentSize().asLongValue()), name), name));
+                            archive.read(entry, limits.maxDocumentSize()), name), name));
                 }
             }
             return;
         }
-        long max = config.maxDocumentSize().asLongValue();
+        long max = limits.maxDocumentSize();
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (bytes.length > max) {
             throw ImportError.tooLarge(file, null, "The text is larger than the largest document allowed (" + max + " bytes).");

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.relata.exchange.codec.ExDoc;
+
 /**
  * The one tokeniser of the Prodigy and CoNLL exports, deterministic and documented in docs/formats.md: a token is a
  * maximal run of letters, combining marks and digits, or any other single non-space code point. Offsets are code

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.relata.exchange.codec.JsonBytes;
 
 /** The export's own JSON writer must write the very bytes Jackson wrote before it, or old exports stop matching. */
 class JsonBytesTest {

@@ -1,17 +1,17 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 /**
  * Converts between code-point offsets (what users and files see) and Java's UTF-16 indexes, in O(1) per call
  * after one pass over the text. Texts without characters outside the BMP need no table at all.
  */
-final class CodePoints {
+public final class CodePoints {
 
     private final String text;
     private final int length;
     /** UTF-16 index of every code point, plus the end; null when both coincide. */
     private final int[] index;
 
-    CodePoints(String text) {
+    public CodePoints(String text) {
         this.text = text;
         int chars = text.length();
         // String.codePointCount is O(1) for Latin-1 strings and a tight loop otherwise: most texts stop here.
@@ -32,15 +32,15 @@ final class CodePoints {
         index[cp] = chars;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    int utf16(int codePoint) {
+    public int utf16(int codePoint) {
         return index == null ? codePoint : index[codePoint];
     }
 
-    String slice(int start, int end) {
+    public String slice(int start, int end) {
         return text.substring(utf16(start), utf16(end));
     }
 }

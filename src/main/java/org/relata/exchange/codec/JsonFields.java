@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Typed reads from one JSON line, with errors that name the line and the JSON path. */
-final class JsonFields {
+public final class JsonFields {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private JsonFields() {
     }
 
-    static ObjectNode parseLine(String line, ExDoc.Where where) {
+    public static ObjectNode parseLine(String line, ExDoc.Where where) {
         if (line.isBlank()) {
             throw ImportError.at(new ExDoc.Where(where.file(), where.line(), null),
                     "Line " + where.line() + " is blank; every line holds one JSON document.");
@@ -35,7 +35,7 @@ final class JsonFields {
         return object;
     }
 
-    static String string(JsonNode parent, String name, ExDoc.Where where, boolean required) {
+    public static String string(JsonNode parent, String name, ExDoc.Where where, boolean required) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             if (required) {
@@ -50,7 +50,7 @@ final class JsonFields {
     }
 
     /** An id may be a string or a number (doccano numbers its entities); either way it becomes a string. */
-    static String id(JsonNode parent, String name, ExDoc.Where where, boolean required) {
+    public static String id(JsonNode parent, String name, ExDoc.Where where, boolean required) {
         JsonNode node = parent.get(name);
         if (node != null && node.isIntegralNumber()) {
             return node.asText();
@@ -58,7 +58,7 @@ final class JsonFields {
         return string(parent, name, where, required);
     }
 
-    static int integer(JsonNode parent, String name, ExDoc.Where where) {
+    public static int integer(JsonNode parent, String name, ExDoc.Where where) {
         JsonNode node = parent.get(name);
         if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
             throw ImportError.at(where, "." + name, "'" + name + "' must be a whole number (a code point offset).");
@@ -66,7 +66,7 @@ final class JsonFields {
         return node.intValue();
     }
 
-    static Map<String, Object> object(JsonNode parent, String name, ExDoc.Where where) {
+    public static Map<String, Object> object(JsonNode parent, String name, ExDoc.Where where) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             return new LinkedHashMap<>();
@@ -78,11 +78,11 @@ final class JsonFields {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> toMap(JsonNode node) {
+    public static Map<String, Object> toMap(JsonNode node) {
         return JSON.convertValue(node, LinkedHashMap.class);
     }
 
-    static JsonNode array(JsonNode parent, String name, ExDoc.Where where) {
+    public static JsonNode array(JsonNode parent, String name, ExDoc.Where where) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             return null;

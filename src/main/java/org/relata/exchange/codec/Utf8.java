@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,12 +8,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Whole-file strict UTF-8 decoding for text files (brat .txt/.ann, plain text); errors name the line. */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
 
-    static String decode(byte[] bytes, String file) {
+    public static String decode(byte[] bytes, String file) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
             throw ImportError.inFile(file, 1, "The file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
                     + " (a BOM would shift every offset by one).");

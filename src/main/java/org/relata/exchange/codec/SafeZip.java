@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,18 +18,18 @@ import java.util.zip.ZipFile;
  * Names with {@code ..} or absolute paths are refused; unpacking stops with 413 when an entry expands more than the
  * configured ratio or the total goes over the configured size (zip bombs).
  */
-final class SafeZip implements AutoCloseable {
+public final class SafeZip implements AutoCloseable {
 
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private final Path file;
     private final ZipFile zip;
-    private final ExchangeConfig config;
+    private final ImportLimits limits;
     private long unpacked;
 
-    private SafeZip(Path file, ExchangeConfig config) {
+    private SafeZip(Path file, ImportLimits limits) {
         this.file = file;
-        this.config = config;
+        this.limits = limits;
         try {
             this.zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
@@ -41,7 +41,7 @@ final class SafeZip implements AutoCloseable {
         }
     }
 
-    static SafeZip spool(InputStream body, ExchangeConfig config) {
+    public static SafeZip spool(InputStream body, ImportLimits limits) {
         try {
             Path file = Files.createTempFile("relata-import", ".zip");
             try {
@@ -50,14 +50,21 @@ final class SafeZip implements AutoCloseable {
                 delete(file);
                 throw e;
             }
-            return new SafeZip(file, config);
+            return new SafeZip(file, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Files that zip tools and brat add next to the data; no importer reads them. */
+    public static boolean ignorable(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return name.startsWith("__MACOSX/") || base.startsWith(".") || base.equals("visual.conf") || base.equals("tools.conf")
+                || base.equals("kb_shortcuts.conf");
+    }
+
     /** The file entries (no folders), names checked, in the zip's order. */
-    List<ZipEntry> entries() {
+    public List<ZipEntry> entries() {
         List<ZipEntry> entries = new ArrayList<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
@@ -74,15 +81,15 @@ final class SafeZip implements AutoCloseable {
             if (!entry.isDirectory()) {
                 entries.add(entry);
             }
-            if (entries.size() > config.maxZipEntries()) {
-                throw ImportError.tooLarge(null, null, "The zip holds more than " + config.maxZipEntries() + " files.");
+            if (entries.size() > limits.maxZipEntries()) {
+                throw ImportError.tooLarge(null, null, "The zip holds more than " + limits.maxZipEntries() + " files.");
             }
         }
         return entries;
     }
 
     /** The entry's bytes, at most {@code max}; counts towards the zip's total and checks the expansion ratio. */
-    byte[] read(ZipEntry entry, long max) {
+    public byte[] read(ZipEntry entry, long max) {
         try (InputStream in = zip.getInputStream(entry)) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] chunk = new byte[1 << 16];
@@ -92,13 +99,13 @@ final class SafeZip implements AutoCloseable {
             while ((n = in.read(chunk)) > 0) {
                 total += n;
                 unpacked += n;
-                if (total > (1 << 20) && total > packed * config.maxZipRatio()) {
+                if (total > (1 << 20) && total > packed * limits.maxZipRatio()) {
                     throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName() + "' expands more than "
-                            + config.maxZipRatio() + " times: the zip looks like a zip bomb.");
+                            + limits.maxZipRatio() + " times: the zip looks like a zip bomb.");
                 }
-                if (unpacked > config.maxZipTotalSize().asLongValue()) {
+                if (unpacked > limits.maxZipTotalSize()) {
                     throw ImportError.tooLarge(entry.getName(), null, "The zip unpacks to more than "
-                            + config.maxZipTotalSize().asLongValue() + " bytes.");
+                            + limits.maxZipTotalSize() + " bytes.");
                 }
                 if (total > max) {
                     throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName()

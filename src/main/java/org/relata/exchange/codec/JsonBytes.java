@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * (same escapes, upper-case hex, characters outside the BMP as themselves), without Jackson's per-token context
  * checks, which were most of an export's time.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = ascii("null");
@@ -34,16 +34,16 @@ final class JsonBytes {
     private final byte[] buffer = new byte[1 << 16];
     private int position;
 
-    JsonBytes(OutputStream out) {
+    public JsonBytes(OutputStream out) {
         this.out = out;
     }
 
-    static byte[] ascii(String fragment) {
+    public static byte[] ascii(String fragment) {
         return fragment.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A string as a JSON string literal, quotes included; for values written often (labels). */
-    static byte[] literal(String value) {
+    public static byte[] literal(String value) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             JsonBytes json = new JsonBytes(out);
@@ -55,11 +55,11 @@ final class JsonBytes {
         return out.toByteArray();
     }
 
-    JsonBytes raw(byte[] fragment) throws IOException {
+    public JsonBytes raw(byte[] fragment) throws IOException {
         return raw(fragment, 0, fragment.length);
     }
 
-    JsonBytes raw(byte[] bytes, int from, int length) throws IOException {
+    public JsonBytes raw(byte[] bytes, int from, int length) throws IOException {
         if (length > buffer.length - position) {
             flush();
             if (length > buffer.length) {
@@ -72,7 +72,7 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes raw(char ascii) throws IOException {
+    public JsonBytes raw(char ascii) throws IOException {
         if (position == buffer.length) {
             flush();
         }
@@ -80,7 +80,7 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes number(long value) throws IOException {
+    public JsonBytes number(long value) throws IOException {
         if (buffer.length - position < 20) {
             flush();
         }
@@ -105,7 +105,7 @@ final class JsonBytes {
     }
 
     /** A JSON string, or null. */
-    JsonBytes string(String value) throws IOException {
+    public JsonBytes string(String value) throws IOException {
         if (value == null) {
             return raw(NULL);
         }
@@ -113,11 +113,11 @@ final class JsonBytes {
     }
 
     /** A JSON string from the UTF-8 bytes of its value: only quotes, backslashes and control characters change. */
-    JsonBytes utf8String(byte[] utf8) throws IOException {
+    public JsonBytes utf8String(byte[] utf8) throws IOException {
         return utf8String(utf8, 0, utf8.length);
     }
 
-    JsonBytes utf8String(byte[] utf8, int from, int to) throws IOException {
+    public JsonBytes utf8String(byte[] utf8, int from, int to) throws IOException {
         raw('"');
         int run = from;
         for (int i = from; i < to; i++) {
@@ -147,7 +147,7 @@ final class JsonBytes {
         }
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         if (position > 0) {
             out.write(buffer, 0, position);
             position = 0;

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -9,12 +9,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /** Reads the JSON columns of an export row (meta, attributes, links); the queries send empty ones as NULL. */
-final class JsonMaps {
+public final class JsonMaps {
 
     private JsonMaps() {
     }
 
-    static Map<String, Object> read(String json) throws IOException {
+    public static Map<String, Object> read(String json) throws IOException {
         if (json == null || json.equals("{}")) {
             return new LinkedHashMap<>();
         }
@@ -25,7 +25,7 @@ final class JsonMaps {
     }
 
     /** Adds the links of a span's {@code links} column, a JSON array of {resource, id, text}. */
-    static void readLinks(String json, List<ExDoc.Link> links) throws IOException {
+    public static void readLinks(String json, List<ExDoc.Link> links) throws IOException {
         if (json == null || json.equals("[]")) {
             return;
         }

@@ -1,15 +1,15 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 /**
  * Code-point offsets into UTF-8 bytes, so an export can cut span texts out of a document without decoding it.
  * All-ASCII texts (most of them) need no table; others get one pass.
  */
-final class Utf8Offsets {
+public final class Utf8Offsets {
 
     /** Byte index of every code point, plus the end; null when both coincide (ASCII). */
     private final int[] index;
 
-    Utf8Offsets(byte[] utf8) {
+    public Utf8Offsets(byte[] utf8) {
         int nonAscii = firstNonAscii(utf8);
         if (nonAscii < 0) {
             index = null;
@@ -41,7 +41,7 @@ final class Utf8Offsets {
         return -1;
     }
 
-    int byteOffset(int codePoint) {
+    public int byteOffset(int codePoint) {
         return index == null ? codePoint : index[codePoint];
     }
 }

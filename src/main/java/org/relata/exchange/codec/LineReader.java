@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * and over-long lines are errors that name the line. Lines end at \n; a \r before it is dropped. Each line's bytes
  * are decoded on their own, so an encoding error names the right line.
  */
-final class LineReader {
+public final class LineReader {
 
     private final InputStream in;
     private final String file;
@@ -28,19 +28,19 @@ final class LineReader {
     private byte[] line = new byte[1 << 12];
     private int lineNumber;
 
-    LineReader(InputStream in, String file, long maxBytes) {
+    public LineReader(InputStream in, String file, long maxBytes) {
         this.in = in;
         this.file = file;
         this.maxBytes = maxBytes;
     }
 
     /** The number of the line last returned, 1-based. */
-    int lineNumber() {
+    public int lineNumber() {
         return lineNumber;
     }
 
     /** The next line without its terminator, or null at the end. */
-    String next() {
+    public String next() {
         int length = 0;
         boolean any = false;
         try {

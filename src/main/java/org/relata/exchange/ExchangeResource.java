@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.exchange.codec.ExportFormat;
+import org.relata.exchange.codec.Importer;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectMember;

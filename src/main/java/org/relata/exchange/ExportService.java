@@ -13,6 +13,8 @@ import java.util.zip.ZipOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.relata.exchange.codec.DocWriter;
+import org.relata.exchange.codec.ExportFormat;
 import org.relata.schema.Schema;
 
 import io.agroal.api.AgroalDataSource;
@@ -110,9 +112,7 @@ public class ExportService {
         }
         ZipOutputStream zip = new ZipOutputStream(out);
         if (format.zipped()) {
-            zip.putNextEntry(new ZipEntry("annotation.conf"));
-            zip.write(BratExporter.annotationConf(request.schema()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.closeEntry();
+            format.startZip(zip, request.schema());
         }
         if (splits == null) {
             DocWriter writer = format.openZip(zip, "", request.schema());

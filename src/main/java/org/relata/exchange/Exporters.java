@@ -1,5 +1,11 @@
 package org.relata.exchange;
 
+import org.relata.exchange.codec.ExportFormat;
+import org.relata.exchange.format.brat.BratExporter;
+import org.relata.exchange.format.doccano.DoccanoExporter;
+import org.relata.exchange.format.jsonl.JsonlExporter;
+import org.relata.exchange.format.tokens.ConllExporter;
+import org.relata.exchange.format.tokens.ProdigyExporter;
 import org.relata.web.ApiException;
 
 /** The export formats by name. */

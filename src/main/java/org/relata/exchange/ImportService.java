@@ -17,6 +17,11 @@ import jakarta.transaction.Transactional;
 
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.Importer;
+import org.relata.exchange.format.brat.BratImporter;
+import org.relata.exchange.format.doccano.DoccanoImporter;
+import org.relata.exchange.format.jsonl.JsonlImporter;
+import org.relata.exchange.format.text.TextImporter;
 import org.relata.web.ApiException;
 
 import io.agroal.api.AgroalDataSource;

@@ -21,11 +21,12 @@ import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.relata.exchange.codec.ExDoc.ExRelation;
-import org.relata.exchange.codec.ExDoc.ExSpan;
 import org.relata.exchange.codec.CodePoints;
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ExDoc.ExRelation;
+import org.relata.exchange.codec.ExDoc.ExSpan;
 import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * of rows, and COPY is several times faster than batched inserts; ids are drawn from the tables' sequences first so
  * that spans, relations and layers can name each other in the same batch.
  */
-final class ImportWriter {
+final class ImportWriter implements ImportSink {
 
     private static final int BATCH_DOCUMENTS = 500;
     private static final long BATCH_CHARS = 4L << 20;
@@ -65,15 +66,13 @@ final class ImportWriter {
         this.createLabels = createLabels;
     }
 
-    LabelCatalog labels() {
-        return labels;
+    @Override
+    public ImportSink.Labels labels() {
+        return new CatalogLabels(labels);
     }
 
-    boolean createLabels() {
-        return createLabels;
-    }
-
-    void add(ExDoc doc) {
+    @Override
+    public void add(ExDoc doc) {
         try {
             validate(doc);
         } catch (SQLException e) {

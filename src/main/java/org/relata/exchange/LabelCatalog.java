@@ -123,6 +123,11 @@ final class LabelCatalog {
         return relationTypes.containsKey(name);
     }
 
+    /** The relation type of that name, which the catalog must hold. */
+    RelType relationTypeByName(String name) {
+        return relationTypes.get(name);
+    }
+
     String entityName(long id) {
         return entityNames.get(id);
     }

@@ -1,7 +1,6 @@
-package org.relata.exchange;
+package org.relata.exchange.format.brat;
 
 import java.io.InputStream;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,8 @@ import org.relata.exchange.codec.CodePoints;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.ImportSink;
+import org.relata.exchange.codec.Importer;
 import org.relata.exchange.codec.SafeZip;
 import org.relata.exchange.codec.Utf8;
 
@@ -23,19 +24,19 @@ import org.relata.exchange.codec.Utf8;
  * annotation.conf that adds its labels to the schema. Supported lines: T (contiguous), R, A/M, N, # AnnotatorNotes.
  * Discontinuous T fragments, * equivalences and E events are refused with the file and line — never dropped.
  */
-final class BratImporter implements Importer {
+public final class BratImporter implements Importer {
 
     private static final Pattern T_LINE = Pattern.compile("(\\S+) (\\d+) (\\d+)");
     private static final Pattern ARG = Pattern.compile("[^:\\s]+:(\\S+)");
 
     private final ImportLimits limits;
 
-    BratImporter(ImportLimits limits) {
+    public BratImporter(ImportLimits limits) {
         this.limits = limits;
     }
 
     @Override
-    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) throws Exception {
+    public void read(InputStream body, String file, ImportSink sink, List<String> skipped) throws Exception {
         try (SafeZip zip = SafeZip.spool(body, limits)) {
             Map<String, ZipEntry> texts = new TreeMap<>();
             Map<String, ZipEntry> annotations = new TreeMap<>();
@@ -61,7 +62,7 @@ final class BratImporter implements Importer {
             }
             long max = limits.maxDocumentSize();
             for (ZipEntry conf : confs) {
-                new BratConf(writer.labels()).read(Utf8.decode(zip.read(conf, max), conf.getName()), conf.getName());
+                new BratConf(sink.labels()).read(Utf8.decode(zip.read(conf, max), conf.getName()), conf.getName());
             }
             for (Map.Entry<String, ZipEntry> text : texts.entrySet()) {
                 ExDoc doc = new ExDoc();
@@ -73,12 +74,12 @@ final class BratImporter implements Importer {
                 if (ann != null) {
                     parseAnn(doc, Utf8.decode(zip.read(ann, max), ann.getName()), ann.getName());
                 }
-                writer.add(doc);
+                sink.add(doc);
             }
         }
     }
 
-    private static void parseAnn(ExDoc doc, String content, String file) throws SQLException {
+    private static void parseAnn(ExDoc doc, String content, String file) {
         CodePoints text = new CodePoints(doc.text);
         Map<String, ExDoc.ExSpan> spans = new HashMap<>();
         Map<String, ExDoc.ExRelation> relations = new HashMap<>();

@@ -1,7 +1,7 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 /** Export formats that write one JSON document per line (native, doccano, Prodigy). */
-interface JsonLinesFormat extends ExportFormat {
+public interface JsonLinesFormat extends ExportFormat {
 
     @Override
     default String extension() {

@@ -1,12 +1,12 @@
-package org.relata.exchange;
+package org.relata.exchange.format.doccano;
 
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.JsonFields;
+import org.relata.exchange.codec.JsonLinesImporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,21 +15,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * doccano JSONL, both shapes: relation extraction ({@code entities} with start_offset/end_offset, {@code relations}
  * with from_id/to_id/type) and sequence labelling ({@code label: [[start, end, "L"]]}). Other keys become meta.
  */
-final class DoccanoImporter extends JsonLinesImporter {
+public final class DoccanoImporter extends JsonLinesImporter {
 
-    static final Set<String> RESERVED = Set.of("id", "text", "entities", "relations", "label", "meta");
-
-    DoccanoImporter(long maxDocumentSize) {
+    public DoccanoImporter(long maxDocumentSize) {
         super(maxDocumentSize);
     }
 
     @Override
-    ExDoc document(ObjectNode line, ExDoc.Where where) {
+    protected ExDoc document(ObjectNode line, ExDoc.Where where) {
         String id = JsonFields.id(line, "id", where, false);
         ExDoc doc = start(line, where, id != null ? id : "doccano-" + where.line());
         for (Iterator<Map.Entry<String, JsonNode>> it = line.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (!RESERVED.contains(field.getKey())) {
+            if (!DoccanoKeys.RESERVED.contains(field.getKey())) {
                 doc.meta.put(field.getKey(), JsonFields.JSON.convertValue(field.getValue(), Object.class));
             }
         }

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.format.brat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ExportFormat;
 import org.relata.schema.Schema;
 
 /**
  * brat standoff in a zip: annotation.conf at the root, then ID.txt and ID.ann per document (an id with slashes
  * becomes folders). Lines: T, then R, A (true booleans and valued attributes), N (links) and # AnnotatorNotes.
  */
-final class BratExporter implements ExportFormat {
+public final class BratExporter implements ExportFormat {
 
     @Override
     public String extension() {
@@ -38,6 +40,13 @@ final class BratExporter implements ExportFormat {
     @Override
     public DocWriter open(OutputStream out) {
         throw new UnsupportedOperationException("brat is always a zip");
+    }
+
+    @Override
+    public void startZip(ZipOutputStream zip, Schema schema) throws IOException {
+        zip.putNextEntry(new ZipEntry("annotation.conf"));
+        zip.write(annotationConf(schema).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 
     @Override
@@ -140,7 +149,7 @@ final class BratExporter implements ExportFormat {
         return path.length() == 0 ? "_" : path.toString();
     }
 
-    static String annotationConf(Schema schema) {
+    private static String annotationConf(Schema schema) {
         StringBuilder conf = new StringBuilder("# Written by Relata\n[entities]\n");
         for (Schema.EntityTypeSpec type : schema.entityTypesOrEmpty()) {
             conf.append(type.name()).append('\n');

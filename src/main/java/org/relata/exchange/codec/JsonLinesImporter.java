@@ -1,36 +1,32 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.InputStream;
 import java.util.List;
 
-import org.relata.exchange.codec.ExDoc;
-import org.relata.exchange.codec.JsonFields;
-import org.relata.exchange.codec.LineReader;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Formats with one JSON document per line: reads the lines (size-limited, numbered) and parses each. */
-abstract class JsonLinesImporter implements Importer {
+public abstract class JsonLinesImporter implements Importer {
 
     private final long maxDocumentSize;
 
-    JsonLinesImporter(long maxDocumentSize) {
+    protected JsonLinesImporter(long maxDocumentSize) {
         this.maxDocumentSize = maxDocumentSize;
     }
 
     @Override
-    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) {
+    public void read(InputStream body, String file, ImportSink sink, List<String> skipped) {
         LineReader lines = new LineReader(body, file, maxDocumentSize);
         for (String line = lines.next(); line != null; line = lines.next()) {
             ExDoc.Where where = new ExDoc.Where(file, lines.lineNumber(), "$");
-            writer.add(document(JsonFields.parseLine(line, where), where));
+            sink.add(document(JsonFields.parseLine(line, where), where));
         }
     }
 
-    abstract ExDoc document(ObjectNode line, ExDoc.Where where);
+    protected abstract ExDoc document(ObjectNode line, ExDoc.Where where);
 
     /** A document with the keys both line formats share: id, text and meta. */
-    static ExDoc start(ObjectNode line, ExDoc.Where where, String id) {
+    protected static ExDoc start(ObjectNode line, ExDoc.Where where, String id) {
         ExDoc doc = new ExDoc();
         doc.where = where;
         doc.id = id;

@@ -1,11 +1,9 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 
-import org.relata.exchange.codec.ExDoc;
-
 /** Writes documents of one export format to one stream (or zip), as they come from the cursor. */
-interface DocWriter {
+public interface DocWriter {
 
     void write(ExDoc doc) throws IOException;
 

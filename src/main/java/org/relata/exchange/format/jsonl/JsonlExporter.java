@@ -1,28 +1,21 @@
-package org.relata.exchange;
+package org.relata.exchange.format.jsonl;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.JsonBytes;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.relata.exchange.codec.JsonLinesFormat;
+import org.relata.exchange.codec.JsonOut;
 
 /**
  * The native format. Keys always present and in the contract's order, map keys (meta, attributes) sorted, no
  * spaces: the same data gives the same bytes, and export → import → export is byte-identical.
  */
-final class JsonlExporter implements JsonLinesFormat {
-
-    /** Characters outside the BMP are written as themselves, not as escaped surrogate pairs. */
-    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+public final class JsonlExporter implements JsonLinesFormat {
 
     // The fixed parts of a line, encoded once; between them go the values, in the contract's key order.
     private static final byte[] DOC_TEXT = JsonBytes.ascii(",\"text\":");
@@ -113,13 +106,6 @@ final class JsonlExporter implements JsonLinesFormat {
 
     /** Maps (meta, attributes) are rare and free-form: Jackson writes them, keys sorted. */
     private static void map(JsonBytes json, Map<String, Object> map) throws IOException {
-        json.raw(map == null || map.isEmpty() ? EMPTY_OBJECT : JSON.writeValueAsBytes(map));
-    }
-
-    static JsonGenerator generator(OutputStream out) throws IOException {
-        JsonGenerator json = JSON.getFactory().createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setRootValueSeparator(null);
-        return json;
+        json.raw(map == null || map.isEmpty() ? EMPTY_OBJECT : JsonOut.JSON.writeValueAsBytes(map));
     }
 }

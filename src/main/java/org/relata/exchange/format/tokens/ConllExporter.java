@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.format.tokens;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ExportFormat;
 
 /**
  * CoNLL-2003-style BIO: "-DOCSTART- -X- -X- O" before each document, then one token per line
@@ -18,11 +20,11 @@ import org.relata.exchange.codec.ExDoc;
  * (then the earlier, then the label in byte order); spans off token edges are left out too. The count of left-out
  * spans is in the X-Relata-Left-Out header and in a first comment line.
  */
-final class ConllExporter implements ExportFormat {
+public final class ConllExporter implements ExportFormat {
 
     private final long leftOutTotal;
 
-    ConllExporter(long leftOutTotal) {
+    public ConllExporter(long leftOutTotal) {
         this.leftOutTotal = leftOutTotal;
     }
 

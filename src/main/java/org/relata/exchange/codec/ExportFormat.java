@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.codec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +7,7 @@ import java.util.zip.ZipOutputStream;
 import org.relata.schema.Schema;
 
 /** One export format: how a document stream becomes bytes. */
-interface ExportFormat {
+public interface ExportFormat {
 
     String extension();
 
@@ -24,6 +24,10 @@ interface ExportFormat {
     }
 
     DocWriter open(OutputStream out) throws IOException;
+
+    /** For zipped formats: what goes at the top of the zip before any document (brat's annotation.conf). */
+    default void startZip(ZipOutputStream zip, Schema schema) throws IOException {
+    }
 
     default DocWriter openZip(ZipOutputStream zip, String folder, Schema schema) throws IOException {
         throw new UnsupportedOperationException();

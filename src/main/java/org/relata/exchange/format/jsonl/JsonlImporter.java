@@ -1,21 +1,22 @@
-package org.relata.exchange;
+package org.relata.exchange.format.jsonl;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.JsonFields;
+import org.relata.exchange.codec.JsonLinesImporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The native format: one document per line, see docs/formats.md. */
-final class JsonlImporter extends JsonLinesImporter {
+public final class JsonlImporter extends JsonLinesImporter {
 
-    JsonlImporter(long maxDocumentSize) {
+    public JsonlImporter(long maxDocumentSize) {
         super(maxDocumentSize);
     }
 
     @Override
-    ExDoc document(ObjectNode line, ExDoc.Where where) {
+    protected ExDoc document(ObjectNode line, ExDoc.Where where) {
         ExDoc doc = start(line, where, JsonFields.id(line, "id", where, true));
         doc.status = JsonFields.string(line, "status", where, false);
         JsonNode spans = JsonFields.array(line, "spans", where);

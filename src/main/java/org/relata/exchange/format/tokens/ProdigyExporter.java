@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.format.tokens;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonLinesFormat;
+import org.relata.exchange.codec.JsonOut;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * head_span/child_span. A span whose edges are not token edges is left out (never shifted), with the relations on
  * it; the count is in the X-Relata-Left-Out header.
  */
-final class ProdigyExporter implements JsonLinesFormat {
+public final class ProdigyExporter implements JsonLinesFormat {
 
     @Override
     public boolean reportsLeftOut() {
@@ -25,7 +28,7 @@ final class ProdigyExporter implements JsonLinesFormat {
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {
-        JsonGenerator json = JsonlExporter.generator(out);
+        JsonGenerator json = JsonOut.generator(out);
         return new DocWriter() {
             long leftOut;
 

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.format.text;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,20 +9,22 @@ import java.util.zip.ZipEntry;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.ImportSink;
+import org.relata.exchange.codec.Importer;
 import org.relata.exchange.codec.SafeZip;
 import org.relata.exchange.codec.Utf8;
 
 /** Plain UTF-8 text: one document (id from the file name, else "document"), or a zip of .txt files. */
-final class TextImporter implements Importer {
+public final class TextImporter implements Importer {
 
     private final ImportLimits limits;
 
-    TextImporter(ImportLimits limits) {
+    public TextImporter(ImportLimits limits) {
         this.limits = limits;
     }
 
     @Override
-    public void read(InputStream body, String file, ImportWriter writer, List<String> skipped) throws IOException {
+    public void read(InputStream body, String file, ImportSink sink, List<String> skipped) throws IOException {
         BufferedInputStream in = body instanceof BufferedInputStream b ? b : new BufferedInputStream(body);
         in.mark(4);
         boolean zip = in.read() == 'P' && in.read() == 'K';
@@ -35,7 +37,7 @@ final class TextImporter implements Importer {
                         skipped.add(name);
                         continue;
                     }
-                    writer.add(document(name.substring(0, name.length() - 4), Utf8.decode(
+                    sink.add(document(name.substring(0, name.length() - 4), Utf8.decode(
                             archive.read(entry, limits.maxDocumentSize()), name), name));
                 }
             }
@@ -47,7 +49,7 @@ final class TextImporter implements Importer {
             throw ImportError.tooLarge(file, null, "The text is larger than the largest document allowed (" + max + " bytes).");
         }
         String id = file == null ? "document" : file.replaceFirst("\\.txt$", "");
-        writer.add(document(id, Utf8.decode(bytes, file), file));
+        sink.add(document(id, Utf8.decode(bytes, file), file));
     }
 
     private static ExDoc document(String id, String text, String file) {

@@ -1,12 +1,12 @@
-package org.relata.exchange;
+package org.relata.exchange.format.brat;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportSink;
 
 /**
  * brat's annotation.conf: [entities] (or [spans]), [relations] with {@code Arg1:A|B, Arg2:C} and
@@ -15,13 +15,13 @@ import org.relata.exchange.codec.ImportError;
  */
 final class BratConf {
 
-    private final LabelCatalog labels;
+    private final ImportSink.Labels labels;
 
-    BratConf(LabelCatalog labels) {
+    BratConf(ImportSink.Labels labels) {
         this.labels = labels;
     }
 
-    void read(String content, String file) throws SQLException {
+    void read(String content, String file) {
         String section = "";
         String[] lines = content.split("\n", -1);
         List<String[]> relationLines = new ArrayList<>();
@@ -56,7 +56,7 @@ final class BratConf {
         }
     }
 
-    private void relation(String line, ExDoc.Where where) throws SQLException {
+    private void relation(String line, ExDoc.Where where) {
         String[] nameAndArgs = line.split("\\s+", 2);
         String name = nameAndArgs[0];
         List<String> heads = List.of();
@@ -82,20 +82,20 @@ final class BratConf {
             throw ImportError.at(where, "A relation in annotation.conf is: NAME Arg1:TYPE, Arg2:TYPE.");
         }
         boolean known = labels.hasRelationType(name);
-        LabelCatalog.RelType type = labels.defineRelationType(name, !symmetric, where);
+        labels.defineRelationType(name, !symmetric, where);
         boolean any = heads.contains("<ENTITY>") || tails.contains("<ENTITY>");
         // A type that already allows any pair stays that way; a new or restricted one gets the listed pairs.
-        if (any || (known && type.pairs.isEmpty())) {
+        if (any || (known && labels.allowsAnyPair(name))) {
             return;
         }
         for (String head : heads) {
             for (String tail : tails) {
-                labels.allowPair(type, labels.defineEntityType(head, where), labels.defineEntityType(tail, where));
+                labels.allowPair(name, labels.defineEntityType(head, where), labels.defineEntityType(tail, where));
             }
         }
     }
 
-    private void attribute(String line, ExDoc.Where where) throws SQLException {
+    private void attribute(String line, ExDoc.Where where) {
         String[] nameAndArgs = line.split("\\s+", 2);
         String target = null;
         List<String> values = null;

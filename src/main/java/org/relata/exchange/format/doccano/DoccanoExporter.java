@@ -1,11 +1,14 @@
-package org.relata.exchange;
+package org.relata.exchange.format.doccano;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.JsonLinesFormat;
+import org.relata.exchange.codec.JsonOut;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -13,11 +16,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * doccano's relation-extraction JSONL: entities and relations numbered from 1 per document, meta keys at the top
  * level (doccano keeps unknown keys as metadata). Attributes, notes and links have no place in doccano.
  */
-final class DoccanoExporter implements JsonLinesFormat {
+public final class DoccanoExporter implements JsonLinesFormat {
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {
-        JsonGenerator json = JsonlExporter.generator(out);
+        JsonGenerator json = JsonOut.generator(out);
         return new DocWriter() {
             @Override
             public void write(ExDoc doc) throws IOException {
@@ -49,9 +52,9 @@ final class DoccanoExporter implements JsonLinesFormat {
                 }
                 json.writeEndArray();
                 for (Map.Entry<String, Object> entry : new java.util.TreeMap<>(doc.meta).entrySet()) {
-                    if (!DoccanoImporter.RESERVED.contains(entry.getKey())) {
+                    if (!DoccanoKeys.RESERVED.contains(entry.getKey())) {
                         json.writeFieldName(entry.getKey());
-                        JsonlExporter.JSON.writeValue(json, entry.getValue());
+                        JsonOut.JSON.writeValue(json, entry.getValue());
                     }
                 }
                 json.writeEndObject();

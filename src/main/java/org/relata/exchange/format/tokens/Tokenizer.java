@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.format.tokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -23,6 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.codec.Importer;
+import org.relata.exchange.store.ExportService;
+import org.relata.exchange.store.ExportSource;
+import org.relata.exchange.store.ImportResult;
+import org.relata.exchange.store.ImportService;
+import org.relata.exchange.store.ImportTarget;
+import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectMember;
@@ -67,7 +73,7 @@ public class ExchangeResource {
             @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Disposition") String disposition,
             InputStream body) {
         Project project = access.requiring(id, Role.MANAGER).project();
-        Importer importer = imports.importer(format.toLowerCase(Locale.ROOT));
+        Importer importer = Importers.byName(format.toLowerCase(Locale.ROOT), imports.limits());
         ImportTarget layer = ImportTarget.parse(target, project);
         boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
         return imports.run(id, importer, layer, createLabels, body, fileName(disposition), gzip);

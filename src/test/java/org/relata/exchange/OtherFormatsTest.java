@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.relata.exchange.store.Splits;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
 

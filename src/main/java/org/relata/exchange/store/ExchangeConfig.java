@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import org.relata.project.Project;
 import org.relata.project.ProjectMember;
@@ -6,9 +6,9 @@ import org.relata.user.User;
 import org.relata.web.ApiException;
 
 /** Whose layer the imported annotations become: gold (default), suggestions, or user:&lt;username&gt;. */
-record ImportTarget(String ownerKind, Long userId, String name) {
+public record ImportTarget(String ownerKind, Long userId, String name) {
 
-    static ImportTarget parse(String target, Project project) {
+    public static ImportTarget parse(String target, Project project) {
         if (target == null || target.isBlank() || target.equals("gold")) {
             return new ImportTarget("GOLD", null, "gold");
         }

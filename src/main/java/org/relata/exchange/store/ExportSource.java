@@ -1,9 +1,9 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 /**
  * Which layer an export reads: gold, suggestions, one user's ({@code user:<name>}), or every annotator's ({@code all}).
  */
-record ExportSource(String ownerKind, Long userId, String name, boolean onlyDone) {
+public record ExportSource(String ownerKind, Long userId, String name, boolean onlyDone) {
 
     boolean all() {
         return name.equals("all");

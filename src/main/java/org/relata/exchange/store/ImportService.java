@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,10 +18,6 @@ import jakarta.transaction.Transactional;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
 import org.relata.exchange.codec.Importer;
-import org.relata.exchange.format.brat.BratImporter;
-import org.relata.exchange.format.doccano.DoccanoImporter;
-import org.relata.exchange.format.jsonl.JsonlImporter;
-import org.relata.exchange.format.text.TextImporter;
 import org.relata.web.ApiException;
 
 import io.agroal.api.AgroalDataSource;
@@ -40,19 +36,10 @@ public class ImportService {
     @Inject
     ExchangeConfig config;
 
-    /** The importer of a format name, or 415. */
-    Importer importer(String format) {
-        long max = config.maxDocumentSize().asLongValue();
-        ImportLimits limits = new ImportLimits(max, config.maxZipTotalSize().asLongValue(), config.maxZipRatio(),
-                config.maxZipEntries());
-        return switch (format == null ? "jsonl" : format) {
-            case "jsonl" -> new JsonlImporter(max);
-            case "doccano" -> new DoccanoImporter(max);
-            case "brat" -> new BratImporter(limits);
-            case "text" -> new TextImporter(limits);
-            default -> throw new ApiException(415, new org.relata.web.ApiError(
-                    "Unknown import format '" + format + "': use jsonl, doccano, brat or text.", null, null, "format"));
-        };
+    /** The size limits importers enforce while they read the upload. */
+    public ImportLimits limits() {
+        return new ImportLimits(config.maxDocumentSize().asLongValue(), config.maxZipTotalSize().asLongValue(),
+                config.maxZipRatio(), config.maxZipEntries());
     }
 
     @Transactional

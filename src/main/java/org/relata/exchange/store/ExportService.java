@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,18 +39,18 @@ public class ExportService {
     }
 
     /** Everything one export needs, resolved (and access-checked) before the body starts. */
-    record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
+    public record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
     }
 
     /** Runs the export into nothing and counts the annotations the format leaves out. */
-    long countLeftOut(Request request) {
+    public long countLeftOut(Request request) {
         long[] leftOut = new long[1];
         write(request, OutputStream.nullOutputStream(), leftOut);
         return leftOut[0];
     }
 
     /** Writes the export to a response body; a client that goes away mid-way ends it, logged without a trace. */
-    void write(Request request, OutputStream out) {
+    public void write(Request request, OutputStream out) {
         try {
             write(request, new ClientStream(out), null);
         } catch (UncheckedIOException e) {

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.exchange.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,16 +16,16 @@ import org.relata.web.ApiException;
  * first 32 bits of MD5("seed:externalId") — computed by PostgreSQL in the export query, and reproducible anywhere.
  * A document's split depends only on the seed and its own id, so adding documents never moves old ones.
  */
-record Splits(long seed, List<Part> parts) {
+public record Splits(long seed, List<Part> parts) {
 
-    static final long BUCKETS = 1L << 32;
+    public static final long BUCKETS = 1L << 32;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     /** Documents whose bucket b satisfies from ≤ b &lt; to. */
-    record Part(String name, long from, long to) {
+    public record Part(String name, long from, long to) {
     }
 
-    static Splits parse(String spec, long seed) {
+    public static Splits parse(String spec, long seed) {
         if (spec == null || spec.isBlank()) {
             return null;
         }
@@ -64,7 +64,7 @@ record Splits(long seed, List<Part> parts) {
     }
 
     /** The same bucket as the export query's SQL: first four bytes of MD5(seed:id), unsigned big-endian. */
-    static long bucket(long seed, String externalId) {
+    public static long bucket(long seed, String externalId) {
         try {
             byte[] md5 = MessageDigest.getInstance("MD5").digest((seed + ":" + externalId).getBytes(StandardCharsets.UTF_8));
             return ((md5[0] & 0xffL) << 24) | ((md5[1] & 0xffL) << 16) | ((md5[2] & 0xffL) << 8) | (md5[3] & 0xffL);

@@ -73,7 +73,7 @@ public class ExchangeResource {
             @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Disposition") String disposition,
             InputStream body) {
         Project project = access.requiring(id, Role.MANAGER).project();
-        Importer importer = Importers.byName(format.toLowerCase(Locale.ROOT), imports.limits());
+        Importer importer = Formats.importer(format.toLowerCase(Locale.ROOT), imports.limits());
         ImportTarget layer = ImportTarget.parse(target, project);
         boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
         return imports.run(id, importer, layer, createLabels, body, fileName(disposition), gzip);
@@ -87,7 +87,7 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportFormat exportFormat = Exporters.byName(format);
+        ExportFormat exportFormat = Formats.exporter(format, 0);
         boolean onlyDone = switch (status) {
             case "done" -> true;
             case "any" -> false;
@@ -99,7 +99,7 @@ public class ExchangeResource {
         Response.ResponseBuilder response;
         if (exportFormat.reportsLeftOut()) {
             long leftOut = exports.countLeftOut(request);
-            request = new ExportService.Request(id, Exporters.withLeftOut(format, leftOut), exportSource, splits, request.schema());
+            request = new ExportService.Request(id, Formats.exporter(format, leftOut), exportSource, splits, request.schema());
             response = Response.ok().header("X-Relata-Left-Out", leftOut);
         } else {
             response = Response.ok();

@@ -1,7 +1,6 @@
 package org.relata.exchange.store;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,17 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.relata.annotation.BulkReader;
+import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
 import org.relata.exchange.codec.ExDoc.ExSpan;
-import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.JsonMaps;
 import org.relata.exchange.codec.Utf8Offsets;
 
 /**
- * Fills a batch of export documents with their spans and relations: one indexed query each for all the batch's
- * layers, which costs the database far less than a subquery per document. Spans are sorted by (start, end, label)
- * and relations by (head, tail, label), then numbered T1.., R1.. in that order, so the same data always gives the
- * same output.
+ * Fills a batch of export documents with their spans and relations, read for all the batch's layers at once
+ * ({@link BulkReader}). Spans are sorted by (start, end, label) and relations by (head, tail, label), then numbered
+ * T1.., R1.. in that order, so the same data always gives the same output.
  */
 final class AnnotationRows implements AutoCloseable {
 
@@ -32,70 +31,57 @@ final class AnnotationRows implements AutoCloseable {
     private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.order)
             .thenComparing(r -> r.label);
 
-    private final Connection connection;
     private final Map<Long, String> entityTypes;
     private final Map<Long, String> relationTypes;
-    private final PreparedStatement spans;
-    private final PreparedStatement relations;
+    private final BulkReader reader;
 
     AnnotationRows(Connection connection, long projectId) throws SQLException {
-        this.connection = connection;
         this.entityTypes = names(connection, "entity_types", projectId);
         this.relationTypes = names(connection, "relation_types", projectId);
-        // Empty JSON goes out as NULL; the row order is left to the plan (no sort), the Java side groups and sorts.
-        this.spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
-                + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text"
-                + " from spans s where s.layer_id = any(?)");
-        this.relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
-                + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note"
-                + " from relations r where r.layer_id = any(?)");
-        spans.setFetchSize(FETCH_SIZE);
-        relations.setFetchSize(FETCH_SIZE);
+        this.reader = new BulkReader(connection, FETCH_SIZE);
     }
 
     void fill(ExportBatch batch) throws SQLException, IOException {
         if (batch.byLayer.isEmpty()) {
             return;
         }
-        Array layers = connection.createArrayOf("bigint", batch.byLayer.keySet().toArray());
-        Map<Long, ExSpan> byDbId = readSpans(layers, batch.byLayer);
-        readRelations(layers, batch.byLayer, byDbId);
-        layers.free();
+        Map<Long, ExSpan> byDbId = readSpans(batch.byLayer);
+        readRelations(batch.byLayer, byDbId);
     }
 
-    private Map<Long, ExSpan> readSpans(Array layers, Map<Long, ExDoc> byLayer) throws SQLException, IOException {
+    private Map<Long, ExSpan> readSpans(Map<Long, ExDoc> byLayer) throws SQLException, IOException {
         Map<Long, ExSpan> byDbId = new HashMap<>();
         // Rows usually come grouped by layer, but the plan does not promise it.
         Map<ExDoc, Utf8Offsets> texts = new HashMap<>();
-        spans.setArray(1, layers);
-        try (ResultSet rows = spans.executeQuery()) {
-            ExDoc doc = null;
-            long current = -1;
-            Utf8Offsets text = null;
-            while (rows.next()) {
-                long layer = rows.getLong(1);
+        reader.spans(byLayer.keySet(), new BulkReader.SpanRow() {
+            private long current = -1;
+            private ExDoc doc;
+            private Utf8Offsets text;
+
+            @Override
+            public void accept(long layer, long spanId, int start, int end, long entityTypeId, String attributes,
+                    String note, String links) throws IOException {
                 if (layer != current) {
                     current = layer;
                     doc = byLayer.get(layer);
                     text = texts.computeIfAbsent(doc, d -> new Utf8Offsets(d.utf8));
                 }
                 ExSpan span = new ExSpan();
-                span.dbId = rows.getLong(2);
-                span.start = rows.getInt(3);
-                span.end = rows.getInt(4);
-                span.label = entityTypes.get(rows.getLong(5));
-                span.utf8Start = text.byteOffset(span.start);
-                span.utf8End = text.byteOffset(span.end);
-                String attributes = rows.getString(6);
+                span.dbId = spanId;
+                span.start = start;
+                span.end = end;
+                span.label = entityTypes.get(entityTypeId);
+                span.utf8Start = text.byteOffset(start);
+                span.utf8End = text.byteOffset(end);
                 if (attributes != null) {
                     span.attributes = JsonMaps.read(attributes);
                 }
-                span.note = rows.getString(7);
-                JsonMaps.readLinks(rows.getString(8), span.links);
+                span.note = note;
+                JsonMaps.readLinks(links, span.links);
                 doc.spans.add(span);
                 byDbId.put(span.dbId, span);
             }
-        }
+        });
         for (ExDoc doc : byLayer.values()) {
             List<ExSpan> list = doc.spans;
             list.sort(SPAN_ORDER);
@@ -107,26 +93,22 @@ final class AnnotationRows implements AutoCloseable {
         return byDbId;
     }
 
-    private void readRelations(Array layers, Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
-        relations.setArray(1, layers);
-        try (ResultSet rows = relations.executeQuery()) {
-            while (rows.next()) {
-                ExDoc doc = byLayer.get(rows.getLong(1));
-                ExRelation relation = new ExRelation();
-                ExSpan head = byDbId.get(rows.getLong(2));
-                ExSpan tail = byDbId.get(rows.getLong(3));
-                relation.head = head.id;
-                relation.tail = tail.id;
-                relation.order = ((long) head.position << 32) | tail.position;
-                relation.label = relationTypes.get(rows.getLong(4));
-                String attributes = rows.getString(5);
-                if (attributes != null) {
-                    relation.attributes = JsonMaps.read(attributes);
-                }
-                relation.note = rows.getString(6);
-                doc.relations.add(relation);
+    private void readRelations(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
+        reader.relations(byLayer.keySet(), (layer, headSpanId, tailSpanId, relationTypeId, attributes, note) -> {
+            ExDoc doc = byLayer.get(layer);
+            ExRelation relation = new ExRelation();
+            ExSpan head = byDbId.get(headSpanId);
+            ExSpan tail = byDbId.get(tailSpanId);
+            relation.head = head.id;
+            relation.tail = tail.id;
+            relation.order = ((long) head.position << 32) | tail.position;
+            relation.label = relationTypes.get(relationTypeId);
+            if (attributes != null) {
+                relation.attributes = JsonMaps.read(attributes);
             }
-        }
+            relation.note = note;
+            doc.relations.add(relation);
+        });
         for (ExDoc doc : byLayer.values()) {
             List<ExRelation> list = doc.relations;
             list.sort(RELATION_ORDER);
@@ -151,10 +133,6 @@ final class AnnotationRows implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            spans.close();
-        } finally {
-            relations.close();
-        }
+        reader.close();
     }
 }

@@ -2,11 +2,10 @@ package org.relata.exchange.store;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.JsonMaps;
 
@@ -15,7 +14,7 @@ import org.relata.exchange.codec.JsonMaps;
  * annotator) through a server-side cursor — autocommit off and a fixed fetch size, since the driver's default fetches
  * the whole result and ran out of a 128 MB heap — and hands them on in batches.
  */
-final class DocumentRows {
+final class DocumentRows implements BulkReader.DocumentRow {
 
     private static final int FETCH_SIZE = 100;
     /**
@@ -29,62 +28,43 @@ final class DocumentRows {
         void accept(ExportBatch batch) throws InterruptedException;
     }
 
-    private DocumentRows() {
+    private final String defaultAnnotator;
+    private final BatchSink sink;
+    private ExportBatch batch = new ExportBatch();
+    private long batchBytes;
+
+    private DocumentRows(ExportSource source, BatchSink sink) {
+        this.defaultAnnotator = source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
+        this.sink = sink;
     }
 
     static void read(Connection connection, long projectId, ExportSource source, Long seed, Splits.Part part,
             BatchSink sink) throws SQLException, IOException, InterruptedException {
-        String layerJoin = (source.onlyDone() || source.all() ? " join" : " left join")
-                + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
-                + (source.userId() != null ? " and l.user_id = ?" : "");
-        String sql = "select d.external_id, d.text, nullif(d.meta, '{}')::text, l.id, l.status, u.username"
-                + " from documents d" + layerJoin
-                + " left join users u on u.id = l.user_id"
-                + " where d.project_id = ?"
-                + (source.onlyDone() ? " and l.status = 'DONE'" : "")
-                + (part != null ? " and " + Splits.BUCKET_SQL + " >= ? and " + Splits.BUCKET_SQL + " < ?" : "")
-                + " order by d.external_id collate \"C\", u.username collate \"C\"";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(FETCH_SIZE);
-            int p = 1;
-            statement.setString(p++, source.ownerKind());
-            if (source.userId() != null) {
-                statement.setLong(p++, source.userId());
-            }
-            statement.setLong(p++, projectId);
-            if (part != null) {
-                statement.setString(p++, Long.toString(seed));
-                statement.setLong(p++, part.from());
-                statement.setString(p++, Long.toString(seed));
-                statement.setLong(p++, part.to());
-            }
-            String defaultAnnotator = source.ownerKind().equals("SUGGESTIONS") ? "suggestions" : "gold";
-            ExportBatch batch = new ExportBatch();
-            long batchBytes = 0;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ExDoc doc = new ExDoc();
-                    doc.id = rows.getString(1);
-                    // The driver's raw UTF-8 bytes: decoding them only to encode them again was a large share of the work.
-                    doc.utf8 = rows.getBytes(2);
-                    doc.meta = JsonMaps.read(rows.getString(3));
-                    long layer = rows.getLong(4);
-                    String status = rows.getString(5);
-                    doc.status = status == null ? "new" : status.toLowerCase(Locale.ROOT);
-                    String username = rows.getString(6);
-                    doc.annotator = username != null ? username : defaultAnnotator;
-                    batch.add(doc, layer);
-                    batchBytes += doc.utf8.length;
-                    if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
-                        sink.accept(batch);
-                        batch = new ExportBatch();
-                        batchBytes = 0;
-                    }
-                }
-            }
-            if (batch.size() > 0) {
-                sink.accept(batch);
-            }
+        BulkReader.LayerQuery query = new BulkReader.LayerQuery(projectId, source.ownerKind(), source.userId(),
+                source.onlyDone(), source.all(), part == null ? null : new BulkReader.Bucket(seed, part.from(), part.to()));
+        DocumentRows rows = new DocumentRows(source, sink);
+        BulkReader.documents(connection, query, FETCH_SIZE, rows);
+        if (rows.batch.size() > 0) {
+            sink.accept(rows.batch);
+        }
+    }
+
+    @Override
+    public void accept(String externalId, byte[] text, String meta, long layerId, String status, String username)
+            throws IOException, InterruptedException {
+        ExDoc doc = new ExDoc();
+        doc.id = externalId;
+        // The driver's raw UTF-8 bytes: decoding them only to encode them again was a large share of the work.
+        doc.utf8 = text;
+        doc.meta = JsonMaps.read(meta);
+        doc.status = status == null ? "new" : status.toLowerCase(Locale.ROOT);
+        doc.annotator = username != null ? username : defaultAnnotator;
+        batch.add(doc, layerId);
+        batchBytes += doc.utf8.length;
+        if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+            sink.accept(batch);
+            batch = new ExportBatch();
+            batchBytes = 0;
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.relata.annotation.BulkWriter;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
 import org.relata.exchange.codec.Importer;
@@ -73,16 +74,10 @@ public class ImportService {
         }
     }
 
-    /**
-     * A bulk load can change the tables' sizes by orders of magnitude, and the planner then works from stale (or,
-     * on a fresh database, no) statistics: exports and the workspace's queries picked full scans. Autovacuum catches
-     * up eventually, or never where it is off; a large import refreshes the statistics itself, in its transaction.
-     */
+    /** A large import refreshes the planner's statistics (see BulkWriter.refreshStatistics). */
     private static void analyzeWhenLarge(Connection connection, ImportResult result) throws SQLException {
         if (result.documents() >= ANALYZE_DOCUMENTS || result.spans() >= ANALYZE_SPANS) {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("analyze documents, annotation_layers, spans, relations");
-            }
+            new BulkWriter(connection).refreshStatistics();
         }
     }
 

@@ -1,15 +1,8 @@
 package org.relata.exchange.store;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.relata.annotation.BulkWriter;
 import org.relata.exchange.codec.CodePoints;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
@@ -32,10 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Validates the documents every importer produces and writes them with PostgreSQL COPY in batches, inside the
- * caller's transaction (so an error anywhere stores nothing). COPY rather than Hibernate: an import moves millions
- * of rows, and COPY is several times faster than batched inserts; ids are drawn from the tables' sequences first so
- * that spans, relations and layers can name each other in the same batch.
+ * Validates the documents every importer produces and stores them in batches through the annotation package's
+ * BulkWriter (COPY), inside the caller's transaction, so an error anywhere stores nothing.
  */
 final class ImportWriter implements ImportSink {
 
@@ -43,7 +33,7 @@ final class ImportWriter implements ImportSink {
     private static final long BATCH_CHARS = 4L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Connection connection;
+    private final BulkWriter bulk;
     private final long projectId;
     private final LabelCatalog labels;
     private final ImportTarget target;
@@ -58,8 +48,9 @@ final class ImportWriter implements ImportSink {
     int attributes;
     int notes;
 
-    ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels) {
-        this.connection = connection;
+    ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels)
+            throws SQLException {
+        this.bulk = new BulkWriter(connection);
         this.projectId = projectId;
         this.labels = labels;
         this.target = target;
@@ -178,35 +169,32 @@ final class ImportWriter implements ImportSink {
                     relationCount += doc.relations.size();
                 }
             }
-            long[] docIds = ids("documents_id_seq", batch.size());
-            long[] layerIds = ids("annotation_layers_id_seq", layerCount);
-            long[] spanIds = ids("spans_id_seq", spanCount);
-            long[] relationIds = ids("relations_id_seq", relationCount);
+            long[] docIds = bulk.documentIds(batch.size());
+            long[] layerIds = bulk.layerIds(layerCount);
+            long[] spanIds = bulk.spanIds(spanCount);
+            long[] relationIds = bulk.relationIds(relationCount);
             int[] lengths = new int[batch.size()];
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (Writer out = copy(pg, "copy documents (id, project_id, external_id, text, meta, length) from stdin (format csv)")) {
+            try (BulkWriter.Rows out = bulk.documents()) {
                 for (int i = 0; i < batch.size(); i++) {
                     ExDoc doc = batch.get(i);
                     lengths[i] = doc.text.codePointCount(0, doc.text.length());
-                    row(out, docIds[i], projectId, doc.id, doc.text, json(doc.meta), lengths[i]);
+                    out.row(docIds[i], projectId, doc.id, doc.text, json(doc.meta), lengths[i]);
                 }
             }
             if (layerCount > 0) {
-                try (Writer out = copy(pg, "copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status)"
-                        + " from stdin (format csv)")) {
+                try (BulkWriter.Rows out = bulk.layers()) {
                     int l = 0;
                     for (int i = 0; i < batch.size(); i++) {
                         ExDoc doc = batch.get(i);
                         if (doc.hasLayer()) {
-                            row(out, layerIds[l++], docIds[i], lengths[i], target.ownerKind(), target.userId(),
+                            out.row(layerIds[l++], docIds[i], lengths[i], target.ownerKind(), target.userId(),
                                     doc.status == null ? target.defaultStatus() : doc.status);
                         }
                     }
                 }
             }
             if (spanCount > 0) {
-                try (Writer out = copy(pg, "copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
-                        + " attributes, note, links) from stdin (format csv)")) {
+                try (BulkWriter.Rows out = bulk.spans()) {
                     int l = 0;
                     int s = 0;
                     for (int i = 0; i < batch.size(); i++) {
@@ -216,7 +204,7 @@ final class ImportWriter implements ImportSink {
                         }
                         for (ExSpan span : doc.spans) {
                             span.dbId = spanIds[s++];
-                            row(out, span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
+                            out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
                                     json(span.attributes), span.note, json(span.links));
                             count(span.attributes, span.note);
                         }
@@ -225,8 +213,7 @@ final class ImportWriter implements ImportSink {
                 }
             }
             if (relationCount > 0) {
-                try (Writer out = copy(pg, "copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
-                        + " attributes, note) from stdin (format csv)")) {
+                try (BulkWriter.Rows out = bulk.relations()) {
                     int l = 0;
                     int r = 0;
                     for (ExDoc doc : batch) {
@@ -236,7 +223,7 @@ final class ImportWriter implements ImportSink {
                         Map<String, ExSpan> byId = new HashMap<>();
                         doc.spans.forEach(span -> byId.put(span.id, span));
                         for (ExRelation relation : doc.relations) {
-                            row(out, relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
+                            out.row(relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
                                     relation.typeId, json(relation.attributes), relation.note);
                             count(relation.attributes, relation.note);
                         }
@@ -265,65 +252,12 @@ final class ImportWriter implements ImportSink {
 
     /** Documents already in the project are refused (409): an import adds documents, it never overwrites them. */
     private void refuseExisting() throws SQLException {
-        String[] ids = batch.stream().map(d -> d.id).toArray(String[]::new);
-        try (PreparedStatement s = connection.prepareStatement(
-                "select external_id from documents where project_id = ? and external_id = any(?) limit 1")) {
-            s.setLong(1, projectId);
-            Array array = connection.createArrayOf("text", ids);
-            s.setArray(2, array);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    String id = r.getString(1);
-                    ExDoc doc = batch.stream().filter(d -> d.id.equals(id)).findFirst().orElseThrow();
-                    throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"),
-                            "Document '" + id + "' is already in the project; an import only adds new documents.");
-                }
-            }
+        String id = bulk.firstExistingDocument(projectId, batch.stream().map(d -> d.id).toArray(String[]::new));
+        if (id != null) {
+            ExDoc doc = batch.stream().filter(d -> d.id.equals(id)).findFirst().orElseThrow();
+            throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"),
+                    "Document '" + id + "' is already in the project; an import only adds new documents.");
         }
-    }
-
-    private long[] ids(String sequence, int count) throws SQLException {
-        long[] ids = new long[count];
-        if (count == 0) {
-            return ids;
-        }
-        try (PreparedStatement s = connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
-            s.setInt(1, count);
-            try (ResultSet r = s.executeQuery()) {
-                for (int i = 0; r.next(); i++) {
-                    ids[i] = r.getLong(1);
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static Writer copy(PGConnection pg, String sql) throws SQLException {
-        return new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    /** One CSV row: null is an empty field, every string is quoted (so an empty string stays empty, not null). */
-    private static void row(Writer out, Object... values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object value = values[i];
-            if (value instanceof String s) {
-                out.write('"');
-                int from = 0;
-                for (int q = s.indexOf('"'); q >= 0; q = s.indexOf('"', from)) {
-                    out.write(s, from, q - from + 1);
-                    out.write('"');
-                    from = q + 1;
-                }
-                out.write(s, from, s.length() - from);
-                out.write('"');
-            } else if (value != null) {
-                out.write(value.toString());
-            }
-        }
-        out.write('\n');
     }
 
     private static String json(Object value) {

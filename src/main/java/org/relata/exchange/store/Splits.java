@@ -63,7 +63,10 @@ public record Splits(long seed, List<Part> parts) {
         return new Splits(seed, parts);
     }
 
-    /** The same bucket as the export query's SQL: first four bytes of MD5(seed:id), unsigned big-endian. */
+    /**
+     * The same bucket as the export query's SQL (in annotation's BulkReader): first four bytes of MD5(seed:id),
+     * unsigned big-endian.
+     */
     public static long bucket(long seed, String externalId) {
         try {
             byte[] md5 = MessageDigest.getInstance("MD5").digest((seed + ":" + externalId).getBytes(StandardCharsets.UTF_8));
@@ -72,6 +75,4 @@ public record Splits(long seed, List<Part> parts) {
             throw new IllegalStateException(e);
         }
     }
-
-    static final String BUCKET_SQL = "('x' || substr(md5(? || ':' || d.external_id), 1, 8))::bit(32)::bigint";
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.web.Flash;
+import org.relata.web.SafeMarkdown;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,7 +27,8 @@ import io.quarkus.security.Authenticated;
 
 /**
  * The annotation workspace page. The page itself is a shell: its script loads the document, the schema and the
- * layer through the public API once, and saves every edit through it.
+ * layer through the public API once, and saves every edit through it. The project's guidelines come with the page,
+ * rendered from Markdown here.
  */
 @Path("/")
 @Authenticated
@@ -36,7 +38,7 @@ public class WorkspacePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance workspace(Project project, long documentId, String externalId, String owner,
-                String ownerPath);
+                String ownerPath, String guidelines);
     }
 
     @Inject
@@ -73,6 +75,7 @@ public class WorkspacePages {
         Project project = access.visible((Long) rows.get(0)[0]).project();
         String layer = owner == null || owner.isBlank() ? "me" : owner.trim();
         String layerPath = URLEncoder.encode(layer, StandardCharsets.UTF_8).replace("+", "%20");
-        return Templates.workspace(project, docId, (String) rows.get(0)[1], layer, layerPath);
+        return Templates.workspace(project, docId, (String) rows.get(0)[1], layer, layerPath,
+                SafeMarkdown.toHtml(project.guidelines));
     }
 }

@@ -1,5 +1,5 @@
 // Draws a document with its spans and relations, brat-like: spans as labelled marks stacked above the text,
-// relations as arcs in one SVG layer above the marks.
+// relations as arcs in one SVG layer above the marks (drawn by marks.js and arcs.js).
 //
 // Speed comes from three rules. (1) The text is cut into blocks, one per line of the document; a block is the unit
 // of re-rendering: an edit re-renders only the blocks it touches. (2) Stacking works in text offsets, so each
@@ -8,13 +8,11 @@
 // positioned relative to their block (the SVG has one group per block, moved with a transform), so a block that
 // grows moves the blocks below it without redrawing them.
 
-import { stack } from './stack.js';
+import { LABEL_H, TEXT_GAP, stackSpans, measureBlock, drawMarks, measureTextHeight } from './marks.js';
+import { Emphasis } from './emphasis.js';
+import { stackArcs, arcZoneHeight, drawArcs } from './arcs.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LABEL_H = 14; // height of one level of span labels
-const ARC_H = 15; // height of one level of arcs
-const ARC_GAP = 6; // between the highest span label and the lowest arc
-const TEXT_GAP = 2; // between the text and the lowest label
 const TOP_PAD = 4;
 const BOTTOM_PAD = 5;
 
@@ -32,8 +30,7 @@ export class DocumentView {
     this.dirty = new Set();
     this.range = document.createRange();
     this.width = 0;
-    this.selectedKey = null;
-    this.hoverKeys = [];
+    this.emphasis = new Emphasis(root);
     this.hovered = null; // key under the mouse, kept by the controller
     this.later = new Set(); // blocks whose marks and arcs are not drawn yet
   }
@@ -208,7 +205,7 @@ export class DocumentView {
     for (const b of dirty) {
       const top = tops ? tops[b.i] : b.top;
       if (top + b.height >= from && top <= to) {
-        this.measureBlock(b);
+        measureBlock(b, this.range);
         now.push(b);
       } else {
         this.later.add(b);
@@ -216,8 +213,7 @@ export class DocumentView {
     }
     // Write.
     for (const b of now) {
-      this.drawMarks(b);
-      this.drawArcs(b);
+      this.draw(b);
       this.later.delete(b);
     }
     for (const b of dirty) {
@@ -236,7 +232,7 @@ export class DocumentView {
       this.svg.setAttribute('width', this.width);
       this.svg.setAttribute('height', height);
     }
-    if (this.selectedKey) this.markSelected(this.selectedKey, true);
+    this.emphasis.refresh();
     this.scheduleLater();
   }
 
@@ -250,13 +246,12 @@ export class DocumentView {
   /** Measures, then draws, blocks that were left for later. */
   drawNow(list) {
     if (list.length === 0) return;
-    for (const b of list) this.measureBlock(b);
+    for (const b of list) measureBlock(b, this.range);
     for (const b of list) {
-      this.drawMarks(b);
-      this.drawArcs(b);
+      this.draw(b);
       this.later.delete(b);
     }
-    if (this.selectedKey) this.markSelected(this.selectedKey, true);
+    this.emphasis.refresh();
     if (this.later.size === 0) performance.mark('relata-workspace-complete');
   }
 
@@ -305,242 +300,38 @@ export class DocumentView {
 
   /** Levels of the block's span labels and arcs, from offsets alone. */
   stackBlock(b) {
-    const pieces = [];
-    for (const span of b.spans) {
-      const a = Math.max(span.s16, b.start) - b.start;
-      const e = Math.min(span.e16, b.end) - b.start;
-      if (e > a) pieces.push({ a, b: e, span, level: 0, rows: null });
-    }
-    b.spanLevels = stack(pieces);
-    b.pieces = pieces;
-    const bySpan = new Map();
-    for (const p of pieces) bySpan.set(p.span.key, p);
-    b.pieceOf = bySpan;
-    const arcs = [];
-    const len = b.end - b.start;
-    for (const rel of b.rels) {
-      const head = this.store.spans.get(rel.head);
-      const tail = this.store.spans.get(rel.tail);
-      const hp = bySpan.get(rel.head);
-      const tp = bySpan.get(rel.tail);
-      const hb = this.doc.lineAt(head.s16);
-      const tb = this.doc.lineAt(tail.s16);
-      if (hb === b.i && tb === b.i && hp && tp) {
-        arcs.push({ rel, a: Math.min(hp.a, tp.a), b: Math.max(hp.b, tp.b), mode: 'both', level: 0 });
-      } else {
-        const hereKey = hb === b.i ? rel.head : rel.tail;
-        const here = bySpan.get(hereKey);
-        if (!here) continue;
-        const first = (hb === b.i ? hb < tb : tb < hb);
-        arcs.push(first ? { rel, a: here.a, b: Math.max(len, here.b), mode: 'out', here: hereKey, level: 0 }
-          : { rel, a: 0, b: here.b, mode: 'in', here: hereKey, level: 0 });
-      }
-    }
-    b.arcLevels = stack(arcs);
-    b.arcs = arcs;
+    stackSpans(b);
+    stackArcs(b, this.store, this.doc);
   }
 
   lineHeight(b) {
-    const arcZone = b.arcLevels ? b.arcLevels * ARC_H + ARC_GAP : 0;
     const base = Math.round(this.contentH * 1.6);
-    return Math.max(base, Math.ceil(TOP_PAD + arcZone + b.spanLevels * LABEL_H + TEXT_GAP + this.contentH + BOTTOM_PAD));
+    return Math.max(base, Math.ceil(TOP_PAD + arcZoneHeight(b) + b.spanLevels * LABEL_H + TEXT_GAP + this.contentH + BOTTOM_PAD));
   }
 
-  measureBlock(b) {
-    const node = b.tx.firstChild;
-    if (!node || b.pieces.length === 0) return;
-    const box = b.el.getBoundingClientRect();
-    const range = this.range;
-    for (const p of b.pieces) {
-      range.setStart(node, p.a);
-      range.setEnd(node, p.b);
-      p.rows = rowsOf(range.getClientRects(), box.left, box.top);
-    }
+  /** Writes the block's marks and arcs from its measured pieces. */
+  draw(b) {
+    drawMarks(b, this.types.entity, this.doc.text);
+    drawArcs(b, this.types.relation, this.width);
   }
 
-  drawMarks(b) {
-    const fragment = document.createDocumentFragment();
-    const text = this.doc.text;
-    for (const p of b.pieces) {
-      if (!p.rows || p.rows.length === 0) continue;
-      const span = p.span;
-      const type = this.types.entity.get(span.label);
-      const cls = 'ws-sp ' + (type ? 't' + type.index : 'tx0');
-      p.rows.forEach((r, n) => {
-        const top = r.top - TEXT_GAP - (p.level + 1) * LABEL_H;
-        const mark = document.createElement('mark');
-        mark.className = cls;
-        mark.dataset.k = span.key;
-        mark.style.cssText = `left:${r.left}px;top:${top}px;width:${r.right - r.left}px;height:${r.bottom - top}px`;
-        const label = document.createElement('span');
-        label.className = 'ws-lb';
-        label.textContent = span.label;
-        if (n === 0 && p.a === Math.max(span.s16, b.start) - b.start && span.s16 >= b.start) {
-          label.setAttribute('role', 'button');
-          label.setAttribute('aria-label', `${span.label} ${text.slice(span.s16, span.e16)}`);
-        } else {
-          label.setAttribute('aria-hidden', 'true');
-        }
-        mark.append(label);
-        fragment.append(mark);
-      });
-    }
-    b.ov.replaceChildren(fragment);
-  }
-
-  /** The point where an arc meets a span: the middle of the top of its label. */
-  anchorIn(b, spanKey) {
-    const p = b.pieceOf.get(spanKey);
-    if (!p || !p.rows || p.rows.length === 0) return null;
-    const r = p.rows[0];
-    return { x: (r.left + r.right) / 2, y: r.top - TEXT_GAP - (p.level + 1) * LABEL_H, row: r.top };
-  }
-
-  arcY(b, rowTop, level) {
-    return rowTop - TEXT_GAP - b.spanLevels * LABEL_H - ARC_GAP - level * ARC_H - ARC_H / 2 + 3;
-  }
-
-  drawArcs(b) {
-    const fragment = document.createDocumentFragment();
-    for (const arc of b.arcs) {
-      const rel = arc.rel;
-      const type = this.types.relation.get(rel.label) || { color: '#555', directed: true };
-      const g = document.createElementNS(SVG, 'g');
-      g.setAttribute('class', 'ws-rel');
-      g.dataset.k = rel.key;
-      g.style.setProperty('--c', type.color);
-      const both = arc.mode === 'both';
-      const head = both || arc.here === rel.head ? this.anchorIn(b, rel.head) : null;
-      const tail = both || arc.here === rel.tail ? this.anchorIn(b, rel.tail) : null;
-      let d = '';
-      let labelAt = null;
-      if (both) {
-        if (!head || !tail) continue;
-        const [p, q] = before(head, tail) ? [head, tail] : [tail, head];
-        if (Math.abs(p.row - q.row) < 1) {
-          const y = this.arcY(b, p.row, arc.level);
-          d = bracket(p.x, p.y, q.x === p.x ? q.x + 6 : q.x, q.y, y);
-          labelAt = { x: (p.x + q.x) / 2, y };
-        } else {
-          const y1 = this.arcY(b, p.row, arc.level);
-          const y2 = this.arcY(b, q.row, arc.level);
-          d = toRightEdge(p.x, p.y, this.width, y1) + fromLeftEdge(q.x, q.y, y2);
-          labelAt = { x: (p.x + this.width) / 2, y: y1 };
-        }
-      } else if (arc.mode === 'out') {
-        const p = head || tail;
-        if (!p) continue;
-        const y = this.arcY(b, p.row, arc.level);
-        d = toRightEdge(p.x, p.y, this.width, y);
-        labelAt = { x: (p.x + this.width) / 2, y };
-      } else {
-        const q = head || tail;
-        if (!q) continue;
-        const y = this.arcY(b, q.row, arc.level);
-        d = fromLeftEdge(q.x, q.y, y);
-        labelAt = { x: q.x / 2, y };
-      }
-      const path = document.createElementNS(SVG, 'path');
-      path.setAttribute('class', 'ws-arc');
-      path.setAttribute('d', d);
-      g.append(path);
-      if (type.directed && tail) {
-        const arrow = document.createElementNS(SVG, 'path');
-        arrow.setAttribute('class', 'ws-arrow');
-        arrow.setAttribute('d', `M${tail.x - 4} ${tail.y - 7}L${tail.x + 4} ${tail.y - 7}L${tail.x} ${tail.y}Z`);
-        g.append(arrow);
-      }
-      const label = document.createElementNS(SVG, 'text');
-      label.setAttribute('x', labelAt.x);
-      label.setAttribute('y', labelAt.y - 3); // on the line, not through it: underscores stay visible
-      label.textContent = rel.label;
-      g.append(label);
-      fragment.append(g);
-    }
-    b.g.replaceChildren(fragment);
-  }
-
-  // --- selection and hover ---
+  // --- emphasis: see emphasis.js ---
 
   select(key) {
-    if (this.selectedKey) this.markSelected(this.selectedKey, false);
-    this.selectedKey = key;
-    if (key) this.markSelected(key, true);
+    this.emphasis.select(key);
   }
 
-  markSelected(key, on) {
-    for (const el of this.elementsOf(key)) el.classList.toggle('ws-selected', on);
-  }
-
-  elementsOf(key) {
-    return this.root.querySelectorAll(`[data-k="${key}"]`);
-  }
-
-  /** Emphasises a span and its relations (and their other ends), or a relation and its two spans. */
   hover(key) {
-    for (const el of this.hoverKeys) el.classList.remove('ws-hover');
-    this.hoverKeys = [];
-    if (!key) {
-      this.root.classList.remove('ws-hovering');
-      return;
-    }
-    const keys = new Set([key]);
-    const span = this.store.spans.get(key);
-    if (span) {
-      for (const rel of this.store.relationsOf(key)) {
-        keys.add(rel.key);
-        keys.add(rel.head);
-        keys.add(rel.tail);
-      }
-    } else {
-      const rel = this.store.relations.get(key);
-      if (rel) {
-        keys.add(rel.head);
-        keys.add(rel.tail);
-      }
-    }
-    for (const k of keys) {
-      for (const el of this.elementsOf(k)) {
-        el.classList.add('ws-hover');
-        this.hoverKeys.push(el);
-      }
-    }
-    this.root.classList.add('ws-hovering');
+    this.emphasis.hover(key, this.store);
   }
 
-  /** A temporary highlight of the text a menu is about to label (focus in the menu hides the selection). */
+  /** A temporary highlight of the text a menu is about to label. */
   showPending(s16, e16) {
-    this.clearPending();
-    const first = this.doc.lineAt(s16);
-    const last = this.doc.lineAt(Math.max(s16, e16 - 1));
-    const boxes = [];
-    for (let i = first; i <= last; i++) {
-      const b = this.blocks[i];
-      const node = b.tx.firstChild;
-      if (!node) continue;
-      const a = Math.max(s16, b.start) - b.start;
-      const e = Math.min(e16, b.end) - b.start;
-      if (e <= a) continue;
-      this.range.setStart(node, a);
-      this.range.setEnd(node, e);
-      const box = b.el.getBoundingClientRect();
-      boxes.push([b, rowsOf(this.range.getClientRects(), box.left, box.top)]);
-    }
-    this.pending = [];
-    for (const [b, rows] of boxes) {
-      for (const r of rows) {
-        const el = document.createElement('div');
-        el.className = 'ws-pending';
-        el.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.right - r.left}px;height:${r.bottom - r.top}px`;
-        b.ov.append(el);
-        this.pending.push(el);
-      }
-    }
+    this.emphasis.showPending(this.blocksOf({ s16, e16 }), this.range, s16, e16);
   }
 
   clearPending() {
-    for (const el of this.pending || []) el.remove();
-    this.pending = [];
+    this.emphasis.clearPending();
   }
 
   // --- reading the DOM for the controller ---
@@ -570,52 +361,4 @@ export class DocumentView {
   firstElementOf(key) {
     return this.root.querySelector(`[data-k="${key}"]`);
   }
-}
-
-function measureTextHeight(root) {
-  const probe = document.createElement('span');
-  probe.className = 'ws-tx';
-  probe.textContent = 'Xg';
-  root.append(probe);
-  const h = probe.getBoundingClientRect().height;
-  probe.remove();
-  return h || 19;
-}
-
-/** Client rects → one box per visual row, relative to the block. */
-function rowsOf(rects, left, top) {
-  const rows = [];
-  for (const r of rects) {
-    if (r.width <= 0.5) continue;
-    const t = r.top - top;
-    const last = rows[rows.length - 1];
-    if (last && Math.abs(last.top - t) < 2) {
-      last.left = Math.min(last.left, r.left - left);
-      last.right = Math.max(last.right, r.right - left);
-    } else {
-      rows.push({ top: t, bottom: r.bottom - top, left: r.left - left, right: r.right - left });
-    }
-  }
-  return rows;
-}
-
-function before(p, q) {
-  return p.row < q.row - 1 || (Math.abs(p.row - q.row) < 1 && p.x <= q.x);
-}
-
-const R = 4;
-
-/** Up from (x1,y1), across at height y, down to (x2,y2), with rounded corners. */
-function bracket(x1, y1, x2, y2, y) {
-  const s = x2 >= x1 ? 1 : -1;
-  const r = Math.min(R, Math.abs(x2 - x1) / 2);
-  return `M${x1} ${y1}V${y + r}Q${x1} ${y} ${x1 + s * r} ${y}H${x2 - s * r}Q${x2} ${y} ${x2} ${y + r}V${y2}`;
-}
-
-function toRightEdge(x, y1, right, y) {
-  return `M${x} ${y1}V${y + R}Q${x} ${y} ${x + R} ${y}H${right}`;
-}
-
-function fromLeftEdge(x, y2, y) {
-  return `M0 ${y}H${x - R}Q${x} ${y} ${x} ${y + R}V${y2}`;
 }

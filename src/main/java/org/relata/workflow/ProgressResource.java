@@ -31,7 +31,7 @@ public class ProgressResource {
     @Operation(summary = "Progress per annotator, per label and per document",
             description = "Per member: assigned documents, layers in progress and done, spans and relations made, last "
                     + "activity. Per label: count in gold and per annotator. Per document: who is assigned, who is done.")
-    public Progress get(@PathParam("id") long projectId) {
+    public TeamProgress get(@PathParam("id") long projectId) {
         projectAccess.requiring(projectId, Role.CURATOR);
         return progress.of(projectId);
     }

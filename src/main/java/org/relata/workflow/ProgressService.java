@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.relata.workflow.Progress.AnnotatorProgress;
-import org.relata.workflow.Progress.DocumentProgress;
-import org.relata.workflow.Progress.LabelCounts;
+import org.relata.workflow.TeamProgress.AnnotatorProgress;
+import org.relata.workflow.TeamProgress.DocumentProgress;
+import org.relata.workflow.TeamProgress.LabelCounts;
 
 /** Counts for the progress dashboard, each table in one aggregate query so large projects answer fast. */
 @ApplicationScoped
@@ -23,8 +23,8 @@ public class ProgressService {
     @Inject
     EntityManager em;
 
-    public Progress of(long projectId) {
-        return new Progress(annotators(projectId), labels(projectId), documents(projectId));
+    public TeamProgress of(long projectId) {
+        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId));
     }
 
     @SuppressWarnings("unchecked")

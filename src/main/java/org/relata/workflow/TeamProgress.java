@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The answer of GET /api/projects/{id}/progress: per annotator, per label and per document. */
-public record Progress(List<AnnotatorProgress> annotators, List<LabelCounts> labels, List<DocumentProgress> documents) {
+public record TeamProgress(List<AnnotatorProgress> annotators, List<LabelCounts> labels, List<DocumentProgress> documents) {
 
     /** inProgress and done count the member's layers by status; lastActivity is their latest layer write. */
     public record AnnotatorProgress(String annotator, String role, long assigned, long inProgress, long done,

@@ -15,7 +15,7 @@ import org.relata.workflow.AgreementDoc.Marks;
  * Takes the documents one at a time and keeps only counts, so memory does not grow with the project: span and
  * relation matches per pair and label, and the running sums of the three chance-corrected coefficients.
  */
-final class AgreementCalculator {
+public final class AgreementCalculator {
 
     private final List<String> annotators;
     private int documents;
@@ -30,11 +30,11 @@ final class AgreementCalculator {
     private final Map<String, Integer> categories = new HashMap<>();
 
     /** {@code annotators}: everyone who marked done a document that someone else marked done too, sorted. */
-    AgreementCalculator(List<String> annotators) {
+    public AgreementCalculator(List<String> annotators) {
         this.annotators = annotators;
     }
 
-    void add(AgreementDoc doc) {
+    public void add(AgreementDoc doc) {
         if (doc.byAnnotator().size() < 2) {
             return;
         }
@@ -43,7 +43,7 @@ final class AgreementCalculator {
         TokenTags.Tokens tokens = TokenTags.tokens(doc.text());
         int[][] tags = new int[names.size()][];
         for (int i = 0; i < names.size(); i++) {
-            tags[i] = categoriesOf(TokenTags.tags(tokens, doc.byAnnotator().get(names.get(i)).spans()));
+            tags[i] = TokenTags.tags(tokens, doc.byAnnotator().get(names.get(i)).spans(), this::category);
         }
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
@@ -53,14 +53,14 @@ final class AgreementCalculator {
         }
         // Fleiss' kappa needs every annotator on every unit: it only counts documents all of them marked done.
         boolean everyone = names.size() == annotators.size();
+        int[] unit = new int[names.size()];
         for (int t = 0; t < tokens.size(); t++) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            for (int[] annotatorTags : tags) {
-                counts.merge(annotatorTags[t], 1, Integer::sum);
+            for (int i = 0; i < tags.length; i++) {
+                unit[i] = tags[i][t];
             }
-            alpha.add(counts);
+            alpha.add(unit);
             if (everyone) {
-                fleiss.add(counts);
+                fleiss.add(unit);
             }
         }
     }
@@ -79,15 +79,16 @@ final class AgreementCalculator {
         }
     }
 
-    private int[] categoriesOf(String[] tags) {
-        int[] ids = new int[tags.length];
-        for (int t = 0; t < tags.length; t++) {
-            ids[t] = categories.computeIfAbsent(tags[t], k -> categories.size());
+    private int category(String tag) {
+        Integer id = categories.get(tag);
+        if (id == null) {
+            id = categories.size();
+            categories.put(tag, id);
         }
-        return ids;
+        return id;
     }
 
-    Agreement result() {
+    public Agreement result() {
         List<CohenScore> kappas = new ArrayList<>();
         cohen.forEach((key, kappa) -> {
             String[] names = key.split("\t");

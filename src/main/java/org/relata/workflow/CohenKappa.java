@@ -1,18 +1,18 @@
 package org.relata.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Cohen's kappa between two raters, accumulated unit by unit so that no unit is kept: kappa needs only the number of
- * units, how many of them the raters agree on, and each rater's count per category.
+ * units, how many of them the raters agree on, and each rater's count per category. Categories are small numbers
+ * (0, 1, 2, ...), so the counts are arrays.
  */
 final class CohenKappa {
 
     private long units;
     private long agreed;
-    private final Map<Integer, Long> firstCounts = new HashMap<>();
-    private final Map<Integer, Long> secondCounts = new HashMap<>();
+    private long[] firstCounts = new long[8];
+    private long[] secondCounts = new long[8];
 
     /** One unit: the category each rater gave it. */
     void add(int first, int second) {
@@ -20,8 +20,13 @@ final class CohenKappa {
         if (first == second) {
             agreed++;
         }
-        firstCounts.merge(first, 1L, Long::sum);
-        secondCounts.merge(second, 1L, Long::sum);
+        int needed = Math.max(first, second) + 1;
+        if (needed > firstCounts.length) {
+            firstCounts = Arrays.copyOf(firstCounts, Math.max(needed, 2 * firstCounts.length));
+            secondCounts = Arrays.copyOf(secondCounts, firstCounts.length);
+        }
+        firstCounts[first]++;
+        secondCounts[second]++;
     }
 
     long units() {
@@ -36,8 +41,8 @@ final class CohenKappa {
         double n = units;
         double observed = agreed / n;
         double expected = 0;
-        for (Map.Entry<Integer, Long> entry : firstCounts.entrySet()) {
-            expected += (entry.getValue() / n) * (secondCounts.getOrDefault(entry.getKey(), 0L) / n);
+        for (int c = 0; c < firstCounts.length; c++) {
+            expected += (firstCounts[c] / n) * (secondCounts[c] / n);
         }
         return expected >= 1 ? null : (observed - expected) / (1 - expected);
     }

@@ -1,8 +1,5 @@
 package org.relata.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Fleiss' kappa over units that the same number of raters each rated once, accumulated unit by unit: it needs only
  * the sum of the units' agreement P_i and the total count per category.
@@ -12,24 +9,19 @@ final class FleissKappa {
     private long units;
     private int raters;
     private double agreementSum;
-    private final Map<Integer, Long> categoryTotals = new HashMap<>();
+    private final UnitCounts categoryTotals = new UnitCounts();
 
-    /** One unit: how many raters put it in each category (the counts add up to the same number for every unit). */
-    void add(Map<Integer, Integer> countsByCategory) {
-        int n = 0;
-        long squares = 0;
-        for (Map.Entry<Integer, Integer> entry : countsByCategory.entrySet()) {
-            n += entry.getValue();
-            squares += (long) entry.getValue() * entry.getValue();
-            categoryTotals.merge(entry.getKey(), (long) entry.getValue(), Long::sum);
-        }
+    /** One unit: the category each rater gave it (the same number of raters for every unit). */
+    void add(int[] values) {
+        int n = values.length;
         if (raters != 0 && n != raters) {
             throw new IllegalArgumentException("Fleiss' kappa needs the same number of raters for every unit");
         }
         raters = n;
         units++;
+        categoryTotals.addAll(values);
         // P_i = (sum_j n_ij^2 - n) / (n (n - 1))
-        agreementSum += (squares - n) / ((double) n * (n - 1));
+        agreementSum += (UnitCounts.squares(values) - n) / ((double) n * (n - 1));
     }
 
     /** (P̄ - P̄_e) / (1 - P̄_e); null without units, with fewer than two raters, or when P̄_e = 1. */
@@ -40,7 +32,7 @@ final class FleissKappa {
         double observed = agreementSum / units;
         double total = (double) units * raters;
         double expected = 0;
-        for (long count : categoryTotals.values()) {
+        for (long count : categoryTotals.totals()) {
             expected += (count / total) * (count / total);
         }
         return expected >= 1 ? null : (observed - expected) / (1 - expected);

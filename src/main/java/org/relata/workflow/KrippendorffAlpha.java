@@ -1,8 +1,5 @@
 package org.relata.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Krippendorff's alpha for nominal data, accumulated unit by unit. A unit counts when at least two raters rated it
  * (others may be missing). With o the coincidence matrix, n_c its row sums and n their total:
@@ -12,30 +9,23 @@ import java.util.Map;
 final class KrippendorffAlpha {
 
     private double disagreement;
-    private final Map<Integer, Long> pairable = new HashMap<>();
+    private final UnitCounts pairable = new UnitCounts();
 
-    /** One unit: how many raters put it in each category. */
-    void add(Map<Integer, Integer> countsByCategory) {
-        int m = 0;
-        long squares = 0;
-        for (int count : countsByCategory.values()) {
-            m += count;
-            squares += (long) count * count;
-        }
+    /** One unit: the categories of the raters who rated it. */
+    void add(int[] values) {
+        int m = values.length;
         if (m < 2) {
             return; // a value nobody else rated cannot be paired
         }
-        for (Map.Entry<Integer, Integer> entry : countsByCategory.entrySet()) {
-            pairable.merge(entry.getKey(), (long) entry.getValue(), Long::sum);
-        }
-        disagreement += ((double) m * m - squares) / (m - 1);
+        pairable.addAll(values);
+        disagreement += ((double) m * m - UnitCounts.squares(values)) / (m - 1);
     }
 
     /** Null without pairable values or when every value is the same category (no expected disagreement). */
     Double alpha() {
         double n = 0;
         double squares = 0;
-        for (long count : pairable.values()) {
+        for (long count : pairable.totals()) {
             n += count;
             squares += (double) count * count;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.relata.workflow.AgreementDoc.SpanMark;
 
@@ -29,14 +30,16 @@ final class TokenTags {
 
     static Tokens tokens(String text) {
         int[] cps = text.codePoints().toArray();
-        List<int[]> bounds = new ArrayList<>();
+        int[] starts = new int[cps.length];
+        int[] ends = new int[cps.length];
+        int count = 0;
         int i = 0;
         while (i < cps.length) {
             if (Character.isWhitespace(cps[i]) || Character.isSpaceChar(cps[i])) {
                 i++;
                 continue;
             }
-            int start = i;
+            starts[count] = i;
             if (word(cps[i])) {
                 while (i < cps.length && word(cps[i])) {
                     i++;
@@ -47,31 +50,28 @@ final class TokenTags {
                     i++;
                 }
             }
-            bounds.add(new int[] {start, i});
+            ends[count++] = i;
         }
-        int[] starts = new int[bounds.size()];
-        int[] ends = new int[bounds.size()];
-        for (int t = 0; t < bounds.size(); t++) {
-            starts[t] = bounds.get(t)[0];
-            ends[t] = bounds.get(t)[1];
-        }
-        return new Tokens(starts, ends);
+        return new Tokens(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
     }
 
     /**
-     * One tag per token. A token belongs to a span when they share a code point; the span's first such token is B-,
+     * One tag per token, as the category number {@code category} gives it. A token belongs to a span when they share a code point; the span's first such token is B-,
      * the others I-. Where spans of one annotator overlap, the one starting first (the longer, on a tie) keeps the token.
      */
-    static String[] tags(Tokens tokens, List<SpanMark> spans) {
-        String[] tags = new String[tokens.size()];
-        Arrays.fill(tags, OUTSIDE);
+    static int[] tags(Tokens tokens, List<SpanMark> spans, ToIntFunction<String> category) {
+        int outside = category.applyAsInt(OUTSIDE);
+        int[] tags = new int[tokens.size()];
+        Arrays.fill(tags, outside);
         List<SpanMark> ordered = new ArrayList<>(spans);
         ordered.sort(Comparator.comparingInt(SpanMark::start).thenComparing(SpanMark::end, Comparator.reverseOrder()));
         for (SpanMark span : ordered) {
+            int begin = category.applyAsInt("B-" + span.label());
+            int inside = category.applyAsInt("I-" + span.label());
             boolean first = true;
             for (int t = firstEndingAfter(tokens.ends(), span.start()); t < tokens.size() && tokens.starts()[t] < span.end(); t++) {
-                if (OUTSIDE.equals(tags[t])) {
-                    tags[t] = (first ? "B-" : "I-") + span.label();
+                if (tags[t] == outside) {
+                    tags[t] = first ? begin : inside;
                 }
                 first = false;
             }

@@ -3,8 +3,8 @@ package org.relata.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class CoefficientsTest {
         };
         FleissKappa fleiss = new FleissKappa();
         for (int[] row : table) {
-            fleiss.add(counts(row));
+            fleiss.add(values(row));
         }
         assertEquals(0.210, fleiss.kappa(), 0.0005);
     }
@@ -69,13 +69,13 @@ class CoefficientsTest {
         };
         KrippendorffAlpha alpha = new KrippendorffAlpha();
         for (int unit = 0; unit < 12; unit++) {
-            Map<Integer, Integer> counts = new HashMap<>();
+            List<Integer> values = new ArrayList<>();
             for (int[] observer : byObserver) {
                 if (observer[unit] != 0) {
-                    counts.merge(observer[unit], 1, Integer::sum);
+                    values.add(observer[unit]);
                 }
             }
-            alpha.add(counts);
+            alpha.add(values.stream().mapToInt(Integer::intValue).toArray());
         }
         assertEquals(0.743, alpha.alpha(), 0.0005);
     }
@@ -85,8 +85,8 @@ class CoefficientsTest {
         assertNull(new KrippendorffAlpha().alpha());
         assertNull(new FleissKappa().kappa());
         KrippendorffAlpha sameEverywhere = new KrippendorffAlpha();
-        sameEverywhere.add(Map.of(NO, 3));
-        sameEverywhere.add(Map.of(NO, 2));
+        sameEverywhere.add(new int[] {NO, NO, NO});
+        sameEverywhere.add(new int[] {NO, NO});
         assertNull(sameEverywhere.alpha());
     }
 
@@ -96,13 +96,14 @@ class CoefficientsTest {
         }
     }
 
-    private static Map<Integer, Integer> counts(int[] row) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int category = 0; category < row.length; category++) {
-            if (row[category] > 0) {
-                counts.put(category, row[category]);
+    /** A row of category counts as one value per rater. */
+    private static int[] values(int[] countsByCategory) {
+        List<Integer> values = new ArrayList<>();
+        for (int category = 0; category < countsByCategory.length; category++) {
+            for (int i = 0; i < countsByCategory[category]; i++) {
+                values.add(category);
             }
         }
-        return counts;
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 }

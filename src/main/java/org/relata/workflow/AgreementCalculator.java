@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.relata.workflow.Agreement.CohenScore;
 import org.relata.workflow.Agreement.Modes;
 import org.relata.workflow.Agreement.Tokens;
-import org.relata.workflow.AgreementDoc.Marks;
+import org.relata.annotation.AgreementDoc.Marks;
+import org.relata.annotation.AgreementDoc;
 
 /**
  * Takes the documents one at a time and keeps only counts, so memory does not grow with the project: span and

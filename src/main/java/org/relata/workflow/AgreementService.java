@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.relata.annotation.AgreementRows;
 
 /** Computes a project's agreement from one consistent snapshot, streaming the documents through the calculator. */
 @ApplicationScoped

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.relata.annotation.TeamLayers;
 import org.relata.audit.AuditLog;
 import org.relata.workflow.AssignmentPlan.Pair;
 import org.relata.workflow.AssignmentRequest.AssignmentView;
@@ -31,6 +32,9 @@ public class AssignmentService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TeamLayers layers;
 
     /** Returns how many (document, annotator) assignments are new. */
     @Transactional
@@ -65,15 +69,14 @@ public class AssignmentService {
     @SuppressWarnings("unchecked")
     public List<AssignmentView> list(long projectId, String annotator) {
         List<Object[]> rows = em.createNativeQuery("""
-                select d.id, d.external_id, u.username, coalesce(l.status, 'NEW')
+                select d.id, d.external_id, u.username, u.id
                   from assignments a join documents d on d.id = a.document_id join users u on u.id = a.user_id
-                  left join annotation_layers l on l.document_id = a.document_id and l.owner_kind = 'USER'
-                                               and l.user_id = a.user_id
                  where a.project_id = ?1 and (cast(?2 as text) is null or u.username = ?2)
                  order by d.id, u.username""")
                 .setParameter(1, projectId).setParameter(2, annotator).getResultList();
+        Map<String, String> statuses = layers.statuses(projectId);
         return rows.stream().map(r -> new AssignmentView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3])).toList();
+                statuses.getOrDefault(r[0] + ":" + r[3], "NEW"))).toList();
     }
 
     /** Takes a document back from an annotator; their layer is deleted only when {@code discard} is set. */
@@ -89,14 +92,9 @@ public class AssignmentService {
         long userId = ((Number) users.get(0)).longValue();
         em.createNativeQuery("delete from assignments where document_id = ?1 and user_id = ?2")
                 .setParameter(1, documentId).setParameter(2, userId).executeUpdate();
-        int discarded = 0;
-        if (discard) {
-            discarded = em.createNativeQuery("""
-                    delete from annotation_layers where document_id = ?1 and owner_kind = 'USER' and user_id = ?2""")
-                    .setParameter(1, documentId).setParameter(2, userId).executeUpdate();
-        }
+        boolean discarded = discard && layers.discard(documentId, userId);
         audit.record(actorId, projectId, discard ? "unassign-discard" : "unassign", "assignment", documentId,
-                Map.of("document", documentId, "annotator", username), Map.of("layerDiscarded", discarded > 0));
+                Map.of("document", documentId, "annotator", username), Map.of("layerDiscarded", discarded));
     }
 
     /** The named members' ids in the request's order; 400 naming the first one that is no member. */

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-import org.relata.workflow.AgreementDoc.RelationMark;
-import org.relata.workflow.AgreementDoc.SpanMark;
+import org.relata.annotation.AgreementDoc.RelationMark;
+import org.relata.annotation.AgreementDoc.SpanMark;
 
 /**
  * Pairs one annotator's annotations of a document with another's, one to one, and counts per label true positives

@@ -13,6 +13,8 @@ import org.relata.project.ProjectAccess;
 import org.relata.project.Role;
 
 import io.quarkus.security.Authenticated;
+import org.relata.annotation.TeamProgress;
+import org.relata.annotation.TeamProgressService;
 
 /** How far a project's team has come, for its curators and managers. */
 @Path("/api/projects/{id}/progress")
@@ -25,7 +27,7 @@ public class ProgressResource {
     ProjectAccess projectAccess;
 
     @Inject
-    ProgressService progress;
+    TeamProgressService progress;
 
     @GET
     @Operation(summary = "Progress per annotator, per label and per document",

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-import org.relata.workflow.AgreementDoc.SpanMark;
+import org.relata.annotation.AgreementDoc.SpanMark;
 
 /**
  * The units of token-level agreement (docs/agreement.md): the tokens of a text, each tagged B-LABEL, I-LABEL or O from

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 
 import org.relata.workflow.Agreement;
 import org.relata.workflow.AgreementCalculator;
-import org.relata.workflow.AgreementDoc;
-import org.relata.workflow.AgreementDoc.Marks;
-import org.relata.workflow.AgreementDoc.RelationMark;
-import org.relata.workflow.AgreementDoc.SpanMark;
+import org.relata.annotation.AgreementDoc;
+import org.relata.annotation.AgreementDoc.Marks;
+import org.relata.annotation.AgreementDoc.RelationMark;
+import org.relata.annotation.AgreementDoc.SpanMark;
 
 /**
  * Not a test: times the agreement computation (matching, tokenising, the three coefficients) on generated documents,

@@ -1,4 +1,4 @@
-package org.relata.workflow;
+package org.relata.annotation;
 
 import java.util.List;
 import java.util.SortedMap;

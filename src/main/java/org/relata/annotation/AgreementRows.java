@@ -1,4 +1,4 @@
-package org.relata.workflow;
+package org.relata.annotation;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import org.relata.workflow.AgreementDoc.Marks;
-import org.relata.workflow.AgreementDoc.RelationMark;
-import org.relata.workflow.AgreementDoc.SpanMark;
+import org.relata.annotation.AgreementDoc.Marks;
+import org.relata.annotation.AgreementDoc.RelationMark;
+import org.relata.annotation.AgreementDoc.SpanMark;
 
 /**
  * Reads the documents that two or more annotators marked done, with those annotators' layers, in batches of
  * {@value #BATCH} documents: plain JDBC, four queries a batch, so a project of any size is read in a few hundred
  * round trips and only one batch is in memory at a time.
  */
-final class AgreementRows {
+public final class AgreementRows {
 
     static final int BATCH = 500;
 
@@ -36,7 +36,7 @@ final class AgreementRows {
     private AgreementRows() {
     }
 
-    static List<String> annotators(Connection connection, long projectId) throws SQLException {
+    public static List<String> annotators(Connection connection, long projectId) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(DONE + """
                 select distinct u.username from done join common c on c.document_id = done.document_id
@@ -52,7 +52,7 @@ final class AgreementRows {
     }
 
     /** Hands the documents to the sink one at a time, in id order. */
-    static void read(Connection connection, long projectId, Consumer<AgreementDoc> sink) throws SQLException {
+    public static void read(Connection connection, long projectId, Consumer<AgreementDoc> sink) throws SQLException {
         long after = 0;
         while (true) {
             Long[] ids = nextIds(connection, projectId, after);

@@ -1,4 +1,4 @@
-package org.relata.workflow;
+package org.relata.annotation;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.relata.workflow.TeamProgress.AnnotatorProgress;
-import org.relata.workflow.TeamProgress.DocumentProgress;
-import org.relata.workflow.TeamProgress.LabelCounts;
+import org.relata.annotation.TeamProgress.AnnotatorProgress;
+import org.relata.annotation.TeamProgress.DocumentProgress;
+import org.relata.annotation.TeamProgress.LabelCounts;
 
 /** Counts for the progress dashboard, each table in one aggregate query so large projects answer fast. */
 @ApplicationScoped
-public class ProgressService {
+public class TeamProgressService {
 
     @Inject
     EntityManager em;

@@ -1,4 +1,4 @@
-package org.relata.workflow;
+package org.relata.annotation;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.relata.project.Project;
 import org.relata.schema.AttributeDef;
+import org.relata.schema.SchemaRules;
 import org.relata.web.ApiException;
 
 /** Checks attribute values against the schema: known names, booleans for flags, listed values for choices. */
@@ -32,10 +33,11 @@ final class AttributeValues {
             if (value == null) {
                 continue;
             }
-            if (def.isBoolean() && !(value instanceof Boolean)) {
+            boolean fits = SchemaRules.fit(def.allowedValues, value) == SchemaRules.AttributeFit.FITS;
+            if (!fits && def.isBoolean()) {
                 throw ApiException.badField("Attribute '" + def.name + "' is true or false.", field);
             }
-            if (!def.isBoolean() && !(value instanceof String text && def.allowedValues.contains(text))) {
+            if (!fits) {
                 throw ApiException.badField(
                         "Attribute '" + def.name + "' takes one of " + String.join(", ", def.allowedValues) + ".", field);
             }

@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import org.relata.document.Document;
 import org.relata.user.User;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** One owner's annotations of one document: an annotator's, the gold standard, or suggestions. */
 @Entity
@@ -43,15 +43,6 @@ public class Layer extends IdentityEntity {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
-
-    /** "gold", "suggestions", or the owner's username, as the API names layers. */
-    public String ownerName() {
-        return switch (ownerKind) {
-            case GOLD -> "gold";
-            case SUGGESTIONS -> "suggestions";
-            case USER -> user.username;
-        };
-    }
 
     public static Layer find(Document document, LayerOwner kind, User user) {
         if (kind == LayerOwner.USER) {

@@ -24,11 +24,7 @@ public record LayerTarget(Document document, Access access, LayerOwner kind, Use
     }
 
     public String ownerName() {
-        return switch (kind) {
-            case GOLD -> "gold";
-            case SUGGESTIONS -> "suggestions";
-            case USER -> user.username;
-        };
+        return kind.nameFor(user == null ? null : user.username);
     }
 
     public Layer existingLayer() {

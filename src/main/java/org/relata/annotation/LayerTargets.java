@@ -14,8 +14,8 @@ import org.relata.web.ApiException;
 public class LayerTargets {
 
     public static final String ME = "me";
-    public static final String GOLD = "gold";
-    public static final String SUGGESTIONS = "suggestions";
+    public static final String GOLD = LayerOwner.GOLD_NAME;
+    public static final String SUGGESTIONS = LayerOwner.SUGGESTIONS_NAME;
 
     @Inject
     DocumentAccess documents;

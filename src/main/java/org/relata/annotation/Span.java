@@ -12,7 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relata.schema.EntityType;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A labelled stretch of a document's text: code points [start, end). */
 @Entity

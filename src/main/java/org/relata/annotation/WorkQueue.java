@@ -19,15 +19,15 @@ public class WorkQueue {
     @Inject
     EntityManager em;
 
+    @Inject
+    Progress progress;
+
     /** next is the first document after {@code after} (wrapping around) that the user's layer has not marked done. */
     @SuppressWarnings("unchecked")
     public Queue of(long projectId, long userId, Long after) {
         long total = ((Number) em.createNativeQuery("select count(*) from documents where project_id = ?1")
                 .setParameter(1, projectId).getSingleResult()).longValue();
-        long done = ((Number) em.createNativeQuery("""
-                select count(*) from annotation_layers l join documents d on d.id = l.document_id
-                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'""")
-                .setParameter(1, projectId).setParameter(2, userId).getSingleResult()).longValue();
+        long done = progress.doneBy(projectId, userId);
         // Documents after the current one first, then wrap around to the start.
         List<Object[]> rows = em.createNativeQuery("""
                 select d.id, d.external_id from documents d

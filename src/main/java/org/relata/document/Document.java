@@ -12,7 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relata.project.Project;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A text to annotate. Its text never changes once stored, so offsets into it stay valid. */
 @Entity
@@ -36,10 +36,6 @@ public class Document extends IdentityEntity {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
-
-    public static Document byExternalId(Project project, String externalId) {
-        return find("project = ?1 and externalId = ?2", project, externalId).firstResult();
-    }
 
     public static Document create(Project project, String externalId, String text, Map<String, Object> meta) {
         Document document = new Document();

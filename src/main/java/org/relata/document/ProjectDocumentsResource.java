@@ -1,12 +1,9 @@
 package org.relata.document;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.document.LayerStatuses.LayerSummary;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectAccess.Access;
 
@@ -29,9 +27,6 @@ import org.relata.project.ProjectAccess.Access;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents and annotations")
 public class ProjectDocumentsResource {
-
-    public record LayerSummary(String owner, String status) {
-    }
 
     public record DocumentSummary(Long id, String externalId, int length, List<LayerSummary> layers) {
     }
@@ -43,7 +38,7 @@ public class ProjectDocumentsResource {
     ProjectAccess projectAccess;
 
     @Inject
-    EntityManager em;
+    LayerStatuses layerStatuses;
 
     @GET
     @Operation(summary = "A page of the project's documents, with the layers the caller may see",
@@ -55,40 +50,11 @@ public class ProjectDocumentsResource {
         Access access = projectAccess.visible(projectId);
         long total = Document.count("project", access.project());
         List<Document> documents = Document.find("project = ?1 order by id", access.project()).page(page, size).list();
-        Map<Long, List<LayerSummary>> layers = layersOf(documents, access);
+        Map<Long, List<LayerSummary>> layers = layerStatuses.of(documents.stream().map(d -> d.id).toList(),
+                access.seesAllLayers(), access.user().id);
         List<DocumentSummary> items = documents.stream()
                 .map(d -> new DocumentSummary(d.id, d.externalId, d.length, layers.getOrDefault(d.id, List.of())))
                 .toList();
         return new DocumentPage(items, total);
-    }
-
-    /** One query for the whole page; annotators only learn about their own layer and the suggestions. */
-    @SuppressWarnings("unchecked")
-    private Map<Long, List<LayerSummary>> layersOf(List<Document> documents, Access access) {
-        Map<Long, List<LayerSummary>> result = new LinkedHashMap<>();
-        if (documents.isEmpty()) {
-            return result;
-        }
-        Long[] ids = documents.stream().map(d -> d.id).toArray(Long[]::new);
-        List<Object[]> rows = em.createNativeQuery("""
-                select l.document_id, l.owner_kind, u.username, l.status
-                  from annotation_layers l left join users u on u.id = l.user_id
-                 where l.document_id = any(?1)
-                   and (?2 or l.owner_kind = 'SUGGESTIONS' or l.user_id = ?3)
-                 order by l.document_id, l.owner_kind, u.username""")
-                .setParameter(1, ids)
-                .setParameter(2, access.seesAllLayers())
-                .setParameter(3, access.user().id)
-                .getResultList();
-        for (Object[] row : rows) {
-            String owner = switch ((String) row[1]) {
-                case "GOLD" -> "gold";
-                case "SUGGESTIONS" -> "suggestions";
-                default -> (String) row[2];
-            };
-            result.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
-                    .add(new LayerSummary(owner, (String) row[3]));
-        }
-        return result;
     }
 }

@@ -30,9 +30,9 @@ public class ExchangePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance importPage(Project project, List<String> members);
+        static native TemplateInstance importPage(Project project, List<String> members, List<Formats.Format> formats);
 
-        static native TemplateInstance exportPage(Project project, List<String> members);
+        static native TemplateInstance exportPage(Project project, List<String> members, List<Formats.Format> formats);
     }
 
     @Inject
@@ -43,7 +43,7 @@ public class ExchangePages {
     @Operation(hidden = true)
     public TemplateInstance importPage(@PathParam("id") long id) {
         Project project = access.requiring(id, Role.MANAGER).project();
-        return Templates.importPage(project, members(project));
+        return Templates.importPage(project, members(project), Formats.importable());
     }
 
     @GET
@@ -51,7 +51,7 @@ public class ExchangePages {
     @Operation(hidden = true)
     public TemplateInstance exportPage(@PathParam("id") long id) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        return Templates.exportPage(project, members(project));
+        return Templates.exportPage(project, members(project), Formats.exportable());
     }
 
     private static List<String> members(Project project) {

@@ -21,6 +21,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.annotation.LayerOwner;
+import org.relata.exchange.codec.ExportFormat;
+import org.relata.exchange.codec.Importer;
+import org.relata.exchange.store.ExportService;
+import org.relata.exchange.store.ExportSource;
+import org.relata.exchange.store.ImportResult;
+import org.relata.exchange.store.ImportService;
+import org.relata.exchange.store.ImportTarget;
+import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectMember;
@@ -65,7 +74,7 @@ public class ExchangeResource {
             @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Disposition") String disposition,
             InputStream body) {
         Project project = access.requiring(id, Role.MANAGER).project();
-        Importer importer = imports.importer(format.toLowerCase(Locale.ROOT));
+        Importer importer = Formats.importer(format.toLowerCase(Locale.ROOT), imports.limits());
         ImportTarget layer = ImportTarget.parse(target, project);
         boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
         return imports.run(id, importer, layer, createLabels, body, fileName(disposition), gzip);
@@ -79,7 +88,7 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportFormat exportFormat = Exporters.byName(format);
+        ExportFormat exportFormat = Formats.exporter(format, 0);
         boolean onlyDone = switch (status) {
             case "done" -> true;
             case "any" -> false;
@@ -91,7 +100,7 @@ public class ExchangeResource {
         Response.ResponseBuilder response;
         if (exportFormat.reportsLeftOut()) {
             long leftOut = exports.countLeftOut(request);
-            request = new ExportService.Request(id, Exporters.withLeftOut(format, leftOut), exportSource, splits, request.schema());
+            request = new ExportService.Request(id, Formats.exporter(format, leftOut), exportSource, splits, request.schema());
             response = Response.ok().header("X-Relata-Left-Out", leftOut);
         } else {
             response = Response.ok();
@@ -105,14 +114,14 @@ public class ExchangeResource {
     }
 
     private static ExportSource source(Project project, String source, boolean onlyDone) {
-        if (source.equals("gold")) {
-            return new ExportSource("GOLD", null, "gold", onlyDone);
+        if (source.equals(LayerOwner.GOLD_NAME)) {
+            return new ExportSource(LayerOwner.GOLD, null, LayerOwner.GOLD_NAME, onlyDone);
         }
-        if (source.equals("suggestions")) {
-            return new ExportSource("SUGGESTIONS", null, "suggestions", onlyDone);
+        if (source.equals(LayerOwner.SUGGESTIONS_NAME)) {
+            return new ExportSource(LayerOwner.SUGGESTIONS, null, LayerOwner.SUGGESTIONS_NAME, onlyDone);
         }
         if (source.equals("all")) {
-            return new ExportSource("USER", null, "all", onlyDone);
+            return new ExportSource(LayerOwner.USER, null, "all", onlyDone);
         }
         if (source.startsWith("user:")) {
             String username = source.substring(5);
@@ -120,7 +129,7 @@ public class ExchangeResource {
             if (user == null || ProjectMember.of(project, user) == null) {
                 throw ApiException.badField("'" + username + "' is not a member of this project.", "source");
             }
-            return new ExportSource("USER", user.id, username, onlyDone);
+            return new ExportSource(LayerOwner.USER, user.id, username, onlyDone);
         }
         throw ApiException.badField("source is gold, suggestions, all or user:<username>, not '" + source + "'.", "source");
     }

@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 
 import org.relata.user.User;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 @Entity
 @Table(name = "projects")

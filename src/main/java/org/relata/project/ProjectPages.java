@@ -15,11 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.relata.project.ProjectProgress.DocumentRow;
 import org.relata.schema.Schema;
-import org.relata.schema.SchemaService;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
-import org.relata.web.ApiException;
 import org.relata.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -38,9 +37,6 @@ public class ProjectPages {
     }
 
     public record MemberRow(String username, Role role) {
-    }
-
-    public record DocumentRow(Long id, String externalId, int length, String myStatus, long doneLayers, long layers) {
     }
 
     @CheckedTemplate
@@ -64,7 +60,10 @@ public class ProjectPages {
     ProjectService projects;
 
     @Inject
-    SchemaService schemas;
+    ProjectSchemas schemas;
+
+    @Inject
+    ProjectProgress progress;
 
     @Inject
     jakarta.persistence.EntityManager em;
@@ -85,12 +84,10 @@ public class ProjectPages {
     @Operation(hidden = true)
     public Response create(@RestForm String name, @RestForm String description) {
         User user = currentUser.get();
-        try {
+        return Flash.attempt("/", () -> {
             Project project = projects.create(user, name, description, null, null);
             return Flash.ok("/projects/" + project.id + "/schema", "Project created. Now define its labels.");
-        } catch (ApiException e) {
-            return Flash.error("/", e.body.error());
-        }
+        });
     }
 
     @GET
@@ -100,26 +97,9 @@ public class ProjectPages {
         ProjectAccess.Access a = access.visible(id);
         Project project = a.project();
         User user = a.user();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.id, d.external_id, d.length,
-                       (select l.status from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.user_id = ?2) as mine,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER') as layers
-                  from documents d where d.project_id = ?1 order by d.external_id limit ?3 offset ?4
-                """).setParameter(1, id).setParameter(2, user.id).setParameter(3, PAGE_SIZE)
-                .setParameter(4, (long) Math.max(page, 0) * PAGE_SIZE).getResultList();
-        List<DocumentRow> documents = rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), r[3] == null ? "NEW" : (String) r[3], ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue())).toList();
+        List<DocumentRow> documents = progress.documents(id, user.id, PAGE_SIZE, (long) Math.max(page, 0) * PAGE_SIZE);
         long total = documentCount(id);
-        long done = ((Number) em.createNativeQuery("""
-                select count(*) from annotation_layers l join documents d on d.id = l.document_id
-                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'
-                """).setParameter(1, id).setParameter(2, user.id).getSingleResult()).longValue();
+        long done = progress.doneBy(id, user.id);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
                 members(project), Math.min(Math.max(page, 0), pages - 1), pages);
@@ -140,12 +120,8 @@ public class ProjectPages {
     public Response setMember(@PathParam("id") long id, @RestForm String username, @RestForm String role) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
-        try {
-            projects.setMember(currentUser.get(), id, username, ProjectResource.parseRole(role));
-            return Flash.ok(back, username + " is now " + role + ".");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.setMember(currentUser.get(), id, username, ProjectResource.parseRole(role)),
+                username + " is now " + role + ".");
     }
 
     @POST
@@ -154,12 +130,8 @@ public class ProjectPages {
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
-        try {
-            projects.removeMember(currentUser.get(), id, username);
-            return Flash.ok(back, username + " was removed from the project.");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.removeMember(currentUser.get(), id, username),
+                username + " was removed from the project.");
     }
 
     @POST
@@ -169,12 +141,8 @@ public class ProjectPages {
             @RestForm String guidelines) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id;
-        try {
-            projects.update(currentUser.get(), id, name, description, guidelines);
-            return Flash.ok(back, "Project saved.");
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> projects.update(currentUser.get(), id, name, description, guidelines),
+                "Project saved.");
     }
 
     private List<MemberRow> members(Project project) {

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.schema.Schema;
-import org.relata.schema.SchemaService;
+import org.relata.schema.SchemaView;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
 import org.relata.web.ApiException;
@@ -40,7 +40,9 @@ public class ProjectResource {
     public record ProjectSummary(Long id, String name, String description, String role) {
     }
 
-    public record ProjectView(Long id, String name, String description, String guidelines, String role, Schema schema) {
+    /** schema also carries the relation menu the workspace offers (see {@link SchemaView}). */
+    public record ProjectView(Long id, String name, String description, String guidelines, String role,
+            SchemaView schema) {
     }
 
     public record RoleChange(@NotNull(message = "role is required: MANAGER, CURATOR or ANNOTATOR") String role) {
@@ -59,7 +61,7 @@ public class ProjectResource {
     ProjectService projects;
 
     @Inject
-    SchemaService schemas;
+    ProjectSchemas schemas;
 
     @POST
     @Operation(summary = "Create a project (admins, and users allowed to create projects); the creator becomes manager")
@@ -104,25 +106,6 @@ public class ProjectResource {
     }
 
     @GET
-    @Path("/{id}/schema")
-    @Operation(summary = "A project's schema")
-    public Schema schema(@PathParam("id") long id) {
-        return schemas.read(access.visible(id).project());
-    }
-
-    @PUT
-    @Path("/{id}/schema")
-    @Operation(summary = "Replace a project's schema (manager); types are matched by id, else name")
-    @Transactional
-    public Schema replaceSchema(@PathParam("id") long id, Schema body) {
-        access.requiring(id, Role.MANAGER);
-        if (body == null) {
-            throw ApiException.badRequest("Send the schema as JSON.");
-        }
-        return projects.replaceSchema(currentUser.get(), id, body);
-    }
-
-    @GET
     @Path("/{id}/members")
     @Operation(summary = "A project's members and their roles")
     public List<MemberView> members(@PathParam("id") long id) {
@@ -164,6 +147,6 @@ public class ProjectResource {
     private ProjectView view(ProjectAccess.Access access) {
         Project p = access.project();
         return new ProjectView(p.id, p.name, p.description, p.guidelines,
-                access.role() == null ? null : access.role().name(), schemas.read(p));
+                access.role() == null ? null : access.role().name(), schemas.view(p));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import org.relata.audit.AuditLog;
 import org.relata.schema.Schema;
-import org.relata.schema.SchemaService;
 import org.relata.user.User;
 import org.relata.web.ApiException;
 
@@ -16,7 +15,7 @@ import org.relata.web.ApiException;
 public class ProjectService {
 
     @Inject
-    SchemaService schemas;
+    ProjectSchemas schemas;
 
     @Inject
     AuditLog audit;
@@ -72,15 +71,6 @@ public class ProjectService {
         }
         audit.record(actor.id, project.id, "update", "project", project.id, null, Map.of("name", project.name));
         return project;
-    }
-
-    @Transactional
-    public Schema replaceSchema(User actor, long projectId, Schema schema) {
-        Project project = Project.findById(projectId);
-        Schema before = schemas.read(project);
-        Schema after = schemas.replace(project, schema);
-        audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
-        return after;
     }
 
     @Transactional

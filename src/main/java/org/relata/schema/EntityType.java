@@ -2,14 +2,13 @@ package org.relata.schema;
 
 import java.util.List;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.relata.project.Project;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A label for spans, such as COUNTRY or PERSON. */
 @Entity

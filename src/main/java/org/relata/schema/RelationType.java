@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import org.relata.project.Project;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A label for relations between two spans, with the (head, tail) entity-type pairs it allows. */
 @Entity
@@ -34,20 +34,10 @@ public class RelationType extends IdentityEntity {
     @OneToMany(mappedBy = "relationType", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<RelationTypePair> allowed = new ArrayList<>();
 
-    /** No pairs listed means any pair; an undirected type also allows the reversed pair. */
+    /** See {@link SchemaRules#allows}. */
     public boolean allows(EntityType head, EntityType tail) {
-        if (allowed.isEmpty()) {
-            return true;
-        }
-        for (RelationTypePair pair : allowed) {
-            if (pair.headType.id.equals(head.id) && pair.tailType.id.equals(tail.id)) {
-                return true;
-            }
-            if (!directed && pair.headType.id.equals(tail.id) && pair.tailType.id.equals(head.id)) {
-                return true;
-            }
-        }
-        return false;
+        return SchemaRules.allows(directed, !allowed.isEmpty(), (h, t) -> allowed.stream()
+                .anyMatch(pair -> pair.headType.id.equals(h.id) && pair.tailType.id.equals(t.id)), head, tail);
     }
 
     public static List<RelationType> inProject(Project project) {

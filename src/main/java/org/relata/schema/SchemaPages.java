@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
-import org.relata.project.ProjectService;
 import org.relata.project.Role;
 import org.relata.schema.Schema.AttributeSpec;
 import org.relata.schema.Schema.EntityTypeSpec;
@@ -48,9 +47,6 @@ public class SchemaPages {
 
     @Inject
     ProjectAccess access;
-
-    @Inject
-    ProjectService projects;
 
     @Inject
     SchemaService schemas;
@@ -152,12 +148,8 @@ public class SchemaPages {
     private Response change(long projectId, String done, UnaryOperator<Schema> edit) {
         Project project = access.requiring(projectId, Role.MANAGER).project();
         String back = "/projects/" + projectId + "/schema";
-        try {
-            projects.replaceSchema(currentUser.get(), projectId, edit.apply(schemas.read(project)));
-            return Flash.ok(back, done);
-        } catch (ApiException e) {
-            return Flash.error(back, e.body.error());
-        }
+        return Flash.attempt(back, () -> schemas.replace(currentUser.get(), projectId, edit.apply(schemas.read(project))),
+                done);
     }
 
     private static Schema withEntityTypes(Schema s, List<EntityTypeSpec> entityTypes) {

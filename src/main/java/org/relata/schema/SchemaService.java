@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.relata.audit.AuditLog;
 import org.relata.project.Project;
+import org.relata.project.ProjectSchemas;
 import org.relata.schema.Schema.AttributeSpec;
 import org.relata.schema.Schema.EntityTypeSpec;
 import org.relata.schema.Schema.Pair;
 import org.relata.schema.Schema.RelationTypeSpec;
+import org.relata.user.User;
 import org.relata.web.ApiException;
 
 /**
@@ -27,16 +29,18 @@ import org.relata.web.ApiException;
  * types are matched by id (else by name) so that a rename keeps every span and relation attached.
  */
 @ApplicationScoped
-public class SchemaService {
-
-    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+public class SchemaService implements ProjectSchemas {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    LabelUses labelUses;
+
+    @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
                 .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey)).toList();
@@ -53,6 +57,22 @@ public class SchemaService {
         return new Schema(entities, relations, attributes);
     }
 
+    @Override
+    public SchemaView view(Project project) {
+        return SchemaView.of(read(project));
+    }
+
+    /** Replaces the schema and records who did it, with the schema before and after. */
+    @Transactional
+    public Schema replace(User actor, long projectId, Schema schema) {
+        Project project = Project.findById(projectId);
+        Schema before = read(project);
+        Schema after = replace(project, schema);
+        audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
+        return after;
+    }
+
+    @Override
     @Transactional
     public Schema replace(Project project, Schema schema) {
         schema = followRenames(project, schema);
@@ -177,13 +197,13 @@ public class SchemaService {
     }
 
     private static void checkName(String name, String at) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!SchemaRules.isName(name)) {
             throw ApiException.badField("A name is required: 1 to 100 characters without spaces.", at + ".name");
         }
     }
 
     private static void checkColor(String color, String at) {
-        if (color != null && !COLOR.matcher(color).matches()) {
+        if (color != null && !SchemaRules.isColor(color)) {
             throw ApiException.badField("A colour is written #rrggbb, not '" + color + "'.", at + ".color");
         }
     }
@@ -211,7 +231,7 @@ public class SchemaService {
         Set<EntityType> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
         for (EntityType type : removed) {
-            long uses = count("select count(*) from spans where entity_type_id = ?1", type.id);
+            long uses = labelUses.spansLabelled(type.id);
             if (uses > 0) {
                 throw ApiException.conflict("Entity type '" + type.name + "' labels " + uses
                         + " spans; relabel or delete them before removing the type.");
@@ -234,7 +254,7 @@ public class SchemaService {
             EntityType type = kept.get(i) == null ? new EntityType() : kept.get(i);
             type.project = project;
             type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, i);
+            type.color = colorOr(spec.color(), type.color, SchemaRules.entityColor(i));
             type.hotkey = blankToNull(spec.hotkey());
             type.position = i;
             if (type.id == null) {
@@ -261,7 +281,7 @@ public class SchemaService {
         Set<RelationType> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
         for (RelationType type : removed) {
-            long uses = count("select count(*) from relations where relation_type_id = ?1", type.id);
+            long uses = labelUses.relationsLabelled(type.id);
             if (uses > 0) {
                 throw ApiException.conflict("Relation type '" + type.name + "' labels " + uses
                         + " relations; relabel or delete them before removing the type.");
@@ -281,7 +301,7 @@ public class SchemaService {
             RelationType type = kept.get(i) == null ? new RelationType() : kept.get(i);
             type.project = project;
             type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, i + 3);
+            type.color = colorOr(spec.color(), type.color, SchemaRules.relationColor(i));
             type.hotkey = blankToNull(spec.hotkey());
             type.directed = spec.directed() == null || spec.directed();
             type.position = i;
@@ -340,18 +360,9 @@ public class SchemaService {
             if (def.id == null) {
                 def.persist();
             } else if (!def.name.equals(oldNames.get(def))) {
-                renameAttributeValues(project, def.target, oldNames.get(def), def.name);
+                labelUses.renameAttribute(project.id, def.target, oldNames.get(def), def.name);
             }
         }
-    }
-
-    /** A renamed attribute keeps its values: move them to the new key in every span or relation of the project. */
-    private void renameAttributeValues(Project project, String target, String from, String to) {
-        String table = AttributeDef.ON_RELATION.equals(target) ? "relations" : "spans";
-        em.createNativeQuery("update " + table + " a set attributes = (a.attributes - ?1) || jsonb_build_object(?2, a.attributes -> ?1)"
-                + " from annotation_layers l join documents d on d.id = l.document_id"
-                + " where a.layer_id = l.id and d.project_id = ?3 and jsonb_exists(a.attributes, ?1)")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, project.id).executeUpdate();
     }
 
     private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey, String at) {
@@ -365,15 +376,11 @@ public class SchemaService {
         return byKey.get(key);
     }
 
-    private long count(String sql, long id) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
-    }
-
-    private static String colorOr(String wanted, String current, int index) {
+    private static String colorOr(String wanted, String current, String fresh) {
         if (wanted != null) {
             return wanted.toLowerCase(Locale.ROOT);
         }
-        return current != null ? current : PALETTE[index % PALETTE.length];
+        return current != null ? current : fresh;
     }
 
     private static String blankToNull(String value) {

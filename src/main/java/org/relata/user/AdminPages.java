@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
-import org.relata.web.ApiException;
 import org.relata.web.Flash;
 
 import io.quarkus.panache.common.Sort;
@@ -50,18 +49,13 @@ public class AdminPages {
     @Operation(hidden = true)
     public Response create(@RestForm String username, @RestForm String password, @RestForm boolean admin) {
         String name = username == null ? "" : username.trim();
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")) {
+        if (!AccountRules.isUsername(name)) {
             return Flash.error(BACK, "A username holds letters, digits and . _ @ - (at most 64).");
         }
-        if (password == null || password.length() < 8) {
+        if (!AccountRules.isLongEnough(password)) {
             return Flash.error(BACK, "A password has at least 8 characters.");
         }
-        try {
-            users.create(name, password, admin);
-            return Flash.ok(BACK, "User " + name + " created.");
-        } catch (ApiException e) {
-            return Flash.error(BACK, e.body.error());
-        }
+        return Flash.attempt(BACK, () -> users.create(name, password, admin), "User " + name + " created.");
     }
 
     @POST
@@ -80,7 +74,7 @@ public class AdminPages {
     @Path("{id}/password")
     @Operation(hidden = true)
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
-        if (password == null || password.length() < 8) {
+        if (!AccountRules.isLongEnough(password)) {
             return Flash.error(BACK, "A password has at least 8 characters.");
         }
         users.changePassword(id, password);

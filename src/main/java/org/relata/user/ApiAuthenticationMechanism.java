@@ -3,6 +3,13 @@ package org.relata.user;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.relata.web.ApiError;
+import org.relata.web.ApiPaths;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.credential.TokenCredential;
@@ -25,6 +32,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
 
+    @Inject
+    ObjectMapper json;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
@@ -38,7 +48,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         if (isApi(context)) {
-            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Relata\""));
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", ApiError.LOGIN_CHALLENGE));
         }
         return Uni.createFrom().item(new ChallengeData(302, "Location", "/login"));
     }
@@ -51,15 +61,23 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().item(true);
         }
         context.response().setStatusCode(401)
-                .putHeader("WWW-Authenticate", "Basic realm=\"Relata\"")
+                .putHeader("WWW-Authenticate", ApiError.LOGIN_CHALLENGE)
                 .putHeader("Content-Type", "application/json");
-        context.response().end("{\"error\":\"Log in first: use HTTP Basic or an API token.\",\"file\":null,\"line\":null,\"field\":null}");
+        context.response().end(loginFirstBody());
         return Uni.createFrom().item(true);
     }
 
-    public static boolean isApi(RoutingContext context) {
-        String path = context.normalizedPath();
-        return path.equals("/api") || path.startsWith("/api/");
+    /** The same error body the API's exception mappers write, produced by the same JSON mapper. */
+    private String loginFirstBody() {
+        try {
+            return json.writeValueAsString(ApiError.loginFirst());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the API error body is not serialisable", e);
+        }
+    }
+
+    private static boolean isApi(RoutingContext context) {
+        return ApiPaths.isApi(context.normalizedPath());
     }
 
     @Override

@@ -14,7 +14,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 
 /** A personal API token. Only its SHA-256 is stored; the token itself is shown once. */
 @Entity

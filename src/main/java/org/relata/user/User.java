@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Formula;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import org.relata.web.IdentityEntity;
+import org.relata.persistence.IdentityEntity;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.Roles;

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,10 +24,10 @@ public class UserResource {
 
     public record NewUser(
             @NotBlank(message = "username is required")
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}",
+            @Pattern(regexp = AccountRules.USERNAME,
                     message = "username may hold letters, digits and . _ @ - (at most 64)") String username,
             @NotBlank(message = "password is required")
-            @Size(min = 8, max = 200, message = "password must have 8 to 200 characters") String password,
+            @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX, message = "password must have 8 to 200 characters") String password,
             Boolean admin) {
     }
 

@@ -28,12 +28,6 @@ public class UserService {
     }
 
     @Transactional
-    public void setAdmin(long userId, boolean admin) {
-        User user = User.<User>findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("No such user."));
-        user.admin = admin;
-    }
-
-    @Transactional
     public void changePassword(long userId, String password) {
         User user = User.<User>findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("No such user."));
         user.setPassword(password);

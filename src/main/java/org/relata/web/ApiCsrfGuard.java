@@ -22,8 +22,7 @@ public class ApiCsrfGuard {
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
     public Response check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean api = path.equals("/api") || path.startsWith("/api/");
-        if (!api || SAFE.contains(request.getMethod())) {
+        if (!ApiPaths.isApi(path) || SAFE.contains(request.getMethod())) {
             return null;
         }
         boolean cookieSession = request.getHeaderString(HttpHeaders.AUTHORIZATION) == null

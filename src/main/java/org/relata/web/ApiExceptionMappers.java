@@ -60,11 +60,10 @@ public class ApiExceptionMappers {
     /** The API answers a missing login with 401 and the error body; pages send people to the login form. */
     @ServerExceptionMapper
     public Response unauthorized(io.quarkus.security.UnauthorizedException e, jakarta.ws.rs.core.UriInfo uri) {
-        String path = uri.getPath();
-        if (path.equals("/api") || path.startsWith("/api/")) {
-            return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Relata\"")
+        if (ApiPaths.isApi(uri.getPath())) {
+            return Response.status(401).header("WWW-Authenticate", ApiError.LOGIN_CHALLENGE)
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of("Log in first: use HTTP Basic or an API token.")).build();
+                    .entity(ApiError.loginFirst()).build();
         }
         return Response.status(302).header("Location", "/login").build();
     }

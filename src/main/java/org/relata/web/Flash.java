@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,26 @@ public record Flash(String kind, String message) {
 
     public static Response error(String location, String message) {
         return redirect(location, "error", message);
+    }
+
+    /**
+     * Runs a form's change and answers with what it returns; when the change is refused (an {@link ApiException}),
+     * goes back with its message as an error instead.
+     */
+    public static Response attempt(String back, Supplier<Response> change) {
+        try {
+            return change.get();
+        } catch (ApiException e) {
+            return error(back, e.body.error());
+        }
+    }
+
+    /** {@link #attempt(String, Supplier)} for a change that goes back to the same page either way. */
+    public static Response attempt(String back, Runnable change, String done) {
+        return attempt(back, () -> {
+            change.run();
+            return ok(back, done);
+        });
     }
 
     /** Reads the cookie's value, or null. Kinds other than ok/error are ignored, so the cookie cannot inject a class. */

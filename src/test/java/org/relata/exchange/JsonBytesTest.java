@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.relata.exchange.codec.JsonBytes;
+import org.relata.exchange.codec.JsonOut;
 
 /** The export's own JSON writer must write the very bytes Jackson wrote before it, or old exports stop matching. */
 class JsonBytesTest {
@@ -35,7 +37,7 @@ class JsonBytesTest {
             JsonBytes json = new JsonBytes(out);
             json.number(number);
             json.flush();
-            assertEquals(JsonlExporter.JSON.writeValueAsString(number), out.toString(StandardCharsets.UTF_8));
+            assertEquals(JsonOut.JSON.writeValueAsString(number), out.toString(StandardCharsets.UTF_8));
         }
         assertEquals("null", ours(null));
     }
@@ -49,6 +51,6 @@ class JsonBytesTest {
     }
 
     private static String jackson(String value) throws IOException {
-        return new String(JsonlExporter.JSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        return new String(JsonOut.JSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
     }
 }

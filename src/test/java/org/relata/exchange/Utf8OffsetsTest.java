@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.relata.exchange.codec.Utf8Offsets;
 
 /** Span texts on export are cut from the document's UTF-8 bytes at code-point offsets. */
 class Utf8OffsetsTest {

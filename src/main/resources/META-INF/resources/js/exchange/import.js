@@ -5,13 +5,12 @@ const result = document.getElementById('import-result');
 const errors = document.getElementById('import-errors');
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
-const contentTypes = { jsonl: 'application/x-ndjson', doccano: 'application/x-ndjson', brat: 'application/zip' };
-
-function contentType(format, file) {
-  if (format === 'text') {
-    return file.name.toLowerCase().endsWith('.zip') ? 'application/zip' : 'text/plain';
+// Each format's option says how to send it (see Formats on the server): its media type, and whether a .zip goes as a zip.
+function contentType(option, file) {
+  if (option.dataset.zipUpload !== undefined && file.name.toLowerCase().endsWith('.zip')) {
+    return 'application/zip';
   }
-  return contentTypes[format];
+  return option.dataset.contentType;
 }
 
 function cell(text) {
@@ -35,7 +34,8 @@ form.addEventListener('submit', (event) => {
   if (!file) {
     return;
   }
-  const format = document.getElementById('import-format').value;
+  const select = document.getElementById('import-format');
+  const format = select.value;
   const params = new URLSearchParams({
     format,
     target: document.getElementById('import-target').value,
@@ -43,7 +43,7 @@ form.addEventListener('submit', (event) => {
   });
   const xhr = new XMLHttpRequest();
   xhr.open('POST', `/api/projects/${form.dataset.project}/import?${params}`);
-  xhr.setRequestHeader('Content-Type', contentType(format, file));
+  xhr.setRequestHeader('Content-Type', contentType(select.selectedOptions[0], file));
   xhr.setRequestHeader('X-CSRF-TOKEN', csrf);
   if (/^[\x20-\x7e]+$/.test(file.name) && !file.name.includes('"')) {
     xhr.setRequestHeader('Content-Disposition', `attachment; filename="${file.name}"`);

@@ -6,6 +6,7 @@ export class Schema {
     this.entityTypes = s.entityTypes || [];
     this.relationTypes = s.relationTypes || [];
     this.attributes = s.attributes || [];
+    this.relationMenu = s.relationMenu || { any: [], pairs: {} };
     this.entity = new Map(this.entityTypes.map((t, index) => [t.name, { ...t, index }]));
     this.relation = new Map(this.relationTypes.map((t) => [t.name, { ...t, color: t.color || '#555555' }]));
     const css = this.entityTypes.map((t, i) => `.t${i}{--c:${safeColor(t.color)};--lc:${textColorOn(t.color)}}`).join('\n');
@@ -29,18 +30,11 @@ export class Schema {
 
   /** Relation types whose allowed pairs fit a span of type a then one of type b; reversed: b is the head. */
   relationTypesFor(a, b) {
-    const result = [];
-    for (const type of this.relationTypes) {
-      const pairs = type.allowed || [];
-      const fits = (h, t) => pairs.length === 0 || pairs.some((p) => p.head === h && p.tail === t);
-      if (type.directed === false) {
-        if (fits(a, b) || fits(b, a)) result.push({ type, reversed: false });
-      } else {
-        if (fits(a, b)) result.push({ type, reversed: false });
-        if (pairs.length > 0 && a !== b && fits(b, a)) result.push({ type, reversed: true });
-      }
-    }
-    return result;
+    // The server works the pairs out (relationMenu), so the rule lives in one place (SchemaRules).
+    const listed = this.relationMenu.pairs[`${a}\t${b}`] || [];
+    return this.relationTypes.flatMap((type) => (this.relationMenu.any.includes(type.name)
+      ? [{ type, reversed: false }]
+      : listed.filter((c) => c.name === type.name).map((c) => ({ type, reversed: c.reversed }))));
   }
 }
 

@@ -1,0 +1,145 @@
+package org.relata.annotation;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+
+/**
+ * Reads layers in bulk, for exports: the documents of a project with one kind of layer, and the spans and relations
+ * of many layers at once — one indexed query each for a whole batch of layers, which costs the database far less
+ * than a query per document. Rows come in the plan's order; the caller groups and sorts them.
+ */
+public final class BulkReader implements AutoCloseable {
+
+    /**
+     * Which documents and layers to read: layers of one owner kind (and user); {@code onlyDone} keeps finished layers
+     * only, {@code everyAnnotator} every user's layer (one row each); without either, documents without such a layer
+     * come too. {@code bucket}, when given, keeps the documents whose split bucket lies in it.
+     */
+    public record LayerQuery(long projectId, LayerOwner ownerKind, Long userId, boolean onlyDone, boolean everyAnnotator,
+            Bucket bucket) {
+    }
+
+    /**
+     * Documents whose bucket b satisfies from ≤ b &lt; to, where b is the first 32 bits of MD5("seed:externalId"),
+     * computed here by PostgreSQL (the exchange's Splits computes the same in Java).
+     */
+    public record Bucket(long seed, long from, long to) {
+    }
+
+    public interface DocumentRow {
+        /** {@code text} is the UTF-8 as the database sends it; {@code layerId} is 0 for a document without the layer. */
+        void accept(String externalId, byte[] text, String meta, long layerId, String status, String username)
+                throws IOException, InterruptedException;
+    }
+
+    public interface SpanRow {
+        void accept(long layerId, long spanId, int start, int end, long entityTypeId, String attributes, String note,
+                String links) throws IOException;
+    }
+
+    public interface RelationRow {
+        void accept(long layerId, long headSpanId, long tailSpanId, long relationTypeId, String attributes, String note)
+                throws IOException;
+    }
+
+    private static final String BUCKET_SQL = "('x' || substr(md5(? || ':' || d.external_id), 1, 8))::bit(32)::bigint";
+
+    /**
+     * The documents with their layer, one row per document and layer, sorted by document id in byte order, then by
+     * annotator. Through a server-side cursor when the caller's connection has autocommit off, {@code fetchSize}
+     * rows at a time.
+     */
+    public static void documents(Connection connection, LayerQuery query, int fetchSize, DocumentRow row)
+            throws SQLException, IOException, InterruptedException {
+        String layerJoin = (query.onlyDone() || query.everyAnnotator() ? " join" : " left join")
+                + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
+                + (query.userId() != null ? " and l.user_id = ?" : "");
+        Bucket bucket = query.bucket();
+        String sql = "select d.external_id, d.text, nullif(d.meta, '{}')::text, l.id, l.status, u.username"
+                + " from documents d" + layerJoin
+                + " left join users u on u.id = l.user_id"
+                + " where d.project_id = ?"
+                + (query.onlyDone() ? " and l.status = 'DONE'" : "")
+                + (bucket != null ? " and " + BUCKET_SQL + " >= ? and " + BUCKET_SQL + " < ?" : "")
+                + " order by d.external_id collate \"C\", u.username collate \"C\"";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(fetchSize);
+            int p = 1;
+            statement.setString(p++, query.ownerKind().name());
+            if (query.userId() != null) {
+                statement.setLong(p++, query.userId());
+            }
+            statement.setLong(p++, query.projectId());
+            if (bucket != null) {
+                statement.setString(p++, Long.toString(bucket.seed()));
+                statement.setLong(p++, bucket.from());
+                statement.setString(p++, Long.toString(bucket.seed()));
+                statement.setLong(p++, bucket.to());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.accept(rows.getString(1), rows.getBytes(2), rows.getString(3), rows.getLong(4), rows.getString(5),
+                            rows.getString(6));
+                }
+            }
+        }
+    }
+
+    private final Connection connection;
+    private final PreparedStatement spans;
+    private final PreparedStatement relations;
+
+    /** Prepares the span and relation queries once, for many batches of layers. */
+    public BulkReader(Connection connection, int fetchSize) throws SQLException {
+        this.connection = connection;
+        // Empty JSON goes out as NULL; the row order is left to the plan (no sort).
+        this.spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
+                + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text"
+                + " from spans s where s.layer_id = any(?)");
+        this.relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
+                + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note"
+                + " from relations r where r.layer_id = any(?)");
+        spans.setFetchSize(fetchSize);
+        relations.setFetchSize(fetchSize);
+    }
+
+    /** The spans of these layers; attributes and links as JSON text, null when empty. */
+    public void spans(Collection<Long> layerIds, SpanRow row) throws SQLException, IOException {
+        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
+        spans.setArray(1, layers);
+        try (ResultSet rows = spans.executeQuery()) {
+            while (rows.next()) {
+                row.accept(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4), rows.getLong(5),
+                        rows.getString(6), rows.getString(7), rows.getString(8));
+            }
+        }
+        layers.free();
+    }
+
+    /** The relations of these layers; attributes as JSON text, null when empty. */
+    public void relations(Collection<Long> layerIds, RelationRow row) throws SQLException, IOException {
+        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
+        relations.setArray(1, layers);
+        try (ResultSet rows = relations.executeQuery()) {
+            while (rows.next()) {
+                row.accept(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5),
+                        rows.getString(6));
+            }
+        }
+        layers.free();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            spans.close();
+        } finally {
+            relations.close();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.relata.annotation;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads documents with their layers, spans and relations in bulk, for imports: PostgreSQL COPY inside the caller's
+ * transaction, so an error anywhere stores nothing. COPY rather than Hibernate: an import moves millions of rows,
+ * and COPY is several times faster than batched inserts. Ids are drawn from the tables' sequences first so that
+ * spans, relations and layers can name each other in the same batch.
+ */
+public final class BulkWriter {
+
+    private final Connection connection;
+    private final PGConnection pg;
+
+    public BulkWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.pg = connection.unwrap(PGConnection.class);
+    }
+
+    public long[] documentIds(int count) throws SQLException {
+        return ids("documents_id_seq", count);
+    }
+
+    public long[] layerIds(int count) throws SQLException {
+        return ids("annotation_layers_id_seq", count);
+    }
+
+    public long[] spanIds(int count) throws SQLException {
+        return ids("spans_id_seq", count);
+    }
+
+    public long[] relationIds(int count) throws SQLException {
+        return ids("relations_id_seq", count);
+    }
+
+    /** Rows of (id, project_id, external_id, text, meta, length). */
+    public Rows documents() throws SQLException {
+        return copy("copy documents (id, project_id, external_id, text, meta, length) from stdin (format csv)");
+    }
+
+    /** Rows of (id, document_id, doc_length, owner_kind, user_id, status). */
+    public Rows layers() throws SQLException {
+        return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status) from stdin (format csv)");
+    }
+
+    /** Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links). */
+    public Rows spans() throws SQLException {
+        return copy("copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
+                + " attributes, note, links) from stdin (format csv)");
+    }
+
+    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note). */
+    public Rows relations() throws SQLException {
+        return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
+                + " attributes, note) from stdin (format csv)");
+    }
+
+    /** The first of these document ids that the project already holds, or null when it holds none. */
+    public String firstExistingDocument(long projectId, String[] externalIds) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select external_id from documents where project_id = ? and external_id = any(?) limit 1")) {
+            s.setLong(1, projectId);
+            Array array = connection.createArrayOf("text", externalIds);
+            s.setArray(2, array);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * A bulk load can change the tables' sizes by orders of magnitude, and the planner then works from stale (or,
+     * on a fresh database, no) statistics: exports and the workspace's queries picked full scans. Autovacuum catches
+     * up eventually, or never where it is off; a large import refreshes the statistics itself, in its transaction.
+     */
+    public void refreshStatistics() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze documents, annotation_layers, spans, relations");
+        }
+    }
+
+    private long[] ids(String sequence, int count) throws SQLException {
+        long[] ids = new long[count];
+        if (count == 0) {
+            return ids;
+        }
+        try (PreparedStatement s = connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
+            s.setInt(1, count);
+            try (ResultSet r = s.executeQuery()) {
+                for (int i = 0; r.next(); i++) {
+                    ids[i] = r.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Rows copy(String sql) throws SQLException {
+        return new Rows(new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /** The rows of one COPY, in the column order its opener names; closing ends the COPY. */
+    public static final class Rows implements Closeable {
+
+        private final Writer out;
+
+        private Rows(Writer out) {
+            this.out = out;
+        }
+
+        /** One CSV row: null is an empty field, every string is quoted (so an empty string stays empty, not null). */
+        public void row(Object... values) throws IOException {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                Object value = values[i];
+                if (value instanceof String s) {
+                    out.write('"');
+                    int from = 0;
+                    for (int q = s.indexOf('"'); q >= 0; q = s.indexOf('"', from)) {
+                        out.write(s, from, q - from + 1);
+                        out.write('"');
+                        from = q + 1;
+                    }
+                    out.write(s, from, s.length() - from);
+                    out.write('"');
+                } else if (value != null) {
+                    out.write(value.toString());
+                }
+            }
+            out.write('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}

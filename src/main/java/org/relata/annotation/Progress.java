@@ -1,0 +1,77 @@
+package org.relata.annotation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.relata.document.LayerStatuses;
+import org.relata.project.ProjectProgress;
+
+/**
+ * Every question other features ask about layers: counts and statuses. The SQL over the layer table stays here,
+ * beside the layers, and the others reach it through their own interfaces.
+ */
+@ApplicationScoped
+public class Progress implements ProjectProgress, LayerStatuses {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DocumentRow> documents(long projectId, long userId, int limit, long offset) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.id, d.external_id, d.length,
+                       (select l.status from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER' and l.user_id = ?2) as mine,
+                       (select count(*) from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
+                       (select count(*) from annotation_layers l
+                         where l.document_id = d.id and l.owner_kind = 'USER') as layers
+                  from documents d where d.project_id = ?1 order by d.external_id limit ?3 offset ?4
+                """).setParameter(1, projectId).setParameter(2, userId).setParameter(3, limit)
+                .setParameter(4, offset).getResultList();
+        return rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).intValue(), r[3] == null ? LayerStatus.NEW.name() : (String) r[3],
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
+    }
+
+    @Override
+    public long doneBy(long projectId, long userId) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from annotation_layers l join documents d on d.id = l.document_id
+                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'""")
+                .setParameter(1, projectId).setParameter(2, userId).getSingleResult()).longValue();
+    }
+
+    /** One query for all the documents; without seesAll only the user's own layer and the suggestions. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, List<LayerSummary>> of(List<Long> documentIds, boolean seesAll, long userId) {
+        Map<Long, List<LayerSummary>> result = new LinkedHashMap<>();
+        if (documentIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select l.document_id, l.owner_kind, u.username, l.status
+                  from annotation_layers l left join users u on u.id = l.user_id
+                 where l.document_id = any(?1)
+                   and (?2 or l.owner_kind = 'SUGGESTIONS' or l.user_id = ?3)
+                 order by l.document_id, l.owner_kind, u.username""")
+                .setParameter(1, documentIds.toArray(Long[]::new))
+                .setParameter(2, seesAll)
+                .setParameter(3, userId)
+                .getResultList();
+        for (Object[] row : rows) {
+            String owner = LayerOwner.valueOf((String) row[1]).nameFor((String) row[2]);
+            result.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                    .add(new LayerSummary(owner, (String) row[3]));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,94 @@
+package org.relata.exchange.codec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One document with one layer of annotations, as every importer produces and every exporter consumes it.
+ * Offsets are code points. {@code where} says where it came from, so that errors can point there.
+ */
+public final class ExDoc {
+
+    public String id;
+    /** The text; on export it may come as {@link #utf8} only, read it with {@link #text()}. */
+    public String text;
+    /** On export: the text's UTF-8 bytes as the database sent them, so the native format writes them unchanged. */
+    public byte[] utf8;
+    public Map<String, Object> meta = new LinkedHashMap<>();
+    /** "gold", "suggestions" or a username; on import the target decides, this is only read on export. */
+    public String annotator;
+    /** "new", "in_progress", "done", or null when the file does not say. */
+    public String status;
+    public final List<ExSpan> spans = new ArrayList<>();
+    public final List<ExRelation> relations = new ArrayList<>();
+    public Where where;
+
+    public String text() {
+        if (text == null && utf8 != null) {
+            text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    /** The text a span covers: as the file gave it on import, cut from the document's bytes on export. */
+    public String textOf(ExSpan span) {
+        if (span.text == null && utf8 != null) {
+            span.text = new String(utf8, span.utf8Start, span.utf8End - span.utf8Start, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return span.text;
+    }
+
+    /** True when the file carries annotations or a status for this document, so a layer is written. */
+    public boolean hasLayer() {
+        return status != null || !spans.isEmpty() || !relations.isEmpty();
+    }
+
+    public static final class ExSpan {
+        public String id;
+        public int start;
+        public int end;
+        public String label;
+        /** The text the file claims the span covers, checked against the document; null when not given. */
+        public String text;
+        /** On export: where the span's text lies in the document's UTF-8 bytes. */
+        public int utf8Start;
+        public int utf8End;
+        public Map<String, Object> attributes = new LinkedHashMap<>();
+        public String note;
+        public final List<Link> links = new ArrayList<>();
+        public Where where;
+        /** Filled by the writer: the span's database id. */
+        public long dbId;
+        /** On import: the entity type's database id. */
+        public long typeId;
+        /** On export: the span's place in its document's order (T1 is 0). */
+        public int position;
+    }
+
+    public static final class ExRelation {
+        public String id;
+        public String label;
+        public String head;
+        public String tail;
+        public Map<String, Object> attributes = new LinkedHashMap<>();
+        public String note;
+        public Where where;
+        /** On import: the relation type's database id. */
+        public long typeId;
+        /** On export: head and tail positions packed into one number, the relation's sort key. */
+        public long order;
+    }
+
+    public record Link(String resource, String id, String text) {
+    }
+
+    /** A place in an uploaded file: file name (or null), 1-based line (or null), JSON path prefix (or null). */
+    public record Where(String file, Integer line, String field) {
+
+        public Where field(String suffix) {
+            return new Where(file, line, field == null ? null : field + suffix);
+        }
+    }
+}

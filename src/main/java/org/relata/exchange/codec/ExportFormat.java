@@ -1,0 +1,35 @@
+package org.relata.exchange.codec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.relata.schema.Schema;
+
+/** One export format: how a document stream becomes bytes. */
+public interface ExportFormat {
+
+    String extension();
+
+    String mediaType();
+
+    /** brat writes files into a zip; the others write one stream. */
+    default boolean zipped() {
+        return false;
+    }
+
+    /** Formats that may leave annotations out (CoNLL, Prodigy) count them in a first pass for the response header. */
+    default boolean reportsLeftOut() {
+        return false;
+    }
+
+    DocWriter open(OutputStream out) throws IOException;
+
+    /** For zipped formats: what goes at the top of the zip before any document (brat's annotation.conf). */
+    default void startZip(ZipOutputStream zip, Schema schema) throws IOException {
+    }
+
+    default DocWriter openZip(ZipOutputStream zip, String folder, Schema schema) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,122 @@
+package org.relata.exchange.format.brat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportSink;
+
+/**
+ * brat's annotation.conf: [entities] (or [spans]), [relations] with {@code Arg1:A|B, Arg2:C} and
+ * {@code <REL-TYPE>:symmetric}, [attributes] with {@code Arg:<ENTITY>|<RELATION>|types} and {@code Value:a|b}.
+ * Its labels are added to the project's schema (existing ones are kept). [events] is ignored; E lines are refused.
+ */
+final class BratConf {
+
+    private final ImportSink.Labels labels;
+
+    BratConf(ImportSink.Labels labels) {
+        this.labels = labels;
+    }
+
+    void read(String content, String file) {
+        String section = "";
+        String[] lines = content.split("\n", -1);
+        List<String[]> relationLines = new ArrayList<>();
+        List<String[]> attributeLines = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            ExDoc.Where where = new ExDoc.Where(file, i + 1, null);
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+                continue;
+            }
+            if (line.startsWith("<") || line.startsWith("!")) {
+                continue;
+            }
+            switch (section) {
+                case "entities", "spans" -> labels.defineEntityType(line.split("\\s+")[0], where);
+                case "relations" -> relationLines.add(new String[] {line, Integer.toString(i + 1)});
+                case "attributes" -> attributeLines.add(new String[] {line, Integer.toString(i + 1)});
+                default -> {
+                    // [events] and unknown sections add nothing to the schema
+                }
+            }
+        }
+        for (String[] item : relationLines) {
+            relation(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+        }
+        for (String[] item : attributeLines) {
+            attribute(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+        }
+    }
+
+    private void relation(String line, ExDoc.Where where) {
+        String[] nameAndArgs = line.split("\\s+", 2);
+        String name = nameAndArgs[0];
+        List<String> heads = List.of();
+        List<String> tails = List.of();
+        boolean symmetric = false;
+        int arg = 0;
+        for (String part : (nameAndArgs.length > 1 ? nameAndArgs[1] : "").split(",")) {
+            String[] kv = part.strip().split(":", 2);
+            if (kv.length != 2) {
+                continue;
+            }
+            if (kv[0].equals("<REL-TYPE>")) {
+                symmetric = kv[1].contains("symmetric");
+            } else if (arg == 0) {
+                heads = Arrays.asList(kv[1].split("\\|"));
+                arg++;
+            } else if (arg == 1) {
+                tails = Arrays.asList(kv[1].split("\\|"));
+                arg++;
+            }
+        }
+        if (arg != 2) {
+            throw ImportError.at(where, "A relation in annotation.conf is: NAME Arg1:TYPE, Arg2:TYPE.");
+        }
+        boolean known = labels.hasRelationType(name);
+        labels.defineRelationType(name, !symmetric, where);
+        boolean any = heads.contains("<ENTITY>") || tails.contains("<ENTITY>");
+        // A type that already allows any pair stays that way; a new or restricted one gets the listed pairs.
+        if (any || (known && labels.allowsAnyPair(name))) {
+            return;
+        }
+        for (String head : heads) {
+            for (String tail : tails) {
+                labels.allowPair(name, labels.defineEntityType(head, where), labels.defineEntityType(tail, where));
+            }
+        }
+    }
+
+    private void attribute(String line, ExDoc.Where where) {
+        String[] nameAndArgs = line.split("\\s+", 2);
+        String target = null;
+        List<String> values = null;
+        for (String part : (nameAndArgs.length > 1 ? nameAndArgs[1] : "").split(",")) {
+            String[] kv = part.strip().split(":", 2);
+            if (kv.length != 2) {
+                continue;
+            }
+            if (kv[0].equals("Arg")) {
+                List<String> types = Arrays.asList(kv[1].split("\\|"));
+                if (types.contains("<RELATION>") || types.stream().allMatch(labels::hasRelationType)) {
+                    target = "relation";
+                } else if (!types.contains("<EVENT>") || types.size() > 1) {
+                    target = "span";
+                }
+            } else if (kv[0].equals("Value")) {
+                values = new ArrayList<>(Arrays.asList(kv[1].split("\\|")));
+            }
+        }
+        if (target != null) {
+            labels.defineAttribute(target, nameAndArgs[0], values, where);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.relata.exchange.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.relata.annotation.BulkReader;
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ExDoc.ExRelation;
+import org.relata.exchange.codec.ExDoc.ExSpan;
+import org.relata.exchange.codec.JsonMaps;
+import org.relata.exchange.codec.Utf8Offsets;
+
+/**
+ * Fills a batch of export documents with their spans and relations, read for all the batch's layers at once
+ * ({@link BulkReader}). Spans are sorted by (start, end, label) and relations by (head, tail, label), then numbered
+ * T1.., R1.. in that order, so the same data always gives the same output.
+ */
+final class AnnotationRows implements AutoCloseable {
+
+    private static final int FETCH_SIZE = 10_000;
+    // The database id breaks ties between otherwise identical spans, so that their order does not depend on the plan.
+    private static final Comparator<ExSpan> SPAN_ORDER = Comparator.<ExSpan>comparingInt(s -> s.start)
+            .thenComparingInt(s -> s.end).thenComparing(s -> s.label).thenComparingLong(s -> s.dbId);
+    private static final Comparator<ExRelation> RELATION_ORDER = Comparator.<ExRelation>comparingLong(r -> r.order)
+            .thenComparing(r -> r.label);
+
+    private final Map<Long, String> entityTypes;
+    private final Map<Long, String> relationTypes;
+    private final BulkReader reader;
+
+    AnnotationRows(Connection connection, long projectId) throws SQLException {
+        this.entityTypes = names(connection, "entity_types", projectId);
+        this.relationTypes = names(connection, "relation_types", projectId);
+        this.reader = new BulkReader(connection, FETCH_SIZE);
+    }
+
+    void fill(ExportBatch batch) throws SQLException, IOException {
+        if (batch.byLayer.isEmpty()) {
+            return;
+        }
+        Map<Long, ExSpan> byDbId = readSpans(batch.byLayer);
+        readRelations(batch.byLayer, byDbId);
+    }
+
+    private Map<Long, ExSpan> readSpans(Map<Long, ExDoc> byLayer) throws SQLException, IOException {
+        Map<Long, ExSpan> byDbId = new HashMap<>();
+        // Rows usually come grouped by layer, but the plan does not promise it.
+        Map<ExDoc, Utf8Offsets> texts = new HashMap<>();
+        reader.spans(byLayer.keySet(), new BulkReader.SpanRow() {
+            private long current = -1;
+            private ExDoc doc;
+            private Utf8Offsets text;
+
+            @Override
+            public void accept(long layer, long spanId, int start, int end, long entityTypeId, String attributes,
+                    String note, String links) throws IOException {
+                if (layer != current) {
+                    current = layer;
+                    doc = byLayer.get(layer);
+                    text = texts.computeIfAbsent(doc, d -> new Utf8Offsets(d.utf8));
+                }
+                ExSpan span = new ExSpan();
+                span.dbId = spanId;
+                span.start = start;
+                span.end = end;
+                span.label = entityTypes.get(entityTypeId);
+                span.utf8Start = text.byteOffset(start);
+                span.utf8End = text.byteOffset(end);
+                if (attributes != null) {
+                    span.attributes = JsonMaps.read(attributes);
+                }
+                span.note = note;
+                JsonMaps.readLinks(links, span.links);
+                doc.spans.add(span);
+                byDbId.put(span.dbId, span);
+            }
+        });
+        for (ExDoc doc : byLayer.values()) {
+            List<ExSpan> list = doc.spans;
+            list.sort(SPAN_ORDER);
+            for (int i = 0; i < list.size(); i++) {
+                list.get(i).id = "T" + (i + 1);
+                list.get(i).position = i;
+            }
+        }
+        return byDbId;
+    }
+
+    private void readRelations(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
+        reader.relations(byLayer.keySet(), (layer, headSpanId, tailSpanId, relationTypeId, attributes, note) -> {
+            ExDoc doc = byLayer.get(layer);
+            ExRelation relation = new ExRelation();
+            ExSpan head = byDbId.get(headSpanId);
+            ExSpan tail = byDbId.get(tailSpanId);
+            relation.head = head.id;
+            relation.tail = tail.id;
+            relation.order = ((long) head.position << 32) | tail.position;
+            relation.label = relationTypes.get(relationTypeId);
+            if (attributes != null) {
+                relation.attributes = JsonMaps.read(attributes);
+            }
+            relation.note = note;
+            doc.relations.add(relation);
+        });
+        for (ExDoc doc : byLayer.values()) {
+            List<ExRelation> list = doc.relations;
+            list.sort(RELATION_ORDER);
+            for (int i = 0; i < list.size(); i++) {
+                list.get(i).id = "R" + (i + 1);
+            }
+        }
+    }
+
+    private static Map<Long, String> names(Connection connection, String table, long projectId) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select id, name from " + table + " where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.put(r.getLong(1), r.getString(2));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        reader.close();
+    }
+}

@@ -1,0 +1,147 @@
+package org.relata.exchange.store;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.relata.exchange.codec.DocWriter;
+import org.relata.exchange.codec.ExportFormat;
+import org.relata.schema.Schema;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Writes an export to a stream as the cursor reads it. Runs outside the request's transaction (the body is written
+ * after the resource method returns) on its own read-only, repeatable-read transaction, so that the passes of a
+ * split (or the counting pass of CoNLL) all see the same data.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Turns to read the database; fair, so that waiting exports start in the order they came. */
+    private final Semaphore running;
+
+    @Inject
+    ExportService(ExchangeConfig config) {
+        this.running = new Semaphore(Math.max(1, config.maxConcurrentExports()), true);
+    }
+
+    /** Everything one export needs, resolved (and access-checked) before the body starts. */
+    public record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
+    }
+
+    /** Runs the export into nothing and counts the annotations the format leaves out. */
+    public long countLeftOut(Request request) {
+        long[] leftOut = new long[1];
+        write(request, OutputStream.nullOutputStream(), leftOut);
+        return leftOut[0];
+    }
+
+    /** Writes the export to a response body; a client that goes away mid-way ends it, logged without a trace. */
+    public void write(Request request, OutputStream out) {
+        try {
+            write(request, new ClientStream(out), null);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof ClientStream.ClientGone)) {
+                throw e;
+            }
+            LOG.infof("Export of project %d stopped: the client closed the connection", request.projectId());
+        }
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExportService.class);
+
+    private void write(Request request, OutputStream out, long[] leftOut) {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Export interrupted while waiting for its turn", e);
+        }
+        try {
+            read(request, out, leftOut);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void read(Request request, OutputStream out, long[] leftOut) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                ExportCursor.plannerSettings(connection);
+                BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                write(connection, request, buffered, leftOut);
+                buffered.flush();
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export failed in the database: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Connection connection, Request request, OutputStream out, long[] leftOut)
+            throws SQLException, IOException {
+        ExportFormat format = request.format();
+        Splits splits = request.splits();
+        if (splits == null && !format.zipped()) {
+            DocWriter writer = format.open(out);
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
+            writer.finish();
+            count(writer, leftOut);
+            return;
+        }
+        ZipOutputStream zip = new ZipOutputStream(out);
+        if (format.zipped()) {
+            format.startZip(zip, request.schema());
+        }
+        if (splits == null) {
+            DocWriter writer = format.openZip(zip, "", request.schema());
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
+            writer.finish();
+            count(writer, leftOut);
+        } else {
+            for (Splits.Part part : splits.parts()) {
+                DocWriter writer;
+                if (format.zipped()) {
+                    writer = format.openZip(zip, part.name() + "/", request.schema());
+                } else {
+                    zip.putNextEntry(new ZipEntry(part.name() + "." + format.extension()));
+                    writer = format.open(zip);
+                }
+                ExportCursor.read(connection, dataSource, request.projectId(), request.source(), splits.seed(), part, writer::write);
+                writer.finish();
+                if (!format.zipped()) {
+                    zip.closeEntry();
+                }
+                count(writer, leftOut);
+            }
+        }
+        zip.finish();
+    }
+
+    private static void count(DocWriter writer, long[] leftOut) {
+        if (leftOut != null) {
+            leftOut[0] += writer.leftOut();
+        }
+    }
+}

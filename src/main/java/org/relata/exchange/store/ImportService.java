@@ -1,0 +1,103 @@
+package org.relata.exchange.store;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.relata.annotation.BulkWriter;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportLimits;
+import org.relata.exchange.codec.Importer;
+import org.relata.web.ApiException;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
+/**
+ * Runs one import in one transaction: the importer reads the upload as a stream and the writer stores documents in
+ * batches as they come; any error rolls back everything this request stored, including labels it created.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ExchangeConfig config;
+
+    /** The size limits importers enforce while they read the upload. */
+    public ImportLimits limits() {
+        return new ImportLimits(config.maxDocumentSize().asLongValue(), config.maxZipTotalSize().asLongValue(),
+                config.maxZipRatio(), config.maxZipEntries());
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "relata.exchange.import-timeout-seconds")
+    public ImportResult run(long projectId, Importer importer, ImportTarget target, boolean createLabels, InputStream body,
+            String file, boolean gzip) {
+        List<String> skipped = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            LabelCatalog labels = new LabelCatalog(connection, projectId);
+            ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels);
+            importer.read(unpack(body, gzip, file), file, writer, skipped);
+            ImportResult result = writer.finish(skipped);
+            analyzeWhenLarge(connection, result);
+            return result;
+        } catch (ApiException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ZipException || e.getCause() instanceof java.io.EOFException) {
+                throw ImportError.inFile(file, null, "The gzip body is damaged or cut short.");
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed in the database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A large import refreshes the planner's statistics (see BulkWriter.refreshStatistics). */
+    private static void analyzeWhenLarge(Connection connection, ImportResult result) throws SQLException {
+        if (result.documents() >= ANALYZE_DOCUMENTS || result.spans() >= ANALYZE_SPANS) {
+            new BulkWriter(connection).refreshStatistics();
+        }
+    }
+
+    private static final int ANALYZE_DOCUMENTS = 1_000;
+    private static final int ANALYZE_SPANS = 20_000;
+
+    /** Gunzips when the client says so (Content-Encoding: gzip) or the bytes start with gzip's magic number. */
+    static InputStream unpack(InputStream body, boolean gzip, String file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (gzip || (b1 == 0x1f && b2 == 0x8b)) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (ZipException e) {
+                throw ImportError.inFile(file, null, "The body is marked as gzip but is not gzip data.");
+            }
+        }
+        return in;
+    }
+}

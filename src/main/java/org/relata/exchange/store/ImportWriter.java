@@ -1,0 +1,270 @@
+package org.relata.exchange.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.relata.annotation.BulkWriter;
+import org.relata.exchange.codec.CodePoints;
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ExDoc.ExRelation;
+import org.relata.exchange.codec.ExDoc.ExSpan;
+import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportSink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Validates the documents every importer produces and stores them in batches through the annotation package's
+ * BulkWriter (COPY), inside the caller's transaction, so an error anywhere stores nothing.
+ */
+final class ImportWriter implements ImportSink {
+
+    private static final int BATCH_DOCUMENTS = 500;
+    private static final long BATCH_CHARS = 4L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BulkWriter bulk;
+    private final long projectId;
+    private final LabelCatalog labels;
+    private final ImportTarget target;
+    private final boolean createLabels;
+    private final Set<String> seenIds = new HashSet<>();
+    private final List<ExDoc> batch = new ArrayList<>();
+    private long batchChars;
+
+    int documents;
+    int spans;
+    int relations;
+    int attributes;
+    int notes;
+
+    ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels)
+            throws SQLException {
+        this.bulk = new BulkWriter(connection);
+        this.projectId = projectId;
+        this.labels = labels;
+        this.target = target;
+        this.createLabels = createLabels;
+    }
+
+    @Override
+    public ImportSink.Labels labels() {
+        return new CatalogLabels(labels);
+    }
+
+    @Override
+    public void add(ExDoc doc) {
+        try {
+            validate(doc);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        batch.add(doc);
+        batchChars += doc.text.length() + 64L * doc.spans.size();
+        if (batch.size() >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) {
+            flush();
+        }
+    }
+
+    ImportResult finish(List<String> skipped) {
+        flush();
+        return new ImportResult(documents, spans, relations, attributes, notes, skipped);
+    }
+
+    private void validate(ExDoc doc) throws SQLException {
+        ExDoc.Where where = doc.where;
+        if (doc.id == null || doc.id.isEmpty()) {
+            throw ImportError.at(where, ".id", "Every document needs an id (a non-empty string).");
+        }
+        if (doc.id.codePointCount(0, doc.id.length()) > 500) {
+            throw ImportError.at(where, ".id", "A document id has at most 500 characters.");
+        }
+        if (!seenIds.add(doc.id)) {
+            throw ImportError.at(where, ".id", "Document id '" + doc.id + "' appears twice in this import.");
+        }
+        if (doc.text == null) {
+            throw ImportError.at(where, ".text", "Document '" + doc.id + "' has no text.");
+        }
+        if (doc.text.indexOf('\u0000') >= 0) {
+            throw ImportError.at(where, ".text", "Document '" + doc.id + "' contains a NUL character, which a text cannot hold.");
+        }
+        if (doc.status != null) {
+            String status = doc.status.toUpperCase(Locale.ROOT);
+            if (!status.equals("NEW") && !status.equals("IN_PROGRESS") && !status.equals("DONE")) {
+                throw ImportError.at(where, ".status", "status is new, in_progress or done, not '" + doc.status + "'.");
+            }
+            doc.status = status;
+        }
+        CodePoints text = new CodePoints(doc.text);
+        Map<String, ExSpan> byId = new HashMap<>();
+        for (ExSpan span : doc.spans) {
+            ExDoc.Where at = span.where;
+            if (span.id != null && byId.put(span.id, span) != null) {
+                throw ImportError.at(at, ".id", "Span id '" + span.id + "' is used twice in document '" + doc.id + "'.");
+            }
+            if (span.start < 0 || span.start > text.length()) {
+                throw ImportError.at(at, ".start", "Span start " + span.start + " is outside the text (0–" + text.length() + ").");
+            }
+            if (span.end <= span.start || span.end > text.length()) {
+                throw ImportError.at(at, ".end", "Span end " + span.end + " must be after start " + span.start
+                        + " and at most the text's length " + text.length() + ".");
+            }
+            if (span.text != null && !span.text.equals(text.slice(span.start, span.end))) {
+                throw ImportError.at(at, ".text", "The span's text '" + span.text + "' differs from the document's text '"
+                        + text.slice(span.start, span.end) + "' at " + span.start + "–" + span.end + ".");
+            }
+            if (span.label == null) {
+                throw ImportError.at(at, ".label", "Every span needs a label.");
+            }
+            span.typeId = labels.entityType(span.label, createLabels, at == null ? null : at.field(".label"));
+            labels.checkAttributes("span", span.attributes, createLabels, at == null ? null : at.field(".attributes"));
+        }
+        Set<String> relationIds = new HashSet<>();
+        for (ExRelation relation : doc.relations) {
+            ExDoc.Where at = relation.where;
+            if (relation.id != null && !relationIds.add(relation.id)) {
+                throw ImportError.at(at, ".id", "Relation id '" + relation.id + "' is used twice in document '" + doc.id + "'.");
+            }
+            ExSpan head = byId.get(relation.head);
+            if (head == null) {
+                throw ImportError.at(at, ".head", "The relation's head '" + relation.head + "' is no span of document '" + doc.id + "'.");
+            }
+            ExSpan tail = byId.get(relation.tail);
+            if (tail == null) {
+                throw ImportError.at(at, ".tail", "The relation's tail '" + relation.tail + "' is no span of document '" + doc.id + "'.");
+            }
+            if (relation.label == null) {
+                throw ImportError.at(at, ".label", "Every relation needs a label.");
+            }
+            LabelCatalog.RelType type = labels.relationType(relation.label, createLabels, at == null ? null : at.field(".label"));
+            labels.checkPair(type, head.typeId, tail.typeId, createLabels, at);
+            relation.typeId = type.id;
+            labels.checkAttributes("relation", relation.attributes, createLabels, at == null ? null : at.field(".attributes"));
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            refuseExisting();
+            int layerCount = 0;
+            int spanCount = 0;
+            int relationCount = 0;
+            for (ExDoc doc : batch) {
+                if (doc.hasLayer()) {
+                    layerCount++;
+                    spanCount += doc.spans.size();
+                    relationCount += doc.relations.size();
+                }
+            }
+            long[] docIds = bulk.documentIds(batch.size());
+            long[] layerIds = bulk.layerIds(layerCount);
+            long[] spanIds = bulk.spanIds(spanCount);
+            long[] relationIds = bulk.relationIds(relationCount);
+            int[] lengths = new int[batch.size()];
+            try (BulkWriter.Rows out = bulk.documents()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ExDoc doc = batch.get(i);
+                    lengths[i] = doc.text.codePointCount(0, doc.text.length());
+                    out.row(docIds[i], projectId, doc.id, doc.text, json(doc.meta), lengths[i]);
+                }
+            }
+            if (layerCount > 0) {
+                try (BulkWriter.Rows out = bulk.layers()) {
+                    int l = 0;
+                    for (int i = 0; i < batch.size(); i++) {
+                        ExDoc doc = batch.get(i);
+                        if (doc.hasLayer()) {
+                            out.row(layerIds[l++], docIds[i], lengths[i], target.ownerKind().name(), target.userId(),
+                                    doc.status == null ? target.defaultStatus() : doc.status);
+                        }
+                    }
+                }
+            }
+            if (spanCount > 0) {
+                try (BulkWriter.Rows out = bulk.spans()) {
+                    int l = 0;
+                    int s = 0;
+                    for (int i = 0; i < batch.size(); i++) {
+                        ExDoc doc = batch.get(i);
+                        if (!doc.hasLayer()) {
+                            continue;
+                        }
+                        for (ExSpan span : doc.spans) {
+                            span.dbId = spanIds[s++];
+                            out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
+                                    json(span.attributes), span.note, json(span.links));
+                            count(span.attributes, span.note);
+                        }
+                        l++;
+                    }
+                }
+            }
+            if (relationCount > 0) {
+                try (BulkWriter.Rows out = bulk.relations()) {
+                    int l = 0;
+                    int r = 0;
+                    for (ExDoc doc : batch) {
+                        if (!doc.hasLayer()) {
+                            continue;
+                        }
+                        Map<String, ExSpan> byId = new HashMap<>();
+                        doc.spans.forEach(span -> byId.put(span.id, span));
+                        for (ExRelation relation : doc.relations) {
+                            out.row(relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
+                                    relation.typeId, json(relation.attributes), relation.note);
+                            count(relation.attributes, relation.note);
+                        }
+                        l++;
+                    }
+                }
+            }
+            documents += batch.size();
+            spans += spanCount;
+            relations += relationCount;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed in the database: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+        batchChars = 0;
+    }
+
+    private void count(Map<String, Object> attributeValues, String note) {
+        attributes += attributeValues.size();
+        if (note != null) {
+            notes++;
+        }
+    }
+
+    /** Documents already in the project are refused (409): an import adds documents, it never overwrites them. */
+    private void refuseExisting() throws SQLException {
+        String id = bulk.firstExistingDocument(projectId, batch.stream().map(d -> d.id).toArray(String[]::new));
+        if (id != null) {
+            ExDoc doc = batch.stream().filter(d -> d.id.equals(id)).findFirst().orElseThrow();
+            throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"),
+                    "Document '" + id + "' is already in the project; an import only adds new documents.");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

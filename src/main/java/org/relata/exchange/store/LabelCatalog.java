@@ -1,0 +1,301 @@
+package org.relata.exchange.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.ImportError;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.relata.schema.SchemaRules;
+
+/**
+ * A project's schema during an import, read once and looked up per span. With createLabels it adds what a file
+ * needs (in the import's transaction, so a failed import adds nothing).
+ */
+final class LabelCatalog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final class RelType {
+        final long id;
+        final String name;
+        boolean directed;
+        /** Allowed (head type id, tail type id) pairs; empty means any pair. */
+        final Set<List<Long>> pairs = new HashSet<>();
+
+        RelType(long id, String name, boolean directed) {
+            this.id = id;
+            this.name = name;
+            this.directed = directed;
+        }
+
+        boolean allows(long head, long tail) {
+            return SchemaRules.allows(directed, !pairs.isEmpty(), (h, t) -> pairs.contains(List.of(h, t)), head, tail);
+        }
+    }
+
+    static final class AttrDef {
+        final long id;
+        /** null: boolean. */
+        List<String> values;
+
+        AttrDef(long id, List<String> values) {
+            this.id = id;
+            this.values = values;
+        }
+    }
+
+    private final Connection connection;
+    private final long projectId;
+    private final Map<String, Long> entityTypes = new HashMap<>();
+    private final Map<Long, String> entityNames = new HashMap<>();
+    private final Map<String, RelType> relationTypes = new HashMap<>();
+    private final Map<String, AttrDef> attributes = new HashMap<>();
+    private int entityPosition;
+    private int relationPosition;
+    private int attributePosition;
+    int created;
+
+    LabelCatalog(Connection connection, long projectId) throws SQLException {
+        this.connection = connection;
+        this.projectId = projectId;
+        try (PreparedStatement s = connection.prepareStatement("select id, name, position from entity_types where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entityTypes.put(r.getString(2), r.getLong(1));
+                    entityNames.put(r.getLong(1), r.getString(2));
+                    entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
+                }
+            }
+        }
+        Map<Long, RelType> byId = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select id, name, directed, position from relation_types where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
+                    relationTypes.put(type.name, type);
+                    byId.put(type.id, type);
+                    relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3)));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String values = r.getString(4);
+                    attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1),
+                            values == null ? null : new ArrayList<>(List.of(JSON.readValue(values, String[].class)))));
+                    attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException(e);
+            }
+        }
+    }
+
+    boolean hasRelationType(String name) {
+        return relationTypes.containsKey(name);
+    }
+
+    /** The relation type of that name, which the catalog must hold. */
+    RelType relationTypeByName(String name) {
+        return relationTypes.get(name);
+    }
+
+    String entityName(long id) {
+        return entityNames.get(id);
+    }
+
+    long entityType(String name, boolean create, ExDoc.Where where) throws SQLException {
+        Long id = entityTypes.get(name);
+        if (id != null) {
+            return id;
+        }
+        if (!create) {
+            throw ImportError.at(where, "Unknown entity type '" + name + "'; add it to the schema or import with createLabels=true.");
+        }
+        return defineEntityType(name, where);
+    }
+
+    long defineEntityType(String name, ExDoc.Where where) throws SQLException {
+        Long existing = entityTypes.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        checkName(name, where);
+        try (PreparedStatement s = connection.prepareStatement(
+                "insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id")) {
+            s.setLong(1, projectId);
+            s.setString(2, name);
+            s.setString(3, SchemaRules.entityColor(entityPosition));
+            s.setInt(4, entityPosition++);
+            long id = single(s);
+            entityTypes.put(name, id);
+            entityNames.put(id, name);
+            created++;
+            return id;
+        }
+    }
+
+    RelType relationType(String name, boolean create, ExDoc.Where where) throws SQLException {
+        RelType type = relationTypes.get(name);
+        if (type != null) {
+            return type;
+        }
+        if (!create) {
+            throw ImportError.at(where, "Unknown relation type '" + name + "'; add it to the schema or import with createLabels=true.");
+        }
+        return defineRelationType(name, true, where);
+    }
+
+    RelType defineRelationType(String name, boolean directed, ExDoc.Where where) throws SQLException {
+        RelType existing = relationTypes.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        checkName(name, where);
+        try (PreparedStatement s = connection.prepareStatement(
+                "insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?) returning id")) {
+            s.setLong(1, projectId);
+            s.setString(2, name);
+            s.setString(3, SchemaRules.relationColor(relationPosition));
+            s.setBoolean(4, directed);
+            s.setInt(5, relationPosition++);
+            RelType type = new RelType(single(s), name, directed);
+            relationTypes.put(name, type);
+            created++;
+            return type;
+        }
+    }
+
+    /** Checks that the relation type allows the pair; createLabels widens a type that lists pairs. */
+    void checkPair(RelType type, long head, long tail, boolean create, ExDoc.Where where) throws SQLException {
+        if (type.allows(head, tail)) {
+            return;
+        }
+        if (!create) {
+            throw ImportError.at(where, "Relation type '" + type.name + "' does not allow " + entityNames.get(head)
+                    + " → " + entityNames.get(tail) + "; change the schema or import with createLabels=true.");
+        }
+        allowPair(type, head, tail);
+    }
+
+    void allowPair(RelType type, long head, long tail) throws SQLException {
+        if (type.pairs.contains(List.of(head, tail))) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("insert into relation_type_pairs"
+                + " (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)")) {
+            s.setLong(1, type.id);
+            s.setLong(2, projectId);
+            s.setLong(3, head);
+            s.setLong(4, tail);
+            s.executeUpdate();
+        }
+        type.pairs.add(List.of(head, tail));
+    }
+
+    /** Checks every attribute of a span ("span") or relation ("relation") against the schema. */
+    void checkAttributes(String target, Map<String, Object> values, boolean create, ExDoc.Where where) throws SQLException {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            AttrDef def = attributes.get(target + "/" + name);
+            if (def == null) {
+                if (!create) {
+                    throw ImportError.at(where, "." + name, "Unknown " + target + " attribute '" + name
+                            + "'; add it to the schema or import with createLabels=true.");
+                }
+                def = defineAttribute(target, name, value instanceof String s ? List.of(s) : null, where);
+            }
+            SchemaRules.AttributeFit fit = SchemaRules.fit(def.values, value);
+            if (fit == SchemaRules.AttributeFit.WRONG_KIND) {
+                throw ImportError.at(where, "." + name, def.values == null
+                        ? "Attribute '" + name + "' is yes/no: give true or false, not " + value + "."
+                        : "Attribute '" + name + "' takes one of " + def.values + ", not " + value + ".");
+            }
+            if (fit == SchemaRules.AttributeFit.UNLISTED) {
+                String s = (String) value;
+                if (!create) {
+                    throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not '" + s
+                            + "'; import with createLabels=true to add the value.");
+                }
+                def.values.add(s);
+                saveValues(def);
+            }
+        }
+    }
+
+    AttrDef defineAttribute(String target, String name, List<String> values, ExDoc.Where where) throws SQLException {
+        AttrDef existing = attributes.get(target + "/" + name);
+        if (existing != null) {
+            if (existing.values != null && values != null && !existing.values.containsAll(values)) {
+                values.stream().filter(v -> !existing.values.contains(v)).forEach(existing.values::add);
+                saveValues(existing);
+            }
+            return existing;
+        }
+        checkName(name, where);
+        try (PreparedStatement s = connection.prepareStatement("insert into attribute_defs (project_id, name, target,"
+                + " allowed_values, position) values (?, ?, ?, ?::jsonb, ?) returning id")) {
+            s.setLong(1, projectId);
+            s.setString(2, name);
+            s.setString(3, target);
+            s.setString(4, values == null ? null : JSON.writeValueAsString(values));
+            s.setInt(5, attributePosition++);
+            AttrDef def = new AttrDef(single(s), values == null ? null : new ArrayList<>(values));
+            attributes.put(target + "/" + name, def);
+            created++;
+            return def;
+        } catch (JsonProcessingException e) {
+            throw new SQLException(e);
+        }
+    }
+
+    private void saveValues(AttrDef def) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("update attribute_defs set allowed_values = ?::jsonb where id = ?")) {
+            st.setString(1, JSON.writeValueAsString(def.values));
+            st.setLong(2, def.id);
+            st.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new SQLException(e);
+        }
+    }
+
+    private static void checkName(String name, ExDoc.Where where) {
+        if (!SchemaRules.isName(name)) {
+            throw ImportError.at(where, "'" + name + "' cannot be a label: 1 to 100 characters without spaces.");
+        }
+    }
+
+    private static long single(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

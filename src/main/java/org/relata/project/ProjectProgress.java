@@ -1,0 +1,20 @@
+package org.relata.project;
+
+import java.util.List;
+
+/**
+ * How far a project's annotators are, as the project page shows it. The annotation feature answers (it owns the
+ * layers), so project needs no SQL of its own over them.
+ */
+public interface ProjectProgress {
+
+    /** myStatus is the caller's layer's status (NEW without one); doneLayers and layers count annotators' layers. */
+    record DocumentRow(Long id, String externalId, int length, String myStatus, long doneLayers, long layers) {
+    }
+
+    /** A page of the project's documents, in external id order, with the user's and everyone's progress. */
+    List<DocumentRow> documents(long projectId, long userId, int limit, long offset);
+
+    /** How many of the project's documents the user has marked done. */
+    long doneBy(long projectId, long userId);
+}

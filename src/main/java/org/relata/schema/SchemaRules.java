@@ -1,0 +1,69 @@
+package org.relata.schema;
+
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a label schema, written once: what a name and a colour look like, which colour a new type gets,
+ * which (head, tail) pairs a relation type allows and which values an attribute takes. The API, the editor and
+ * imports all ask here, so they cannot drift apart.
+ */
+public final class SchemaRules {
+
+    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    /** Relation types start further along the palette, so the first relation does not share the first entity's colour. */
+    private static final int RELATION_COLOR_OFFSET = 3;
+
+    /** How a value fits an attribute: it fits, it is of the wrong kind, or it is a string the list lacks. */
+    public enum AttributeFit {
+        FITS,
+        WRONG_KIND,
+        UNLISTED
+    }
+
+    private SchemaRules() {
+    }
+
+    /** A type or attribute name: 1 to 100 characters without white space. */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** A colour is written #rrggbb. */
+    public static boolean isColor(String color) {
+        return color != null && COLOR.matcher(color).matches();
+    }
+
+    /** The colour a new entity type at this position gets when none is given. */
+    public static String entityColor(int position) {
+        return PALETTE[position % PALETTE.length];
+    }
+
+    /** The colour a new relation type at this position gets when none is given. */
+    public static String relationColor(int position) {
+        return PALETTE[(position + RELATION_COLOR_OFFSET) % PALETTE.length];
+    }
+
+    /**
+     * Whether a relation type allows a head of one type and a tail of another. No pairs listed means any pair;
+     * an undirected type also allows each listed pair reversed.
+     */
+    public static <T> boolean allows(boolean directed, boolean listsPairs, BiPredicate<T, T> listed, T head, T tail) {
+        return !listsPairs || listed.test(head, tail) || (!directed && listed.test(tail, head));
+    }
+
+    /** A yes/no attribute (allowedValues null) takes true or false; a choice takes one of its listed strings. */
+    public static AttributeFit fit(List<String> allowedValues, Object value) {
+        if (allowedValues == null) {
+            return value instanceof Boolean ? AttributeFit.FITS : AttributeFit.WRONG_KIND;
+        }
+        if (!(value instanceof String text)) {
+            return AttributeFit.WRONG_KIND;
+        }
+        return allowedValues.contains(text) ? AttributeFit.FITS : AttributeFit.UNLISTED;
+    }
+}

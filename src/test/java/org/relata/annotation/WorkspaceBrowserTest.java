@@ -4,11 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.annotation.WorkspaceFixtures.at;
-import static org.relata.annotation.WorkspaceFixtures.end;
-import static org.relata.annotation.WorkspaceFixtures.layer;
-import static org.relata.annotation.WorkspaceFixtures.relation;
-import static org.relata.annotation.WorkspaceFixtures.span;
+import static org.relata.testsupport.WorkspaceFixtures.at;
+import static org.relata.testsupport.WorkspaceFixtures.end;
+import static org.relata.testsupport.WorkspaceFixtures.layer;
+import static org.relata.testsupport.WorkspaceFixtures.relation;
+import static org.relata.testsupport.WorkspaceFixtures.span;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
+import org.relata.testsupport.WorkspaceFixtures;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
 

@@ -1,5 +1,7 @@
 package org.relata.annotation;
 
+import org.relata.testsupport.WorkspaceFixtures;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.not;

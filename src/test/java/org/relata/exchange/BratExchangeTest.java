@@ -1,14 +1,16 @@
 package org.relata.exchange;
 
+import org.relata.testsupport.Exchange;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.exchange.Exchange.export;
-import static org.relata.exchange.Exchange.files;
-import static org.relata.exchange.Exchange.importFile;
-import static org.relata.exchange.Exchange.unzip;
-import static org.relata.exchange.Exchange.zip;
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.files;
+import static org.relata.testsupport.Exchange.importFile;
+import static org.relata.testsupport.Exchange.unzip;
+import static org.relata.testsupport.Exchange.zip;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,10 @@
 package org.relata.exchange;
 
-import static org.relata.exchange.Exchange.export;
-import static org.relata.exchange.Exchange.importJsonl;
-import static org.relata.exchange.Exchange.nativeFixture;
+import org.relata.testsupport.Exchange;
+
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.importJsonl;
+import static org.relata.testsupport.Exchange.nativeFixture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

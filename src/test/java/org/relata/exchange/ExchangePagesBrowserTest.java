@@ -1,5 +1,7 @@
 package org.relata.exchange;
 
+import org.relata.testsupport.Exchange;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,12 @@
 package org.relata.exchange;
 
+import org.relata.testsupport.Exchange;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.exchange.Exchange.export;
-import static org.relata.exchange.Exchange.importJsonl;
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.importJsonl;
 
 import java.io.IOException;
 import java.io.InputStream;

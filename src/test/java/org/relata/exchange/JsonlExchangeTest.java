@@ -1,16 +1,18 @@
 package org.relata.exchange;
 
+import org.relata.testsupport.Exchange;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.exchange.Exchange.TEXT_1;
-import static org.relata.exchange.Exchange.cp;
-import static org.relata.exchange.Exchange.export;
-import static org.relata.exchange.Exchange.importFile;
-import static org.relata.exchange.Exchange.importJsonl;
-import static org.relata.exchange.Exchange.nativeFixture;
+import static org.relata.testsupport.Exchange.TEXT_1;
+import static org.relata.testsupport.Exchange.cp;
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.importFile;
+import static org.relata.testsupport.Exchange.importJsonl;
+import static org.relata.testsupport.Exchange.nativeFixture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,19 +1,21 @@
 package org.relata.exchange;
 
+import org.relata.testsupport.Exchange;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.exchange.Exchange.cp;
-import static org.relata.exchange.Exchange.cpEnd;
-import static org.relata.exchange.Exchange.export;
-import static org.relata.exchange.Exchange.files;
-import static org.relata.exchange.Exchange.importFile;
-import static org.relata.exchange.Exchange.importJsonl;
-import static org.relata.exchange.Exchange.json;
-import static org.relata.exchange.Exchange.nativeFixture;
-import static org.relata.exchange.Exchange.unzip;
-import static org.relata.exchange.Exchange.zip;
+import static org.relata.testsupport.Exchange.cp;
+import static org.relata.testsupport.Exchange.cpEnd;
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.files;
+import static org.relata.testsupport.Exchange.importFile;
+import static org.relata.testsupport.Exchange.importJsonl;
+import static org.relata.testsupport.Exchange.json;
+import static org.relata.testsupport.Exchange.nativeFixture;
+import static org.relata.testsupport.Exchange.unzip;
+import static org.relata.testsupport.Exchange.zip;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.relata.exchange;
+package org.relata.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,31 +17,31 @@ import org.relata.testsupport.Api;
 import io.restassured.response.Response;
 
 /** Import/export calls and fixtures for the exchange tests. */
-final class Exchange {
+public final class Exchange {
 
     /** Texts that catch UTF-16 slips: a flag and an emoji outside the BMP, a combining accent, CJK, CRLF. */
-    static final String TEXT_1 = "North Korea 🇰🇵 and China met.\r\nKim Jong-un led North Korea.";
-    static final String TEXT_2 = "Cafe\u0301 talks: 中国 and 日本 😀 signed.";
+    public static final String TEXT_1 = "North Korea 🇰🇵 and China met.\r\nKim Jong-un led North Korea.";
+    public static final String TEXT_2 = "Cafe\u0301 talks: 中国 and 日本 😀 signed.";
 
     private Exchange() {
     }
 
-    static Response importFile(String user, long projectId, String query, String contentType, byte[] body) {
+    public static Response importFile(String user, long projectId, String query, String contentType, byte[] body) {
         return Api.as(user).contentType(contentType).body(body)
                 .post("/api/projects/" + projectId + "/import" + (query.isEmpty() ? "" : "?" + query));
     }
 
-    static Response importJsonl(String user, long projectId, String query, String body) {
+    public static Response importJsonl(String user, long projectId, String query, String body) {
         return importFile(user, projectId, "format=jsonl" + (query.isEmpty() ? "" : "&" + query), "application/x-ndjson",
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Response export(String user, long projectId, String query) {
+    public static Response export(String user, long projectId, String query) {
         return Api.as(user).get("/api/projects/" + projectId + "/export" + (query.isEmpty() ? "" : "?" + query));
     }
 
     /** Code point offset of the first occurrence of {@code part} in {@code text}. */
-    static int cp(String text, String part) {
+    public static int cp(String text, String part) {
         int at = text.indexOf(part);
         if (at < 0) {
             throw new IllegalArgumentException(part);
@@ -49,11 +49,11 @@ final class Exchange {
         return text.codePointCount(0, at);
     }
 
-    static int cpEnd(String text, String part) {
+    public static int cpEnd(String text, String part) {
         return cp(text, part) + part.codePointCount(0, part.length());
     }
 
-    static String json(String s) {
+    public static String json(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -69,7 +69,7 @@ final class Exchange {
     }
 
     /** Two documents in the native format, with spans, relations, attributes, a note and a link. */
-    static String nativeFixture() {
+    public static String nativeFixture() {
         return "{\"id\":\"doc-1\",\"text\":" + json(TEXT_1) + ",\"meta\":{\"source\":\"news\",\"year\":2024},\"status\":\"done\","
                 + "\"spans\":["
                 + span("T1", TEXT_1, "North Korea", "COUNTRY", "{\"Negated\":false}", null,
@@ -86,12 +86,12 @@ final class Exchange {
                 + "]}\n";
     }
 
-    static String span(String id, String text, String part, String label, String attributes, String note, String links) {
+    public static String span(String id, String text, String part, String label, String attributes, String note, String links) {
         return "{\"id\":\"" + id + "\",\"start\":" + cp(text, part) + ",\"end\":" + cpEnd(text, part) + ",\"label\":\"" + label
                 + "\",\"text\":" + json(part) + ",\"attributes\":" + attributes + ",\"note\":" + note + ",\"links\":" + links + "}";
     }
 
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -105,7 +105,7 @@ final class Exchange {
         return bytes.toByteArray();
     }
 
-    static Map<String, byte[]> files(String... namesAndContents) {
+    public static Map<String, byte[]> files(String... namesAndContents) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < namesAndContents.length; i += 2) {
             files.put(namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
@@ -113,7 +113,7 @@ final class Exchange {
         return files;
     }
 
-    static Map<String, String> unzip(byte[] zip) {
+    public static Map<String, String> unzip(byte[] zip) {
         Map<String, String> files = new TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

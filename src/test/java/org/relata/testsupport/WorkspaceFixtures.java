@@ -1,4 +1,4 @@
-package org.relata.annotation;
+package org.relata.testsupport;
 
 import java.util.Map;
 

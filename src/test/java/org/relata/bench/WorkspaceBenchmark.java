@@ -1,4 +1,4 @@
-package org.relata.annotation;
+package org.relata.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

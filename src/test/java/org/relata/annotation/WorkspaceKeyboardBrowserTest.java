@@ -8,10 +8,10 @@ import static org.relata.annotation.WorkspaceBrowserTest.drag;
 import static org.relata.annotation.WorkspaceBrowserTest.ready;
 import static org.relata.annotation.WorkspaceBrowserTest.saved;
 import static org.relata.annotation.WorkspaceBrowserTest.spanLabel;
-import static org.relata.annotation.WorkspaceFixtures.at;
-import static org.relata.annotation.WorkspaceFixtures.end;
-import static org.relata.annotation.WorkspaceFixtures.layer;
-import static org.relata.annotation.WorkspaceFixtures.span;
+import static org.relata.testsupport.WorkspaceFixtures.at;
+import static org.relata.testsupport.WorkspaceFixtures.end;
+import static org.relata.testsupport.WorkspaceFixtures.layer;
+import static org.relata.testsupport.WorkspaceFixtures.span;
 
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ export function createActions(ws) {
       ws.selected = key && (store.spans.has(key) || store.relations.has(key)) ? key : null;
       ws.view.select(ws.selected);
       ws.panel.show(ws.selected);
+      ws.caret.follow(ws.selected);
       if (ws.selected && scroll) {
         ws.view.ensureDrawn(ws.selected);
         ws.view.firstElementOf(ws.selected)?.scrollIntoView({ block: 'nearest' });
@@ -69,6 +70,19 @@ export function createActions(ws) {
     },
     setRelationNote(rel, note) {
       change(rel, { note: rel.note }, { note }, (r, c) => editor.updateRelation(r, c));
+    },
+    /** Ctrl+Z and the Undo button: the same step and the same message. */
+    undo() {
+      if (!ws.editable) return;
+      const entry = history.undo();
+      act.dropStaleSelection();
+      say(entry ? 'Undone.' : 'Nothing to undo.');
+    },
+    redo() {
+      if (!ws.editable) return;
+      const entry = history.redo();
+      act.dropStaleSelection();
+      say(entry ? 'Redone.' : 'Nothing to redo.');
     },
     /** After an undo or redo the selected item may be gone: then nothing is selected. */
     dropStaleSelection() {

@@ -15,6 +15,8 @@ import { createActions } from './actions.js';
 import { installPointer } from './pointer.js';
 import { installKeys } from './keys.js';
 import { Toolbar, showAlert } from './toolbar.js';
+import { Caret } from './caret.js';
+import { KeyHelp } from './help.js';
 
 const $ = (id) => document.getElementById(id);
 const root = $('workspace');
@@ -65,7 +67,9 @@ async function start() {
     },
   });
   ws.editor = new Editor(store, view, ws.saver, () => ws.panel && ws.panel.changed());
+  ws.caret = new Caret(ws);
   ws.act = createActions(ws);
+  ws.help = new KeyHelp(schema);
   ws.panel = new Panel($('ws-panel'), { store, schema, editable: ws.editable, act: ws.act });
 
   /** After a refused change: the layer as the server has it now, with no history to undo into. */

@@ -1,7 +1,23 @@
-// A small pop-up menu: a filter field, then one item per choice with its colour and hotkey. Keyboard: type to
-// filter (a hotkey typed into the empty field picks at once), arrows move, Enter picks, Escape closes.
+// A small pop-up menu: a filter field, then one item per choice with its colour and hotkey. It opens with focus on
+// the list, where a type's key picks that type; / (or a click) moves to the filter, where every key filters and
+// Enter takes the first match. Arrows move, Escape closes. The keys are in MENU_KEYS, which the help lists.
+
+import { dispatch } from './shortcuts.js';
 
 let open = null;
+
+const inFilter = (m) => document.activeElement === m.filter;
+
+/** The menu's keys; the context is the open menu: its filter, its visible items and pick(). */
+export const MENU_KEYS = [
+  { keys: ['Escape'], does: 'Close the menu', run: () => closeMenu() },
+  { keys: ['ArrowDown', 'ArrowUp'], does: 'Move through the types', run: (m, e) => m.step(e.key === 'ArrowDown' ? 1 : -1) },
+  { keys: ['Enter'], does: 'Take the highlighted type (in the filter: the first match)', run: (m) => m.take() },
+  { keys: ['/'], does: 'Filter the types by name', applies: (m) => !inFilter(m), run: (m) => m.filter.focus() },
+  { keys: ['Tab', 'Shift+Tab'], does: 'Between the filter and the list', run: (m, e) => m.cycle(e.shiftKey ? -1 : 1) },
+  { keys: ['Letter'], does: 'Take the type with this key (not in the filter: there every key filters)',
+    applies: (m) => !inFilter(m), run: (m, e) => m.hotkey(e.key) },
+];
 
 export function closeMenu() {
   if (open) {
@@ -35,7 +51,7 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
   const filter = document.createElement('input');
   filter.type = 'text';
   filter.setAttribute('aria-label', filterLabel);
-  filter.placeholder = 'Type to filter…';
+  filter.placeholder = 'Press / to filter…';
   filter.autocomplete = 'off';
   el.append(heading, filter);
   const buttons = items.map((item) => {
@@ -54,6 +70,7 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
       const k = document.createElement('kbd');
       k.textContent = item.hotkey;
       b.append(k);
+      b.setAttribute('aria-keyshortcuts', item.hotkey);
     }
     b.addEventListener('click', () => pick(item));
     el.append(b);
@@ -75,36 +92,35 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
     items.forEach((item, i) => { buttons[i].hidden = q !== '' && !item.name.toLowerCase().includes(q); });
     none.hidden = visible().length > 0;
   });
-  el.addEventListener('keydown', (e) => {
-    const list = visible();
-    const at = list.indexOf(document.activeElement);
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      closeMenu();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
+  const menu = {
+    filter,
+    step(by) {
+      const list = visible();
       if (list.length === 0) return;
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      const next = at < 0 ? (step > 0 ? 0 : list.length - 1) : (at + step + list.length) % list.length;
+      const at = list.indexOf(document.activeElement);
+      const next = at < 0 ? (by > 0 ? 0 : list.length - 1) : (at + by + list.length) % list.length;
       list[next].focus();
-    } else if (e.key === 'Enter' && document.activeElement === filter) {
-      e.preventDefault();
-      if (list.length > 0) list[0].click();
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      const all = [filter, ...list];
+    },
+    take() {
+      const list = visible();
+      const target = inFilter(menu) ? list[0] : list.find((b) => b === document.activeElement);
+      if (target) target.click();
+    },
+    cycle(by) {
+      const all = [filter, ...visible()];
       const i = all.indexOf(document.activeElement);
-      all[(i + (e.shiftKey ? -1 : 1) + all.length) % all.length].focus();
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey
-        && (document.activeElement !== filter || filter.value === '')) {
-      const item = items.find((it) => it.hotkey && it.hotkey === e.key);
-      if (item) {
-        e.preventDefault();
-        pick(item);
-      }
-    }
-    e.stopPropagation();
+      all[(i + by + all.length) % all.length].focus();
+    },
+    hotkey(key) {
+      const item = items.find((it) => it.hotkey && it.hotkey === key);
+      if (!item) return false;
+      pick(item);
+      return true;
+    },
+  };
+  el.addEventListener('keydown', (e) => {
+    if (!e.ctrlKey && !e.metaKey && !e.altKey) dispatch(MENU_KEYS, e, menu);
+    e.stopPropagation(); // the workspace's own keys wait until the menu is closed
   });
   const outside = (e) => {
     if (!el.contains(e.target)) closeMenu();
@@ -112,6 +128,6 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
   document.addEventListener('mousedown', outside, true);
   open = { el, onClose, outside };
   host.append(el);
-  filter.focus({ preventScroll: true });
+  (buttons[0] || filter).focus({ preventScroll: true });
   return el;
 }

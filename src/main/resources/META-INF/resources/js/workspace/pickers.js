@@ -4,15 +4,23 @@
 import { openMenu } from './menu.js';
 import { safeColor } from './schema.js';
 
-/** The browser's text selection as document offsets (UTF-16), snapped to words unless "Exact characters". */
+/**
+ * The selected text as document offsets (UTF-16), snapped to words unless "Exact characters": the keyboard
+ * caret's selection, else the browser's.
+ */
 export function selectionOffsets(ws) {
+  const exact = document.getElementById('ws-exact').checked;
+  const keyboard = ws.caret.range;
+  if (keyboard) {
+    const snapped = exact ? ws.doc.trim(keyboard.start, keyboard.end) : ws.doc.snapToWords(keyboard.start, keyboard.end);
+    return snapped && { ...snapped, rect: keyboard.rect };
+  }
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const r = sel.getRangeAt(0);
   const s = ws.view.offsetOf(r.startContainer, r.startOffset);
   const e = ws.view.offsetOf(r.endContainer, r.endOffset);
   if (s < 0 || e < 0 || e <= s) return null;
-  const exact = document.getElementById('ws-exact').checked;
   const snapped = exact ? ws.doc.trim(s, e) : ws.doc.snapToWords(s, e);
   if (!snapped) return null;
   return { ...snapped, rect: r.getBoundingClientRect() };

@@ -1,6 +1,8 @@
 // The document text and its two ways of counting: the API counts Unicode code points, the DOM counts UTF-16
 // units. Both maps are built once per document, so every conversion afterwards is one array read.
 
+import { Words } from './words.js';
+
 export class DocumentText {
   constructor(text) {
     this.text = text;
@@ -56,21 +58,18 @@ export class DocumentText {
   }
 
   /**
-   * Widens [start, end) (UTF-16) to whole words and trims surrounding white space, as a reader means a selection.
-   * Returns null when nothing but white space is left.
+   * Widens [start, end) (UTF-16) to whole words, as a reader means a selection: the tokens it touches, without
+   * surrounding space, edge punctuation or a trailing clitic (see words.js). Null when nothing but space is left.
    */
   snapToWords(start, end) {
-    const t = this.text;
-    while (start < end && isSpace(t, start)) start++;
-    while (end > start && isSpace(t, end - 1)) end--;
-    if (start >= end) return null;
-    if (isWordAt(t, start)) {
-      while (start > 0 && isWordBefore(t, start)) start -= unitsBefore(t, start);
-    }
-    if (isWordBefore(t, end)) {
-      while (end < t.length && isWordAt(t, end)) end += unitsAt(t, end);
-    }
-    return { start, end };
+    const trimmed = this.trim(start, end);
+    return trimmed && this.words().snap(trimmed.start, trimmed.end);
+  }
+
+  /** The document's tokens, cut once when first needed: snapping and the keyboard caret share them. */
+  words() {
+    if (!this.tokens) this.tokens = new Words(this.text);
+    return this.tokens;
   }
 
   /** Trims only white space at both ends: the "exact characters" mode. */
@@ -97,30 +96,8 @@ function splitLines(text) {
   return lines;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}_'’-]/u;
 const SPACE = /\s/u;
-
-function codePointAt(t, i) {
-  return String.fromCodePoint(t.codePointAt(i));
-}
-
-function isWordAt(t, i) {
-  return i < t.length && WORD.test(codePointAt(t, i));
-}
-
-function isWordBefore(t, i) {
-  return i > 0 && WORD.test(codePointAt(t, i - unitsBefore(t, i)));
-}
 
 function isSpace(t, i) {
   return SPACE.test(t[i]);
-}
-
-function unitsAt(t, i) {
-  return t.codePointAt(i) > 0xffff ? 2 : 1;
-}
-
-function unitsBefore(t, i) {
-  const c = t.charCodeAt(i - 1);
-  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? 2 : 1;
 }

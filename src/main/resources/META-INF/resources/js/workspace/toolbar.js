@@ -80,9 +80,10 @@ export class Toolbar {
 
   /** Wires the buttons and fills in what the page shows around the document. */
   install(project, queue, layer) {
-    const { history, saver, act, editable } = this.ws;
-    $('ws-undo').addEventListener('click', () => { history.undo(); act.dropStaleSelection(); });
-    $('ws-redo').addEventListener('click', () => history.redo());
+    const { saver, act, editable } = this.ws;
+    $('ws-undo').addEventListener('click', () => act.undo());
+    $('ws-redo').addEventListener('click', () => act.redo());
+    $('ws-keys').addEventListener('click', () => this.ws.help.open());
     $('ws-retry').addEventListener('click', () => saver.retryNow());
     const guidelines = $('ws-guidelines'); // rendered on the server, with the page
     $('ws-guidelines-toggle').addEventListener('click', (e) => {

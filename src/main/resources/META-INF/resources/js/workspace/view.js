@@ -234,6 +234,7 @@ export class DocumentView {
     }
     this.emphasis.refresh();
     this.scheduleLater();
+    this.onFlush?.();
   }
 
   /** The part of the document worth drawing now, in its own coordinates: the screen and one more above and below. */

@@ -1,0 +1,37 @@
+package org.relata.annotation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** What team assignment (org.relata.workflow) needs to know about and do to annotator layers. */
+@ApplicationScoped
+public class TeamLayers {
+
+    @Inject
+    EntityManager em;
+
+    /** Status of every annotator layer in the project, keyed "documentId:userId"; no entry means NEW. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> statuses(long projectId) {
+        Map<String, String> statuses = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select l.document_id, l.user_id, l.status from annotation_layers l join documents d on d.id = l.document_id
+                 where d.project_id = ?1 and l.owner_kind = 'USER'""")
+                .setParameter(1, projectId).getResultList()) {
+            statuses.put(row[0] + ":" + row[1], (String) row[2]);
+        }
+        return statuses;
+    }
+
+    /** Deletes the user's layer of the document with its spans and relations; true when there was one. */
+    public boolean discard(long documentId, long userId) {
+        return em.createNativeQuery("""
+                delete from annotation_layers where document_id = ?1 and owner_kind = 'USER' and user_id = ?2""")
+                .setParameter(1, documentId).setParameter(2, userId).executeUpdate() > 0;
+    }
+}

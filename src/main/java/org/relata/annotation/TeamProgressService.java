@@ -1,0 +1,119 @@
+package org.relata.annotation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.relata.annotation.TeamProgress.AnnotatorProgress;
+import org.relata.annotation.TeamProgress.DocumentProgress;
+import org.relata.annotation.TeamProgress.LabelCounts;
+
+/** Counts for the progress dashboard, each table in one aggregate query so large projects answer fast. */
+@ApplicationScoped
+public class TeamProgressService {
+
+    @Inject
+    EntityManager em;
+
+    public TeamProgress of(long projectId) {
+        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AnnotatorProgress> annotators(long projectId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                with layers as (
+                    select l.id, l.user_id, l.status, l.updated_at from annotation_layers l
+                      join documents d on d.id = l.document_id
+                     where d.project_id = ?1 and l.owner_kind = 'USER')
+                select u.username, m.role,
+                       (select count(*) from assignments a where a.project_id = ?1 and a.user_id = u.id),
+                       (select count(*) from layers l where l.user_id = u.id and l.status = 'IN_PROGRESS'),
+                       (select count(*) from layers l where l.user_id = u.id and l.status = 'DONE'),
+                       (select count(*) from spans s join layers l on l.id = s.layer_id where l.user_id = u.id),
+                       (select count(*) from relations r join layers l on l.id = r.layer_id where l.user_id = u.id),
+                       (select max(l.updated_at) from layers l where l.user_id = u.id)
+                  from project_members m join users u on u.id = m.user_id
+                 where m.project_id = ?1 order by u.username""")
+                .setParameter(1, projectId).getResultList();
+        return rows.stream().map(r -> new AnnotatorProgress((String) r[0], (String) r[1], count(r[2]), count(r[3]),
+                count(r[4]), count(r[5]), count(r[6]), time(r[7]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<LabelCounts> labels(long projectId) {
+        Map<String, LabelCounts> labels = new LinkedHashMap<>();
+        for (Object[] type : (List<Object[]>) em.createNativeQuery("""
+                select name, 'span' from entity_types where project_id = ?1
+                union all select name, 'relation' from relation_types where project_id = ?1""")
+                .setParameter(1, projectId).getResultList()) {
+            labels.put(type[1] + "\t" + type[0], new LabelCounts((String) type[0], (String) type[1], 0, new TreeMap<>()));
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select 'span', t.name, l.owner_kind, u.username, count(*)
+                  from spans s join annotation_layers l on l.id = s.layer_id join entity_types t on t.id = s.entity_type_id
+                  left join users u on u.id = l.user_id
+                 where t.project_id = ?1 and l.owner_kind in ('GOLD', 'USER') group by 1, 2, 3, 4
+                union all
+                select 'relation', t.name, l.owner_kind, u.username, count(*)
+                  from relations r join annotation_layers l on l.id = r.layer_id
+                  join relation_types t on t.id = r.relation_type_id left join users u on u.id = l.user_id
+                 where t.project_id = ?1 and l.owner_kind in ('GOLD', 'USER') group by 1, 2, 3, 4""")
+                .setParameter(1, projectId).getResultList();
+        for (Object[] row : rows) {
+            String key = row[0] + "\t" + row[1];
+            LabelCounts label = labels.get(key);
+            if ("GOLD".equals(row[2])) {
+                labels.put(key, new LabelCounts(label.label(), label.kind(), count(row[4]), label.byAnnotator()));
+            } else {
+                label.byAnnotator().put((String) row[3], count(row[4]));
+            }
+        }
+        return new ArrayList<>(labels.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DocumentProgress> documents(long projectId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.id, d.external_id,
+                       (select string_agg(u.username, ',' order by u.username) from assignments a
+                          join users u on u.id = a.user_id where a.document_id = d.id),
+                       (select string_agg(u.username, ',' order by u.username) from annotation_layers l
+                          join users u on u.id = l.user_id
+                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE')
+                  from documents d where d.project_id = ?1 order by d.id""")
+                .setParameter(1, projectId).getResultList();
+        // usernames cannot hold a comma, so the joined lists split back safely
+        return rows.stream().map(r -> new DocumentProgress(count(r[0]), (String) r[1], names(r[2]), names(r[3])))
+                .toList();
+    }
+
+    private static List<String> names(Object joined) {
+        return joined == null ? List.of() : Arrays.asList(((String) joined).split(","));
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,51 @@
+package org.relata.workflow;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.project.ProjectAccess;
+import org.relata.project.Role;
+import org.relata.web.ApiException;
+
+import io.quarkus.security.Authenticated;
+
+/** Inter-annotator agreement of a project, for its curators and managers (docs/agreement.md). */
+@Path("/api/projects/{id}/agreement")
+@Authenticated
+@Tag(name = "Team annotation")
+public class AgreementResource {
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    AgreementService agreement;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Inter-annotator agreement on spans, relations and token labels",
+            description = "Over the documents that two or more annotators marked DONE: span and relation F1 per pair "
+                    + "and label (exact and overlap matching), Cohen's kappa per pair, Fleiss' kappa and Krippendorff's "
+                    + "alpha on token-level BIO tags. A figure with nothing to rest on is null. Curators and managers only.")
+    public Response get(@PathParam("id") long projectId,
+            @QueryParam("format") @Parameter(description = "`json` (default) or `csv`") String format) {
+        projectAccess.requiring(projectId, Role.CURATOR);
+        if (format == null || format.equals("json")) {
+            return Response.ok(agreement.of(projectId), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        if (format.equals("csv")) {
+            return Response.ok(AgreementCsv.write(agreement.of(projectId)), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"agreement-" + projectId + ".csv\"").build();
+        }
+        throw ApiException.badField("format is json or csv.", "format");
+    }
+}

@@ -40,6 +40,9 @@ public class SchemaService implements ProjectSchemas {
     @Inject
     LabelUses labelUses;
 
+    @Inject
+    SchemaLimits limits;
+
     @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
@@ -202,6 +205,12 @@ public class SchemaService implements ProjectSchemas {
 
     /** Checks the whole schema before anything is written: names, colours, hotkeys, pairs. */
     void validate(Schema schema) {
+        checkCount(schema.entityTypesOrEmpty().size(), limits.maxEntityTypes(), "entity types", "max-entity-types",
+                "$.entityTypes");
+        checkCount(schema.relationTypesOrEmpty().size(), limits.maxRelationTypes(), "relation types",
+                "max-relation-types", "$.relationTypes");
+        checkCount(schema.attributesOrEmpty().size(), limits.maxAttributes(), "attributes", "max-attributes",
+                "$.attributes");
         List<EntityTypeSpec> entities = schema.entityTypesOrEmpty();
         Set<String> entityNames = new HashSet<>();
         Set<String> hotkeys = new HashSet<>();
@@ -273,7 +282,20 @@ public class SchemaService implements ProjectSchemas {
                     throw ApiException.badField("The values of attribute '" + spec.name() + "' must be distinct strings.",
                             at + ".values");
                 }
+                for (int j = 0; j < spec.values().size(); j++) {
+                    if (!SchemaLimits.fits(spec.values().get(j), limits.maxTextLength())) {
+                        throw ApiException.badField(SchemaLimits.tooLong("An attribute value", limits.maxTextLength()),
+                                at + ".values[" + j + "]");
+                    }
+                }
             }
+        }
+    }
+
+    private static void checkCount(int count, int max, String what, String key, String at) {
+        if (count > max) {
+            throw ApiException.badField("A project has at most " + max + " " + what + " (relata.limits." + key
+                    + "); this schema has " + count + ".", at);
         }
     }
 

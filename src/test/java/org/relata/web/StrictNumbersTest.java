@@ -51,8 +51,18 @@ class StrictNumbersTest {
     void otherEndpointsRefuseThemAlike() {
         String user = newUser("numbers2");
         long projectId = newProject(user);
-        as(user).body("{\"entityTypes\": [{\"id\": 1.5, \"name\": \"A\"}]}").put("/api/projects/" + projectId + "/schema")
-                .then().statusCode(400).body("field", equalTo("$.entityTypes[0].id"));
+        // The id of an existing type with a fraction: cut to an integer it would rename that type.
+        Number countryId = as(user).get("/api/projects/" + projectId + "/schema").then().extract()
+                .path("entityTypes[0].id");
+        var etag = as(user).get("/api/projects/" + projectId + "/schema").header("ETag");
+        var put = as(user).body("{\"entityTypes\": [{\"id\": " + countryId + ".5, \"name\": \"A\"}]}");
+        if (etag != null) {
+            put.header("If-Match", etag);
+        }
+        put.put("/api/projects/" + projectId + "/schema").then().statusCode(400)
+                .body("field", equalTo("$.entityTypes[0].id"));
+        as(user).get("/api/projects/" + projectId + "/schema").then()
+                .body("entityTypes.name", equalTo(java.util.List.of("COUNTRY", "PERSON", "ORGANIZATION")));
         as(user).body("{\"entityTypes\": [{\"id\": " + HUGE + ", \"name\": \"A\"}]}")
                 .put("/api/projects/" + projectId + "/schema").then().statusCode(400)
                 .body("error", containsString("JSON"));

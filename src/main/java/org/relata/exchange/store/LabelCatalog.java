@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
+import org.relata.schema.SchemaLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,10 +67,12 @@ final class LabelCatalog {
     private int relationPosition;
     private int attributePosition;
     int created;
+    private final SchemaLimits limits;
 
-    LabelCatalog(Connection connection, long projectId) throws SQLException {
+    LabelCatalog(Connection connection, long projectId, SchemaLimits limits) throws SQLException {
         this.connection = connection;
         this.projectId = projectId;
+        this.limits = limits;
         try (PreparedStatement s = connection.prepareStatement("select id, name, position from entity_types where project_id = ?")) {
             s.setLong(1, projectId);
             try (ResultSet r = s.executeQuery()) {
@@ -141,12 +144,22 @@ final class LabelCatalog {
         return defineEntityType(name, where);
     }
 
+    /** createLabels may not grow the schema past its limits (issue 19, finding 2). */
+    private static void checkRoom(int count, int max, String what, String key, ExDoc.Where where) {
+        if (count >= max) {
+            throw ImportError.at(where, "The project has the most " + what + " allowed (" + max + ", relata.limits."
+                    + key + "); this import would add more.");
+        }
+    }
+
     long defineEntityType(String name, ExDoc.Where where) throws SQLException {
         Long existing = entityTypes.get(name);
         if (existing != null) {
             return existing;
         }
         checkName(name, where);
+        checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
+        checkRoom(entityTypes.size(), limits.maxEntityTypes(), "entity types", "max-entity-types", where);
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id")) {
             s.setLong(1, projectId);
@@ -178,6 +191,8 @@ final class LabelCatalog {
             return existing;
         }
         checkName(name, where);
+        checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
+        checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?) returning id")) {
             s.setLong(1, projectId);
@@ -244,6 +259,9 @@ final class LabelCatalog {
                     throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not '" + s
                             + "'; import with createLabels=true to add the value.");
                 }
+                if (!SchemaLimits.fits(s, limits.maxTextLength())) {
+                    throw ImportError.at(where, "." + name, SchemaLimits.tooLong("An attribute value", limits.maxTextLength()));
+                }
                 def.values.add(s);
                 saveValues(def);
             }
@@ -260,6 +278,7 @@ final class LabelCatalog {
             return existing;
         }
         checkName(name, where);
+        checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
         try (PreparedStatement s = connection.prepareStatement("insert into attribute_defs (project_id, name, target,"
                 + " allowed_values, position) values (?, ?, ?, ?::jsonb, ?) returning id")) {
             s.setLong(1, projectId);

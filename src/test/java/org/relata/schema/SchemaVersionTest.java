@@ -181,4 +181,22 @@ class SchemaVersionTest extends BrowserTest {
         List<String> names = as(manager).get(url(projectId)).then().extract().path("entityTypes.name");
         assertTrue(names.containsAll(List.of("ELSEWHERE", "FRESH")) && !names.contains("STALE"), names.toString());
     }
+
+    @Test
+    void deletingFromTheSchemaPageSendsItsVersion() {
+        String manager = newUser("pagedelete");
+        long projectId = newProject(manager);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + projectId + "/schema");
+        page.getByRole(AriaRole.BUTTON, named("Delete attribute Negated")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Attribute deleted.");
+        page.getByRole(AriaRole.BUTTON, named("Delete ORGANIZATION")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Entity type deleted.");
+        @SuppressWarnings("unchecked")
+        List<String> names = as(manager).get(url(projectId)).then().extract().path("entityTypes.name");
+        @SuppressWarnings("unchecked")
+        List<String> attributes = as(manager).get(url(projectId)).then().extract().path("attributes.name");
+        assertEquals(List.of("COUNTRY", "PERSON"), names);
+        assertEquals(List.of("Certainty"), attributes);
+    }
 }

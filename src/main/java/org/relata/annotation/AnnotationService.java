@@ -22,6 +22,7 @@ import org.relata.annotation.AnnotationViews.Written;
 import org.relata.audit.AuditLog;
 import org.relata.project.Project;
 import org.relata.schema.AttributeDef;
+import org.relata.schema.RelationRules;
 import org.relata.schema.EntityType;
 import org.relata.schema.RelationType;
 import org.relata.web.ApiError;
@@ -42,6 +43,9 @@ public class AnnotationService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    org.relata.schema.SchemaLimits limits;
 
     public LayerView view(LayerTarget target) {
         Layer layer = target.existingLayer();
@@ -75,7 +79,7 @@ public class AnnotationService {
         span.end = required(body.end(), "end");
         checkRange(span.start, span.end, layer.docLength);
         span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
-        span.note = blankToNull(body.note());
+        span.note = note(body.note());
         span.persist();
         long version = written(layer);
         audit.record(target.access().user().id, project.id, "create", "span", span.id, null, SpanView.of(span));
@@ -109,7 +113,7 @@ public class AnnotationService {
             span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, map(changes.get("attributes")));
         }
         if (changes.containsKey("note")) {
-            span.note = blankToNull(text(changes.get("note"), "note"));
+            span.note = note(text(changes.get("note"), "note"));
         }
         long version = written(layer);
         audit.record(target.access().user().id, project.id, "update", "span", span.id, before, SpanView.of(span));
@@ -140,7 +144,7 @@ public class AnnotationService {
         relation.type = relationType(project, body.label());
         checkArguments(relation);
         relation.attributes = AttributeValues.checked(project, AttributeDef.ON_RELATION, body.attributes());
-        relation.note = blankToNull(body.note());
+        relation.note = note(body.note());
         relation.persist();
         long version = written(layer);
         audit.record(target.access().user().id, project.id, "create", "relation", relation.id, null,
@@ -171,7 +175,7 @@ public class AnnotationService {
                     map(changes.get("attributes")));
         }
         if (changes.containsKey("note")) {
-            relation.note = blankToNull(text(changes.get("note"), "note"));
+            relation.note = note(text(changes.get("note"), "note"));
         }
         long version = written(layer);
         audit.record(target.access().user().id, project.id, "update", "relation", relation.id, before,
@@ -270,18 +274,23 @@ public class AnnotationService {
         return relation;
     }
 
+    /** The shared rule of {@link RelationRules}: different spans, an allowed pair, no duplicate (nor its reverse when undirected). */
     private static void checkArguments(Relation relation) {
-        if (relation.head.id.equals(relation.tail.id)) {
-            throw ApiException.badField("A relation links two different spans.", "tail");
+        RelationRules.Problem problem = RelationRules.problem(relation.head.id, relation.tail.id,
+                relation.type.allows(relation.head.type, relation.tail.type), () -> {
+                    String pair = relation.type.directed ? "head = ?1 and tail = ?2"
+                            : "((head = ?1 and tail = ?2) or (head = ?2 and tail = ?1))";
+                    return Relation.count(pair + " and type = ?3 and id <> ?4", relation.head, relation.tail,
+                            relation.type, relation.id == null ? -1L : relation.id) > 0;
+                });
+        if (problem == null) {
+            return;
         }
-        if (!relation.type.allows(relation.head.type, relation.tail.type)) {
-            throw ApiException.badField(relation.type.name + " does not allow " + relation.head.type.name + " → "
-                    + relation.tail.type.name + ".", "label");
-        }
-        long duplicates = Relation.count("head = ?1 and tail = ?2 and type = ?3 and id <> ?4", relation.head,
-                relation.tail, relation.type, relation.id == null ? -1L : relation.id);
-        if (duplicates > 0) {
-            throw ApiException.conflictOn("This relation already exists.", "label");
+        switch (problem) {
+            case SAME_SPAN -> throw ApiException.badField(problem.message, "tail");
+            case NOT_ALLOWED -> throw ApiException.badField(relation.type.name + " does not allow "
+                    + relation.head.type.name + " → " + relation.tail.type.name + ".", "label");
+            case DUPLICATE -> throw ApiException.conflictOn(problem.message, "label");
         }
     }
 
@@ -350,6 +359,14 @@ public class AnnotationService {
             return ((Number) value).longValue();
         }
         throw ApiException.badField(field + " must be a span id.", field);
+    }
+
+    /** A note, checked against the length limit before anything is written; blank means none. */
+    private String note(String note) {
+        if (!org.relata.schema.SchemaLimits.fits(note, limits.maxTextLength())) {
+            throw ApiException.badField(org.relata.schema.SchemaLimits.tooLong("A note", limits.maxTextLength()), "note");
+        }
+        return blankToNull(note);
     }
 
     private static String text(Object value, String field) {

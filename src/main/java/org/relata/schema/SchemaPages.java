@@ -42,7 +42,7 @@ public class SchemaPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance editor(Project project, Schema schema, boolean canEdit);
+        static native TemplateInstance editor(Project project, Schema schema, String version, boolean canEdit);
     }
 
     @Inject
@@ -58,32 +58,33 @@ public class SchemaPages {
     @Operation(hidden = true)
     public TemplateInstance editor(@PathParam("id") long id) {
         ProjectAccess.Access a = access.visible(id);
-        return Templates.editor(a.project(), schemas.read(a.project()), a.can(Role.MANAGER));
+        Schema schema = schemas.read(a.project());
+        return Templates.editor(a.project(), schema, SchemaService.version(schema), a.can(Role.MANAGER));
     }
 
     @POST
     @Path("entity-types")
     @Operation(hidden = true)
-    public Response addEntityType(@PathParam("id") long id, @RestForm String name, @RestForm String color,
+    public Response addEntityType(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String color,
             @RestForm String hotkey) {
-        return change(id, "Entity type " + name + " added.", s -> withEntityTypes(s,
+        return change(id, version, "Entity type " + name + " added.", s -> withEntityTypes(s,
                 append(s.entityTypesOrEmpty(), new EntityTypeSpec(null, trim(name), color, trim(hotkey)))));
     }
 
     @POST
     @Path("entity-types/{typeId}")
     @Operation(hidden = true)
-    public Response updateEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId, @RestForm String name,
+    public Response updateEntityType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId, @RestForm String name,
             @RestForm String color, @RestForm String hotkey) {
-        return change(id, "Entity type " + name + " saved.", s -> withEntityTypes(s, s.entityTypesOrEmpty().stream()
+        return change(id, version, "Entity type " + name + " saved.", s -> withEntityTypes(s, s.entityTypesOrEmpty().stream()
                 .map(t -> t.id() == typeId ? new EntityTypeSpec(typeId, trim(name), color, trim(hotkey)) : t).toList()));
     }
 
     @POST
     @Path("entity-types/{typeId}/delete")
     @Operation(hidden = true)
-    public Response deleteEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId) {
-        return change(id, "Entity type deleted.", s -> {
+    public Response deleteEntityType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId) {
+        return change(id, version, "Entity type deleted.", s -> {
             String name = s.entityTypesOrEmpty().stream().filter(t -> t.id() == typeId).map(EntityTypeSpec::name)
                     .findFirst().orElse(null);
             // Pairs that name the deleted type go with it.
@@ -99,9 +100,9 @@ public class SchemaPages {
     @POST
     @Path("relation-types")
     @Operation(hidden = true)
-    public Response addRelationType(@PathParam("id") long id, @RestForm String name, @RestForm String color,
+    public Response addRelationType(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String color,
             @RestForm boolean directed, @RestForm String allowed) {
-        return change(id, "Relation type " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
+        return change(id, version, "Relation type " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
                 append(s.relationTypesOrEmpty(), new RelationTypeSpec(null, trim(name), directed, parsePairs(allowed),
                         color, null)),
                 s.attributesOrEmpty()));
@@ -110,9 +111,9 @@ public class SchemaPages {
     @POST
     @Path("relation-types/{typeId}")
     @Operation(hidden = true)
-    public Response updateRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId,
+    public Response updateRelationType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId,
             @RestForm String name, @RestForm String color, @RestForm boolean directed, @RestForm String allowed) {
-        return change(id, "Relation type " + name + " saved.", s -> new Schema(s.entityTypesOrEmpty(),
+        return change(id, version, "Relation type " + name + " saved.", s -> new Schema(s.entityTypesOrEmpty(),
                 s.relationTypesOrEmpty().stream().map(r -> r.id() == typeId
                         ? new RelationTypeSpec(typeId, trim(name), directed, parsePairs(allowed), color, r.hotkey())
                         : r).toList(),
@@ -122,17 +123,17 @@ public class SchemaPages {
     @POST
     @Path("relation-types/{typeId}/delete")
     @Operation(hidden = true)
-    public Response deleteRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId) {
-        return change(id, "Relation type deleted.", s -> new Schema(s.entityTypesOrEmpty(),
+    public Response deleteRelationType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId) {
+        return change(id, version, "Relation type deleted.", s -> new Schema(s.entityTypesOrEmpty(),
                 s.relationTypesOrEmpty().stream().filter(r -> r.id() != typeId).toList(), s.attributesOrEmpty()));
     }
 
     @POST
     @Path("attributes")
     @Operation(hidden = true)
-    public Response addAttribute(@PathParam("id") long id, @RestForm String name, @RestForm String on,
+    public Response addAttribute(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String on,
             @RestForm String values) {
-        return change(id, "Attribute " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
+        return change(id, version, "Attribute " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
                 s.relationTypesOrEmpty(), append(s.attributesOrEmpty(),
                         new AttributeSpec(null, trim(name), on, parseValues(values)))));
     }
@@ -140,16 +141,29 @@ public class SchemaPages {
     @POST
     @Path("attributes/{attributeId}/delete")
     @Operation(hidden = true)
-    public Response deleteAttribute(@PathParam("id") long id, @PathParam("attributeId") long attributeId) {
-        return change(id, "Attribute deleted.", s -> new Schema(s.entityTypesOrEmpty(), s.relationTypesOrEmpty(),
+    public Response deleteAttribute(@PathParam("id") long id, @RestForm String version, @PathParam("attributeId") long attributeId) {
+        return change(id, version, "Attribute deleted.", s -> new Schema(s.entityTypesOrEmpty(), s.relationTypesOrEmpty(),
                 s.attributesOrEmpty().stream().filter(a -> a.id() != attributeId).toList()));
     }
 
-    private Response change(long projectId, String done, UnaryOperator<Schema> edit) {
-        Project project = access.requiring(projectId, Role.MANAGER).project();
+    /**
+     * Applies one form's change to the schema as it is now, under the project's lock. The form carries the version
+     * it was rendered with: if the schema changed since, nothing is saved and the page says so.
+     */
+    private Response change(long projectId, String version, String done, UnaryOperator<Schema> edit) {
+        access.requiring(projectId, Role.MANAGER);
         String back = "/projects/" + projectId + "/schema";
-        return Flash.attempt(back, () -> schemas.replace(currentUser.get(), projectId, edit.apply(schemas.read(project))),
-                done);
+        return Flash.attempt(back, () -> {
+            try {
+                schemas.edit(currentUser.get(), projectId, version == null || version.isBlank() ? null : version, edit);
+            } catch (ApiException e) {
+                if (e.status == 412) {
+                    throw ApiException.conflict("Someone changed the labels since this page was loaded; nothing was "
+                            + "saved. Check the labels below and repeat your change.");
+                }
+                throw e;
+            }
+        }, done);
     }
 
     private static Schema withEntityTypes(Schema s, List<EntityTypeSpec> entityTypes) {

@@ -40,6 +40,9 @@ public class SchemaService implements ProjectSchemas {
     @Inject
     LabelUses labelUses;
 
+    @Inject
+    SchemaLimits limits;
+
     @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
@@ -62,14 +65,90 @@ public class SchemaService implements ProjectSchemas {
         return SchemaView.of(read(project));
     }
 
+    /**
+     * The version of a schema, as its ETag carries it: a digest of everything the API shows, ids included, so
+     * that any change (and a type deleted and added again under its old name) gives another version.
+     */
+    public static String version(Schema schema) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(schema.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Replaces the schema and records who did it, with the schema before and after. */
     @Transactional
-    public Schema replace(User actor, long projectId, Schema schema) {
-        Project project = Project.findById(projectId);
+    public Schema replace(User actor, long projectId, Schema schema, String expectedVersion) {
+        return edit(actor, projectId, expectedVersion, current -> schema);
+    }
+
+    /**
+     * One change of the schema, made under the project row's lock so that concurrent changes of one project's
+     * schema run one after the other (no lost update, and one lock order: no deadlock). The change sees the
+     * schema as it is now. With {@code expectedVersion} (If-Match, or the version a page was rendered with) a
+     * schema changed meanwhile answers 412; without it, a change may add and change types but not remove any
+     * (409 naming them), since the caller cannot have seen what it would remove.
+     */
+    @Transactional
+    public Schema edit(User actor, long projectId, String expectedVersion, java.util.function.UnaryOperator<Schema> change) {
+        Project project = em.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw org.relata.project.ProjectAccess.notFound();
+        }
         Schema before = read(project);
-        Schema after = replace(project, schema);
+        String current = version(before);
+        if (expectedVersion != null && !expectedVersion.equals(current)) {
+            throw new ApiException(412, org.relata.web.ApiError.of("The schema changed since you read it (you had version "
+                    + expectedVersion + ", now " + current + "); nothing was saved. Read it again and repeat your change."));
+        }
+        Schema schema = followRenames(project, change.apply(before));
+        validate(schema);
+        if (expectedVersion == null) {
+            List<String> removed = removedTypes(before, schema);
+            if (!removed.isEmpty()) {
+                throw ApiException.conflict("This would remove " + String.join(", ", removed)
+                        + "; a change that removes types needs the version it is based on (If-Match with the ETag"
+                        + " of GET .../schema).");
+            }
+        }
+        Schema after = write(project, schema);
         audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
         return after;
+    }
+
+    /**
+     * The types and attributes of {@code before} that {@code after} does not keep, matched as the replacement
+     * matches them: by id, else by name.
+     */
+    static List<String> removedTypes(Schema before, Schema after) {
+        List<String> removed = new ArrayList<>();
+        removed.addAll(notKept("entity type", before.entityTypesOrEmpty(), after.entityTypesOrEmpty(),
+                EntityTypeSpec::id, EntityTypeSpec::name, EntityTypeSpec::name));
+        removed.addAll(notKept("relation type", before.relationTypesOrEmpty(), after.relationTypesOrEmpty(),
+                RelationTypeSpec::id, RelationTypeSpec::name, RelationTypeSpec::name));
+        java.util.function.Function<AttributeSpec, String> key =
+                a -> (a.on() == null ? AttributeDef.ON_SPAN : a.on()) + "/" + a.name();
+        removed.addAll(notKept("attribute", before.attributesOrEmpty(), after.attributesOrEmpty(),
+                AttributeSpec::id, key, AttributeSpec::name));
+        return removed;
+    }
+
+    private static <T> List<String> notKept(String kind, List<T> before, List<T> after,
+            java.util.function.Function<T, Long> id, java.util.function.Function<T, String> key,
+            java.util.function.Function<T, String> name) {
+        Map<String, Long> idByKey = new HashMap<>();
+        before.forEach(t -> idByKey.put(key.apply(t), id.apply(t)));
+        Set<Long> kept = new HashSet<>();
+        for (T t : after) {
+            if (t != null) {
+                kept.add(id.apply(t) != null ? id.apply(t) : idByKey.get(key.apply(t)));
+            }
+        }
+        return before.stream().filter(t -> !kept.contains(id.apply(t)))
+                .map(t -> kind + " '" + name.apply(t) + "'").toList();
     }
 
     @Override
@@ -77,6 +156,11 @@ public class SchemaService implements ProjectSchemas {
     public Schema replace(Project project, Schema schema) {
         schema = followRenames(project, schema);
         validate(schema);
+        return write(project, schema);
+    }
+
+    /** Writes a schema already checked by {@link #validate(Schema)}. */
+    private Schema write(Project project, Schema schema) {
         Map<String, EntityType> entityTypes = replaceEntityTypes(project, schema.entityTypesOrEmpty());
         replaceRelationTypes(project, schema.relationTypesOrEmpty(), entityTypes);
         replaceAttributes(project, schema.attributesOrEmpty());
@@ -121,6 +205,12 @@ public class SchemaService implements ProjectSchemas {
 
     /** Checks the whole schema before anything is written: names, colours, hotkeys, pairs. */
     void validate(Schema schema) {
+        checkCount(schema.entityTypesOrEmpty().size(), limits.maxEntityTypes(), "entity types", "max-entity-types",
+                "$.entityTypes");
+        checkCount(schema.relationTypesOrEmpty().size(), limits.maxRelationTypes(), "relation types",
+                "max-relation-types", "$.relationTypes");
+        checkCount(schema.attributesOrEmpty().size(), limits.maxAttributes(), "attributes", "max-attributes",
+                "$.attributes");
         List<EntityTypeSpec> entities = schema.entityTypesOrEmpty();
         Set<String> entityNames = new HashSet<>();
         Set<String> hotkeys = new HashSet<>();
@@ -192,7 +282,20 @@ public class SchemaService implements ProjectSchemas {
                     throw ApiException.badField("The values of attribute '" + spec.name() + "' must be distinct strings.",
                             at + ".values");
                 }
+                for (int j = 0; j < spec.values().size(); j++) {
+                    if (!SchemaLimits.fits(spec.values().get(j), limits.maxTextLength())) {
+                        throw ApiException.badField(SchemaLimits.tooLong("An attribute value", limits.maxTextLength()),
+                                at + ".values[" + j + "]");
+                    }
+                }
             }
+        }
+    }
+
+    private static void checkCount(int count, int max, String what, String key, String at) {
+        if (count > max) {
+            throw ApiException.badField("A project has at most " + max + " " + what + " (relata.limits." + key
+                    + "); this schema has " + count + ".", at);
         }
     }
 
@@ -236,9 +339,15 @@ public class SchemaService implements ProjectSchemas {
                 throw ApiException.conflict("Entity type '" + type.name + "' labels " + uses
                         + " spans; relabel or delete them before removing the type.");
             }
-            em.createNativeQuery("delete from relation_type_pairs where head_type_id = ?1 or tail_type_id = ?1")
-                    .setParameter(1, type.id).executeUpdate();
-            type.delete();
+        }
+        if (!removed.isEmpty()) {
+            // Pairs naming a removed type go with it, through the loaded relation types (orphan removal), so that no
+            // loaded pair still points at a deleted type when the session flushes.
+            for (RelationType relation : RelationType.inProject(project)) {
+                relation.allowed.removeIf(p -> removed.contains(p.headType) || removed.contains(p.tailType));
+            }
+            em.flush();
+            removed.forEach(EntityType::delete);
         }
         // Free names and hotkeys first so that swapping two of them does not trip the unique constraints.
         for (EntityType type : kept) {

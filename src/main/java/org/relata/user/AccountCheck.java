@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.relata.web.ApiCsrfGuard;
+import org.relata.web.Flash;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -38,6 +39,8 @@ public class AccountCheck implements SecurityIdentityAugmentor {
     public static final String PASSWORD = "password";
     public static final String TOKEN = "token";
     public static final String SESSION = "session";
+    /** What the login page says to someone whose session ended because their account was disabled. */
+    public static final String DISABLED = "This account is disabled. Ask an administrator to enable it again.";
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -60,7 +63,8 @@ public class AccountCheck implements SecurityIdentityAugmentor {
         Object credential = identity.getAttribute(CREDENTIAL);
         boolean fromSessionCookie = !PASSWORD.equals(credential) && !TOKEN.equals(credential);
         if (fromSessionCookie) {
-            return user != null && user.enabled && presentsEpoch(http, user) ? identity : endedSession(http);
+            return user != null && user.enabled && presentsEpoch(http, user) ? identity
+                    : endedSession(http, user != null && !user.enabled);
         }
         if (user == null || !user.enabled) {
             throw new AuthenticationFailedException("account disabled");
@@ -80,12 +84,18 @@ public class AccountCheck implements SecurityIdentityAugmentor {
 
     /**
      * An ended session continues as an anonymous visitor whose stale cookies are removed: public pages (the login
-     * form) still answer, protected ones ask for a login, and the browser does not loop between them.
+     * form) still answer, protected ones ask for a login, and the browser does not loop between them. When the
+     * session ended because the account is disabled, the next page (the login form) says so, once.
      */
-    private static SecurityIdentity endedSession(RoutingContext http) {
+    private static SecurityIdentity endedSession(RoutingContext http, boolean disabled) {
         if (http != null) {
             http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
             http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
+            if (disabled) {
+                http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
+                        .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+                http.put(Flash.COOKIE, new Flash("error", DISABLED));
+            }
         }
         return QuarkusSecurityIdentity.builder().setAnonymous(true)
                 .setPrincipal(new QuarkusPrincipal("")).build();

@@ -71,8 +71,11 @@ public class AdminPages {
     @Path("{id}/password")
     @Operation(hidden = true)
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
-        return Flash.attempt(BACK, () -> users.changePassword(id, password),
-                "Password changed; the user's sessions have ended.");
+        return Flash.attempt(BACK, () -> {
+            int revoked = users.changePassword(id, password);
+            return Flash.ok(BACK, "Password changed; the user's sessions have ended and " + revoked + " API token"
+                    + (revoked == 1 ? " was" : "s were") + " revoked.");
+        });
     }
 
     /** Logs the user out everywhere, e.g. after a lost laptop. */

@@ -42,8 +42,16 @@ public class ApiToken extends IdentityEntity {
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
+    /** When the token stops working by itself, or null for never. */
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
     public boolean active() {
-        return revokedAt == null;
+        return revokedAt == null && !expired();
+    }
+
+    public boolean expired() {
+        return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now());
     }
 
     public static String newSecret() {
@@ -62,7 +70,8 @@ public class ApiToken extends IdentityEntity {
     }
 
     public static ApiToken activeBySecret(String secret) {
-        return find("tokenHash = ?1 and revokedAt is null and user.enabled = true", hash(secret)).firstResult();
+        return find("tokenHash = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2) and user.enabled = true",
+                hash(secret), OffsetDateTime.now()).firstResult();
     }
 
     public static List<ApiToken> of(User user) {

@@ -1,5 +1,9 @@
 package org.relata.user;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -46,13 +50,25 @@ public class TokenPages {
     /** Answers with the page itself (not a redirect), so the secret never travels in a URL or cookie. */
     @POST
     @Operation(hidden = true)
-    public TemplateInstance create(@RestForm String name) {
+    public TemplateInstance create(@RestForm String name, @RestForm String expires) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw ApiException.badField("A token needs a name of 1 to 100 characters.", "name");
         }
-        TokenService.Issued issued = tokens.issue(currentUser.get(), trimmed);
+        TokenService.Issued issued = tokens.issue(currentUser.get(), trimmed, endOfDay(expires));
         return Templates.tokens(ApiToken.of(currentUser.get()), issued.secret());
+    }
+
+    /** The form's optional expiry date: the token works until the end of that day (UTC). */
+    private static OffsetDateTime endOfDay(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.trim()).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField("Give the expiry as a date, YYYY-MM-DD.", "expires");
+        }
     }
 
     @POST

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.web.ApiException;
 
@@ -27,16 +28,19 @@ import io.quarkus.security.Authenticated;
 public class TokenResource {
 
     public record NewToken(@NotBlank(message = "name is required")
-                           @Size(max = 100, message = "name has at most 100 characters") String name) {
+                           @Size(max = 100, message = "name has at most 100 characters") String name,
+                           @Schema(description = "Optional: when the token stops working (ISO 8601, in the future)")
+                           OffsetDateTime expiresAt) {
     }
 
-    public record CreatedToken(Long id, String name, String token) {
+    public record CreatedToken(Long id, String name, String token, OffsetDateTime expiresAt) {
     }
 
     public record TokenView(Long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                            OffsetDateTime revokedAt) {
+                            OffsetDateTime revokedAt, OffsetDateTime expiresAt, boolean active) {
         static TokenView of(ApiToken token) {
-            return new TokenView(token.id, token.name, token.createdAt, token.lastUsedAt, token.revokedAt);
+            return new TokenView(token.id, token.name, token.createdAt, token.lastUsedAt, token.revokedAt,
+                    token.expiresAt, token.active());
         }
     }
 
@@ -49,8 +53,9 @@ public class TokenResource {
     @POST
     @Operation(summary = "Create a personal API token; the token is in this answer only")
     public Response create(@Valid NewToken body) {
-        TokenService.Issued issued = tokens.issue(currentUser.get(), body.name().trim());
-        return Response.status(201).entity(new CreatedToken(issued.token().id, issued.token().name, issued.secret()))
+        TokenService.Issued issued = tokens.issue(currentUser.get(), body.name().trim(), body.expiresAt());
+        return Response.status(201).entity(new CreatedToken(issued.token().id, issued.token().name, issued.secret(),
+                issued.token().expiresAt))
                 .build();
     }
 

@@ -14,12 +14,16 @@ public class TokenService {
     }
 
     @Transactional
-    public Issued issue(User user, String name) {
+    public Issued issue(User user, String name, OffsetDateTime expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw ApiException.badField("A token's expiry must lie in the future.", "$.expiresAt");
+        }
         String secret = ApiToken.newSecret();
         ApiToken token = new ApiToken();
         token.user = User.findById(user.id);
         token.name = name;
         token.tokenHash = ApiToken.hash(secret);
+        token.expiresAt = expiresAt;
         token.persist();
         return new Issued(token, secret);
     }

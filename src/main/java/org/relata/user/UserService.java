@@ -38,12 +38,18 @@ public class UserService {
         }
     }
 
+    /**
+     * Sets a new password (an admin's reset): the user's sessions end and their API tokens are revoked, since
+     * whoever knew the old password may have made some. Answers how many tokens were revoked.
+     */
     @Transactional
-    public void changePassword(long userId, String password) {
+    public int changePassword(long userId, String password) {
         User user = byId(userId);
         checkPassword(user.username, password);
         user.setPassword(password);
         endSessions(user);
+        return ApiToken.update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", java.time.OffsetDateTime.now(),
+                user.id);
     }
 
     /** Logs the user out everywhere: every session cookie and every remembered Basic login stops working. */

@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import io.quarkus.security.ForbiddenException;
@@ -52,6 +55,30 @@ public class ApiExceptionMappers {
         return wrongJsonShape(e);
     }
 
+    /**
+     * The rest of Jackson's reading errors: a number out of range of its field ({@code InputCoercionException}),
+     * one longer than 1,000 digits ({@code StreamConstraintsException}), ... They are no mapping errors, so they
+     * carry no path of their own; the parser still knows where it stands.
+     */
+    @ServerExceptionMapper
+    public Response unreadableValue(JsonProcessingException e) {
+        String field = e.getProcessor() instanceof JsonParser parser ? jsonPath(parser.getParsingContext()) : null;
+        return respond(400, ApiError.ofField("The request body is not the JSON this call expects: "
+                + plain(e.getOriginalMessage()), field));
+    }
+
+    private static String jsonPath(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        return parts.isEmpty() ? null : "$" + String.join("", parts);
+    }
+
     @ServerExceptionMapper
     public Response staleVersion(OptimisticLockException e) {
         return respond(409, ApiError.of("Someone else changed this meanwhile; reload and try again."));
@@ -88,6 +115,9 @@ public class ApiExceptionMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongJsonShape(mapping);
         }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return unreadableValue(other);
+        }
         int status = e.getResponse().getStatus();
         String message = switch (status) {
             case 400 -> "Bad request: " + e.getMessage();
@@ -101,15 +131,29 @@ public class ApiExceptionMappers {
         return respond(status, ApiError.of(message));
     }
 
-    /** Anything else: 503 while the database is unreachable, otherwise Quarkus' own 500 (logged with its cause). */
+    /**
+     * Anything else: 503 while the database is unreachable, otherwise 500 with an error id that the log line (with
+     * the cause) carries too, so that a user's report leads to it.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return unexpectedError(e);
+    }
+
+    /** Checked exceptions no other mapper took (an I/O error, say): the same 500 with its error id. */
+    @ServerExceptionMapper
+    public Response unexpectedChecked(Exception e) {
+        return unexpectedError(e);
+    }
+
+    private static Response unexpectedError(Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("database unreachable: %s", e.getMessage());
             return DatabaseUnavailable.response();
         }
-        LOG.error("unexpected error", e);
-        return respond(500, ApiError.of("Internal error."));
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "unexpected error, error id %s", id);
+        return respond(500, ApiError.of("Internal error (error id " + id + ")."));
     }
 
     public static Response respond(int status, ApiError body) {

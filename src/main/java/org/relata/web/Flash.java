@@ -19,8 +19,13 @@ public record Flash(String kind, String message) {
     public static Response redirect(String location, String kind, String message) {
         NewCookie cookie = new NewCookie.Builder(COOKIE).path("/").maxAge(60).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT)
-                .value(URLEncoder.encode(kind + ":" + message, StandardCharsets.UTF_8)).build();
+                .value(encoded(kind, message)).build();
         return Response.seeOther(URI.create(location)).cookie(cookie).build();
+    }
+
+    /** The cookie's value for a message of this kind. */
+    public static String encoded(String kind, String message) {
+        return URLEncoder.encode(kind + ":" + message, StandardCharsets.UTF_8);
     }
 
     public static Response ok(String location, String message) {

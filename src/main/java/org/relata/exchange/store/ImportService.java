@@ -37,6 +37,9 @@ public class ImportService {
     @Inject
     ExchangeConfig config;
 
+    @Inject
+    org.relata.schema.SchemaLimits schemaLimits;
+
     /** The size limits importers enforce while they read the upload. */
     public ImportLimits limits() {
         return new ImportLimits(config.maxDocumentSize().asLongValue(), config.maxZipTotalSize().asLongValue(),
@@ -49,8 +52,9 @@ public class ImportService {
             String file, boolean gzip) {
         List<String> skipped = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            LabelCatalog labels = new LabelCatalog(connection, projectId);
-            ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels);
+            LabelCatalog labels = new LabelCatalog(connection, projectId, schemaLimits);
+            ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels,
+                    schemaLimits.maxTextLength());
             importer.read(unpack(body, gzip, file), file, writer, skipped);
             ImportResult result = writer.finish(skipped);
             analyzeWhenLarge(connection, result);

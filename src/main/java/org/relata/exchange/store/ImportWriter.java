@@ -18,6 +18,8 @@ import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
 import org.relata.exchange.codec.ExDoc.ExSpan;
 import org.relata.exchange.codec.ImportError;
+import org.relata.schema.RelationRules;
+import org.relata.schema.SchemaLimits;
 import org.relata.exchange.codec.ImportSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,9 +49,11 @@ final class ImportWriter implements ImportSink {
     int relations;
     int attributes;
     int notes;
+    private final int maxTextLength;
 
-    ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels)
-            throws SQLException {
+    ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels,
+            int maxTextLength) throws SQLException {
+        this.maxTextLength = maxTextLength;
         this.bulk = new BulkWriter(connection);
         this.projectId = projectId;
         this.labels = labels;
@@ -126,10 +130,14 @@ final class ImportWriter implements ImportSink {
             if (span.label == null) {
                 throw ImportError.at(at, ".label", "Every span needs a label.");
             }
+            if (!SchemaLimits.fits(span.note, maxTextLength)) {
+                throw ImportError.at(at, ".note", SchemaLimits.tooLong("A note", maxTextLength));
+            }
             span.typeId = labels.entityType(span.label, createLabels, at == null ? null : at.field(".label"));
             labels.checkAttributes("span", span.attributes, createLabels, at == null ? null : at.field(".attributes"));
         }
         Set<String> relationIds = new HashSet<>();
+        Set<List<Object>> relationKeys = new HashSet<>();
         for (ExRelation relation : doc.relations) {
             ExDoc.Where at = relation.where;
             if (relation.id != null && !relationIds.add(relation.id)) {
@@ -146,8 +154,21 @@ final class ImportWriter implements ImportSink {
             if (relation.label == null) {
                 throw ImportError.at(at, ".label", "Every relation needs a label.");
             }
+            if (!SchemaLimits.fits(relation.note, maxTextLength)) {
+                throw ImportError.at(at, ".note", SchemaLimits.tooLong("A note", maxTextLength));
+            }
             LabelCatalog.RelType type = labels.relationType(relation.label, createLabels, at == null ? null : at.field(".label"));
             labels.checkPair(type, head.typeId, tail.typeId, createLabels, at);
+            // The API's rule (RelationRules): different spans, no duplicate; checkPair above made the pair allowed.
+            RelationRules.Problem problem = RelationRules.problem(relation.head, relation.tail, true,
+                    () -> !relationKeys.add(RelationRules.key(type.id, relation.head, relation.tail, type.directed)));
+            if (problem == RelationRules.Problem.SAME_SPAN) {
+                throw ImportError.at(at, ".tail", problem.message);
+            }
+            if (problem == RelationRules.Problem.DUPLICATE) {
+                throw ImportError.at(at, "Relation '" + relation.label + "' from '" + relation.head + "' to '"
+                        + relation.tail + "' appears twice in document '" + doc.id + "'. " + problem.message);
+            }
             relation.typeId = type.id;
             labels.checkAttributes("relation", relation.attributes, createLabels, at == null ? null : at.field(".attributes"));
         }

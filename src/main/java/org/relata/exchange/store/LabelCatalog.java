@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
+import org.relata.schema.SchemaLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,10 +67,12 @@ final class LabelCatalog {
     private int relationPosition;
     private int attributePosition;
     int created;
+    private final SchemaLimits limits;
 
-    LabelCatalog(Connection connection, long projectId) throws SQLException {
+    LabelCatalog(Connection connection, long projectId, SchemaLimits limits) throws SQLException {
         this.connection = connection;
         this.projectId = projectId;
+        this.limits = limits;
         eachRow("select id, name, position from entity_types where project_id = ?", r -> {
             entityTypes.put(r.getString(2), r.getLong(1));
             entityNames.put(r.getLong(1), r.getString(2));
@@ -108,10 +111,19 @@ final class LabelCatalog {
         return defineEntityType(name, where);
     }
 
+    /** createLabels may not grow the schema past its limits (issue 19, finding 2). */
+    private static void checkRoom(int count, int max, String what, String key, ExDoc.Where where) {
+        if (count >= max) {
+            throw ImportError.at(where, "The project has the most " + what + " allowed (" + max + ", relata.limits."
+                    + key + "); this import would add more.");
+        }
+    }
+
     long defineEntityType(String name, ExDoc.Where where) throws SQLException {
         Long existing = entityTypes.get(name);
         if (existing == null) {
             checkName(name, where);
+            checkRoom(entityTypes.size(), limits.maxEntityTypes(), "entity types", "max-entity-types", where);
             existing = insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
                     projectId, name, SchemaRules.entityColor(entityPosition), entityPosition++);
             entityTypes.put(name, existing);
@@ -134,6 +146,7 @@ final class LabelCatalog {
     RelType defineRelationType(String name, boolean directed, ExDoc.Where where) throws SQLException {
         if (!relationTypes.containsKey(name)) {
             checkName(name, where);
+            checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
             long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
                     + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
             relationTypes.put(name, new RelType(id, name, directed));
@@ -187,6 +200,9 @@ final class LabelCatalog {
                     throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not '" + s
                             + "'; import with createLabels=true to add the value.");
                 }
+                if (!SchemaLimits.fits(s, limits.maxTextLength())) {
+                    throw ImportError.at(where, "." + name, SchemaLimits.tooLong("An attribute value", limits.maxTextLength()));
+                }
                 def.values.add(s);
                 saveValues(def);
             }
@@ -203,6 +219,7 @@ final class LabelCatalog {
             return existing;
         }
         checkName(name, where);
+        checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
         long id = insert("insert into attribute_defs (project_id, name, target, allowed_values, position)"
                 + " values (?, ?, ?, ?::jsonb, ?) returning id", projectId, name, target, json(values), attributePosition++);
         AttrDef def = new AttrDef(id, values == null ? null : new ArrayList<>(values));

@@ -43,7 +43,7 @@ public class ProjectPages {
     static class Templates {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
 
-        static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
+        static native TemplateInstance project(Project project, Role role, boolean manager, boolean curator, Schema schema,
                 List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
 
         static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
@@ -103,7 +103,8 @@ public class ProjectPages {
         long total = progress.documentCount(id, user.id, onlyAssigned);
         long done = progress.doneBy(id, user.id, onlyAssigned);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
+        return Templates.project(project, a.role(), a.can(Role.MANAGER), a.can(Role.CURATOR), schemas.read(project),
+                documents, total, done,
                 members(project), Math.min(Math.max(page, 0), pages - 1), pages);
     }
 

@@ -1,7 +1,11 @@
 package org.relata.exchange;
 
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.relata.annotation.BulkReader;
 import org.relata.annotation.LayerOwner;
 import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.codec.Importer;
@@ -88,6 +93,63 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
+        ExportService.Request request = request(project, format, source, status, split, seed);
+        Response.ResponseBuilder response;
+        if (request.format().reportsLeftOut()) {
+            long leftOut = exports.countLeftOut(request);
+            request = new ExportService.Request(id, Formats.exporter(format, leftOut), request.source(), request.splits(),
+                    request.schema());
+            response = Response.ok().header("X-Relata-Left-Out", leftOut);
+        } else {
+            response = Response.ok();
+        }
+        ExportService.Request ready = request;
+        StreamingOutput body = out -> exports.write(ready, out);
+        boolean zip = request.splits() != null || request.format().zipped();
+        String name = ExportFileName.of(project.name, LocalDate.now(ZoneOffset.UTC), request.splits() != null,
+                zip ? "zip" : request.format().extension());
+        return response.entity(body).type(zip ? "application/zip" : request.format().mediaType())
+                .header("Content-Disposition", ExportFileName.disposition(name)).build();
+    }
+
+    /** What an export would write: counted by the same query that reads it. */
+    public record ExportCount(long documents, long spans, long relations, FinishedLayers finished) {
+    }
+
+    /** Finished layers per owner, so that a client can say why an export would be empty. */
+    public record FinishedLayers(long gold, long suggestions, Map<String, Long> annotators) {
+    }
+
+    @GET
+    @Path("export/count")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Count what an export would write (curators and managers)",
+            description = "Takes the export's parameters and checks them as the export does (400 naming the field)."
+                    + " documents: the entries the export writes (one per document; with source=all one per document"
+                    + " and annotator); spans and relations: the annotations in them. finished: the finished layers of"
+                    + " gold, suggestions and each annotator (by username), whatever the source.")
+    public ExportCount count(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
+            @QueryParam("split") String split, @QueryParam("seed") String seed) {
+        Project project = access.requiring(id, Role.CURATOR).project();
+        ExportService.Request request = request(project, format, source, status, split, seed);
+        ExportService.Count count = exports.count(id, request.source());
+        long gold = 0;
+        long suggestions = 0;
+        Map<String, Long> annotators = new TreeMap<>();
+        for (BulkReader.Finished f : count.finished()) {
+            switch (f.owner()) {
+                case GOLD -> gold = f.layers();
+                case SUGGESTIONS -> suggestions = f.layers();
+                case USER -> annotators.put(f.username(), f.layers());
+            }
+        }
+        return new ExportCount(count.selected().entries(), count.selected().spans(), count.selected().relations(),
+                new FinishedLayers(gold, suggestions, annotators));
+    }
+
+    private ExportService.Request request(Project project, String format, String source, String status, String split,
+            String seed) {
         ExportFormat exportFormat = Formats.exporter(format, 0);
         boolean onlyDone = switch (status) {
             case "done" -> true;
@@ -96,21 +158,7 @@ public class ExchangeResource {
         };
         ExportSource exportSource = source(project, source, onlyDone);
         Splits splits = Splits.parse(split, parseSeed(seed));
-        ExportService.Request request = new ExportService.Request(id, exportFormat, exportSource, splits, schemas.read(project));
-        Response.ResponseBuilder response;
-        if (exportFormat.reportsLeftOut()) {
-            long leftOut = exports.countLeftOut(request);
-            request = new ExportService.Request(id, Formats.exporter(format, leftOut), exportSource, splits, request.schema());
-            response = Response.ok().header("X-Relata-Left-Out", leftOut);
-        } else {
-            response = Response.ok();
-        }
-        ExportService.Request ready = request;
-        StreamingOutput body = out -> exports.write(ready, out);
-        boolean zip = splits != null || exportFormat.zipped();
-        String name = "project-" + id + (splits != null ? "-splits" : "") + "." + (zip ? "zip" : exportFormat.extension());
-        return response.entity(body).type(zip ? "application/zip" : exportFormat.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return new ExportService.Request(project.id, exportFormat, exportSource, splits, schemas.read(project));
     }
 
     private static ExportSource source(Project project, String source, boolean onlyDone) {

@@ -23,8 +23,15 @@ public class LayerTargets {
     /** A layer the caller may read; 404 for the document or a layer they may not see. */
     public LayerTarget readable(long documentId, String owner) {
         DocumentAccess.Visible visible = documents.visible(documentId);
-        Document document = visible.document();
-        Access access = visible.access();
+        return target(visible.document(), visible.access(), owner);
+    }
+
+    /**
+     * Whose layer {@code owner} names, if the caller may read it: their own and the suggestions always; gold for
+     * curators and managers; another annotator's for curators and managers, and for everyone in a project that is
+     * not blind. 404 otherwise. The caller must already be allowed to see the document.
+     */
+    public static LayerTarget target(Document document, Access access, String owner) {
         return switch (owner) {
             case ME -> new LayerTarget(document, access, LayerOwner.USER, access.user());
             case SUGGESTIONS -> new LayerTarget(document, access, LayerOwner.SUGGESTIONS, null);
@@ -36,7 +43,7 @@ public class LayerTargets {
             }
             default -> {
                 User user = User.byUsername(owner).orElseThrow(LayerTargets::noSuchLayer);
-                if (!user.id.equals(access.user().id) && !access.seesAllLayers()) {
+                if (!user.id.equals(access.user().id) && !access.readsOtherAnnotators()) {
                     throw noSuchLayer();
                 }
                 yield new LayerTarget(document, access, LayerOwner.USER, user);

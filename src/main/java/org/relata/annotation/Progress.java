@@ -24,7 +24,7 @@ public class Progress implements ProjectProgress, LayerStatuses {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<DocumentRow> documents(long projectId, long userId, int limit, long offset) {
+    public List<DocumentRow> documents(long projectId, long userId, boolean onlyAssigned, int limit, long offset) {
         List<Object[]> rows = em.createNativeQuery("""
                 select d.id, d.external_id, d.length,
                        (select l.status from annotation_layers l
@@ -33,26 +33,40 @@ public class Progress implements ProjectProgress, LayerStatuses {
                          where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
                        (select count(*) from annotation_layers l
                          where l.document_id = d.id and l.owner_kind = 'USER') as layers
-                  from documents d where d.project_id = ?1 order by d.external_id limit ?3 offset ?4
+                  from documents d where d.project_id = ?1 and (not ?5 or exists (
+                        select 1 from assignments a where a.document_id = d.id and a.user_id = ?2))
+                 order by d.external_id limit ?3 offset ?4
                 """).setParameter(1, projectId).setParameter(2, userId).setParameter(3, limit)
-                .setParameter(4, offset).getResultList();
+                .setParameter(4, offset).setParameter(5, onlyAssigned).getResultList();
         return rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
                 ((Number) r[2]).intValue(), r[3] == null ? LayerStatus.NEW.name() : (String) r[3],
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
     }
 
     @Override
-    public long doneBy(long projectId, long userId) {
+    public long documentCount(long projectId, long userId, boolean onlyAssigned) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from documents d where d.project_id = ?1 and (not ?3 or exists (
+                    select 1 from assignments a where a.document_id = d.id and a.user_id = ?2))""")
+                .setParameter(1, projectId).setParameter(2, userId).setParameter(3, onlyAssigned)
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public long doneBy(long projectId, long userId, boolean onlyAssigned) {
         return ((Number) em.createNativeQuery("""
                 select count(*) from annotation_layers l join documents d on d.id = l.document_id
-                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'""")
-                .setParameter(1, projectId).setParameter(2, userId).getSingleResult()).longValue();
+                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2 and l.status = 'DONE'
+                   and (not ?3 or exists (select 1 from assignments a where a.document_id = d.id and a.user_id = ?2))""")
+                .setParameter(1, projectId).setParameter(2, userId).setParameter(3, onlyAssigned)
+                .getSingleResult()).longValue();
     }
 
     /** One query for all the documents; without seesAll only the user's own layer and the suggestions. */
     @Override
     @SuppressWarnings("unchecked")
-    public Map<Long, List<LayerSummary>> of(List<Long> documentIds, boolean seesAll, long userId) {
+    public Map<Long, List<LayerSummary>> of(List<Long> documentIds, boolean seesAll, boolean seesAnnotators,
+            long userId) {
         Map<Long, List<LayerSummary>> result = new LinkedHashMap<>();
         if (documentIds.isEmpty()) {
             return result;
@@ -61,11 +75,12 @@ public class Progress implements ProjectProgress, LayerStatuses {
                 select l.document_id, l.owner_kind, u.username, l.status
                   from annotation_layers l left join users u on u.id = l.user_id
                  where l.document_id = any(?1)
-                   and (?2 or l.owner_kind = 'SUGGESTIONS' or l.user_id = ?3)
+                   and (?2 or l.owner_kind = 'SUGGESTIONS' or l.user_id = ?3 or (?4 and l.owner_kind = 'USER'))
                  order by l.document_id, l.owner_kind, u.username""")
                 .setParameter(1, documentIds.toArray(Long[]::new))
                 .setParameter(2, seesAll)
                 .setParameter(3, userId)
+                .setParameter(4, seesAnnotators)
                 .getResultList();
         for (Object[] row : rows) {
             String owner = LayerOwner.valueOf((String) row[1]).nameFor((String) row[2]);

@@ -29,8 +29,10 @@ public class QueueResource {
     @GET
     @Operation(summary = "My progress and my next document",
             description = "next is the first document after `after` (wrapping around) that my layer has not marked "
-                    + "done; null when everything is done.")
+                    + "done; null when everything is done. In a blind project an annotator's queue holds only the "
+                    + "documents assigned to them.")
     public WorkQueue.Queue queue(@PathParam("id") long projectId, @QueryParam("after") Long after) {
-        return workQueue.of(projectId, projectAccess.visible(projectId).user().id, after);
+        ProjectAccess.Access access = projectAccess.visible(projectId);
+        return workQueue.of(projectId, access.user().id, access.seesOnlyAssigned(), after);
     }
 }

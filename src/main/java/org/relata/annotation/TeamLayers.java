@@ -34,4 +34,25 @@ public class TeamLayers {
                 delete from annotation_layers where document_id = ?1 and owner_kind = 'USER' and user_id = ?2""")
                 .setParameter(1, documentId).setParameter(2, userId).executeUpdate() > 0;
     }
+
+    /**
+     * Changes whenever the project's agreement may change: a layer marked done or reopened, a write to a done layer, a
+     * document deleted, a label renamed. Cheap (one aggregate over the project's annotator layers), so a cached
+     * agreement can be checked on every page view.
+     */
+    public String agreementFingerprint(long projectId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), coalesce(sum(l.version), 0), coalesce(max(l.id), 0),
+                       coalesce(max(extract(epoch from l.updated_at)), 0),
+                       (select coalesce(sum(hashtext(name)), 0) from entity_types where project_id = ?1),
+                       (select coalesce(sum(hashtext(name || directed)), 0) from relation_types where project_id = ?1)
+                  from annotation_layers l join documents d on d.id = l.document_id
+                 where d.project_id = ?1 and l.owner_kind = 'USER' and l.status = 'DONE'""")
+                .setParameter(1, projectId).getSingleResult();
+        StringBuilder key = new StringBuilder();
+        for (Object value : row) {
+            key.append(value).append('/');
+        }
+        return key.toString();
+    }
 }

@@ -24,7 +24,12 @@ public class TeamProgressService {
     EntityManager em;
 
     public TeamProgress of(long projectId) {
-        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId));
+        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId, Integer.MAX_VALUE, 0));
+    }
+
+    /** The same with only a page of the documents (the dashboard page shows them a page at a time). */
+    public TeamProgress of(long projectId, int limit, long offset) {
+        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId, limit, offset));
     }
 
     @SuppressWarnings("unchecked")
@@ -81,7 +86,7 @@ public class TeamProgressService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<DocumentProgress> documents(long projectId) {
+    private List<DocumentProgress> documents(long projectId, int limit, long offset) {
         List<Object[]> rows = em.createNativeQuery("""
                 select d.id, d.external_id,
                        (select string_agg(u.username, ',' order by u.username) from assignments a
@@ -89,8 +94,8 @@ public class TeamProgressService {
                        (select string_agg(u.username, ',' order by u.username) from annotation_layers l
                           join users u on u.id = l.user_id
                          where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE')
-                  from documents d where d.project_id = ?1 order by d.id""")
-                .setParameter(1, projectId).getResultList();
+                  from documents d where d.project_id = ?1 order by d.id limit ?2 offset ?3""")
+                .setParameter(1, projectId).setParameter(2, limit).setParameter(3, offset).getResultList();
         // usernames cannot hold a comma, so the joined lists split back safely
         return rows.stream().map(r -> new DocumentProgress(count(r[0]), (String) r[1], names(r[2]), names(r[3])))
                 .toList();

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.relata.document.Document;
+import org.relata.document.DocumentAccess;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.web.Flash;
@@ -50,12 +52,16 @@ public class WorkspacePages {
     @Inject
     EntityManager em;
 
+    @Inject
+    DocumentAccess documents;
+
     /** Opens the first document of my queue that is not done yet, or says that all are done. */
     @GET
     @Path("projects/{id}/annotate")
     @Operation(hidden = true)
     public Response start(@PathParam("id") long id) {
-        WorkQueue.NextDocument next = queue.of(id, access.visible(id).user().id, null).next();
+        ProjectAccess.Access visible = access.visible(id);
+        WorkQueue.NextDocument next = queue.of(id, visible.user().id, visible.seesOnlyAssigned(), null).next();
         if (next == null) {
             return Flash.ok("/projects/" + id, "All done: every document of your queue is marked done.");
         }
@@ -72,8 +78,13 @@ public class WorkspacePages {
         if (rows.isEmpty()) {
             throw ProjectAccess.notFound();
         }
-        Project project = access.visible((Long) rows.get(0)[0]).project();
+        ProjectAccess.Access visible = access.visible((Long) rows.get(0)[0]);
+        Project project = visible.project();
+        // The page answers 404 exactly when the API calls it would make do: a document or a layer the caller may
+        // not see (blind annotation) is not disclosed.
+        documents.requireSees(visible, docId);
         String layer = owner == null || owner.isBlank() ? "me" : owner.trim();
+        LayerTargets.target(em.getReference(Document.class, docId), visible, layer);
         String layerPath = URLEncoder.encode(layer, StandardCharsets.UTF_8).replace("+", "%20");
         return Templates.workspace(project, docId, (String) rows.get(0)[1], layer, layerPath,
                 SafeMarkdown.toHtml(project.guidelines));

@@ -12,7 +12,8 @@ public interface LayerStatuses {
 
     /**
      * The layers of these documents, by document id, in owner order. Without seesAll a user learns only about
-     * their own layer and the suggestions.
+     * their own layer and the suggestions, and with seesAnnotators (a project that is not blind) also about the
+     * other annotators' layers.
      */
-    Map<Long, List<LayerSummary>> of(List<Long> documentIds, boolean seesAll, long userId);
+    Map<Long, List<LayerSummary>> of(List<Long> documentIds, boolean seesAll, boolean seesAnnotators, long userId);
 }

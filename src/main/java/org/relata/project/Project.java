@@ -23,6 +23,12 @@ public class Project extends IdentityEntity {
     /** Annotation guidelines in Markdown, shown to annotators beside the text. */
     public String guidelines = "";
 
+    /**
+     * Blind annotation: an annotator sees only the documents assigned to them and only their own layer. Off, they
+     * see every document and may read (never change) the other annotators' layers. Curators and managers see all.
+     */
+    public boolean blind = true;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -32,6 +32,16 @@ public class ProjectAccess {
         public boolean seesAllLayers() {
             return can(Role.CURATOR);
         }
+
+        /** In a blind project an annotator sees only the documents assigned to them. */
+        public boolean seesOnlyAssigned() {
+            return project.blind && !seesAllLayers();
+        }
+
+        /** Whether the caller may read another annotator's layer: curators and managers, or anyone when not blind. */
+        public boolean readsOtherAnnotators() {
+            return seesAllLayers() || !project.blind;
+        }
     }
 
     public Access visible(long projectId) {

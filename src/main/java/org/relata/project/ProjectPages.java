@@ -43,7 +43,7 @@ public class ProjectPages {
     static class Templates {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
 
-        static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
+        static native TemplateInstance project(Project project, Role role, boolean manager, boolean curator, Schema schema,
                 List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
 
         static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
@@ -97,11 +97,14 @@ public class ProjectPages {
         ProjectAccess.Access a = access.visible(id);
         Project project = a.project();
         User user = a.user();
-        List<DocumentRow> documents = progress.documents(id, user.id, PAGE_SIZE, (long) Math.max(page, 0) * PAGE_SIZE);
-        long total = documentCount(id);
-        long done = progress.doneBy(id, user.id);
+        boolean onlyAssigned = a.seesOnlyAssigned();
+        List<DocumentRow> documents = progress.documents(id, user.id, onlyAssigned, PAGE_SIZE,
+                (long) Math.max(page, 0) * PAGE_SIZE);
+        long total = progress.documentCount(id, user.id, onlyAssigned);
+        long done = progress.doneBy(id, user.id, onlyAssigned);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return Templates.project(project, a.role(), a.can(Role.MANAGER), schemas.read(project), documents, total, done,
+        return Templates.project(project, a.role(), a.can(Role.MANAGER), a.can(Role.CURATOR), schemas.read(project),
+                documents, total, done,
                 members(project), Math.min(Math.max(page, 0), pages - 1), pages);
     }
 
@@ -138,10 +141,13 @@ public class ProjectPages {
     @Path("projects/{id}/settings")
     @Operation(hidden = true)
     public Response updateSettings(@PathParam("id") long id, @RestForm String name, @RestForm String description,
-            @RestForm String guidelines) {
+            @RestForm String guidelines, @RestForm String blind) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id;
-        return Flash.attempt(back, () -> projects.update(currentUser.get(), id, name, description, guidelines),
+        // The form always sends blind ("on" or "off"); a form from before the setting existed leaves it alone.
+        Boolean blindSetting = blind == null ? null : "on".equals(blind);
+        return Flash.attempt(back,
+                () -> projects.update(currentUser.get(), id, name, description, guidelines, blindSetting),
                 "Project saved.");
     }
 

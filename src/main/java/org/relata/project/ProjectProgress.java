@@ -12,9 +12,15 @@ public interface ProjectProgress {
     record DocumentRow(Long id, String externalId, int length, String myStatus, long doneLayers, long layers) {
     }
 
-    /** A page of the project's documents, in external id order, with the user's and everyone's progress. */
-    List<DocumentRow> documents(long projectId, long userId, int limit, long offset);
+    /**
+     * A page of the project's documents, in external id order, with the user's and everyone's progress; with
+     * {@code onlyAssigned} (a blind project's annotator) only the documents assigned to the user.
+     */
+    List<DocumentRow> documents(long projectId, long userId, boolean onlyAssigned, int limit, long offset);
 
-    /** How many of the project's documents the user has marked done. */
-    long doneBy(long projectId, long userId);
+    /** How many documents the project has; with {@code onlyAssigned} how many are assigned to the user. */
+    long documentCount(long projectId, long userId, boolean onlyAssigned);
+
+    /** How many of the project's documents (with {@code onlyAssigned}: of those assigned) the user has marked done. */
+    long doneBy(long projectId, long userId, boolean onlyAssigned);
 }

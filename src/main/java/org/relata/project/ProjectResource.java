@@ -31,17 +31,18 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Projects")
 public class ProjectResource {
 
-    public record NewProject(String name, String description, String guidelines, Schema schema) {
+    /** blind: on when absent (see {@link Project#blind}). */
+    public record NewProject(String name, String description, String guidelines, Schema schema, Boolean blind) {
     }
 
-    public record ProjectChange(String name, String description, String guidelines) {
+    public record ProjectChange(String name, String description, String guidelines, Boolean blind) {
     }
 
     public record ProjectSummary(Long id, String name, String description, String role) {
     }
 
     /** schema also carries the relation menu the workspace offers (see {@link SchemaView}). */
-    public record ProjectView(Long id, String name, String description, String guidelines, String role,
+    public record ProjectView(Long id, String name, String description, String guidelines, boolean blind, String role,
             SchemaView schema) {
     }
 
@@ -72,6 +73,9 @@ public class ProjectResource {
         }
         User user = currentUser.get();
         Project project = projects.create(user, body.name(), body.description(), body.guidelines(), body.schema());
+        if (body.blind() != null) {
+            project.blind = body.blind();
+        }
         return Response.created(URI.create("/api/projects/" + project.id)).entity(view(access.visible(project.id))).build();
     }
 
@@ -94,14 +98,16 @@ public class ProjectResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change a project's name, description or guidelines (manager)")
+    @Operation(summary = "Change a project's name, description, guidelines or blind setting (manager)",
+            description = "blind (default true): annotators see only the documents assigned to them and only their "
+                    + "own layer. false: they see every document and may read, not change, each other's layers.")
     @Transactional
     public ProjectView update(@PathParam("id") long id, ProjectChange body) {
         access.requiring(id, Role.MANAGER);
         if (body == null) {
             throw ApiException.badRequest("Send a JSON body.");
         }
-        projects.update(currentUser.get(), id, body.name(), body.description(), body.guidelines());
+        projects.update(currentUser.get(), id, body.name(), body.description(), body.guidelines(), body.blind());
         return view(access.visible(id));
     }
 
@@ -146,7 +152,7 @@ public class ProjectResource {
 
     private ProjectView view(ProjectAccess.Access access) {
         Project p = access.project();
-        return new ProjectView(p.id, p.name, p.description, p.guidelines,
+        return new ProjectView(p.id, p.name, p.description, p.guidelines, p.blind,
                 access.role() == null ? null : access.role().name(), schemas.view(p));
     }
 }

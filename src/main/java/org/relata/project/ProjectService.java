@@ -51,7 +51,8 @@ public class ProjectService {
     }
 
     @Transactional
-    public Project update(User actor, long projectId, String name, String description, String guidelines) {
+    public Project update(User actor, long projectId, String name, String description, String guidelines,
+            Boolean blind) {
         Project project = Project.findById(projectId);
         if (name != null && !name.trim().equals(project.name)) {
             String trimmed = name.trim();
@@ -69,7 +70,13 @@ public class ProjectService {
         if (guidelines != null) {
             project.guidelines = guidelines;
         }
-        audit.record(actor.id, project.id, "update", "project", project.id, null, Map.of("name", project.name));
+        Map<String, Object> before = null;
+        if (blind != null && blind != project.blind) {
+            before = Map.of("blind", project.blind);
+            project.blind = blind;
+        }
+        audit.record(actor.id, project.id, "update", "project", project.id, before,
+                Map.of("name", project.name, "blind", project.blind));
         return project;
     }
 

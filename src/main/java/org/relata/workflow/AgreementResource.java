@@ -1,6 +1,9 @@
 package org.relata.workflow;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,5 +50,28 @@ public class AgreementResource {
                     .header("Content-Disposition", "attachment; filename=\"agreement-" + projectId + ".csv\"").build();
         }
         throw ApiException.badField("format is json or csv.", "format");
+    }
+
+    @GET
+    @Path("/disagreements")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The documents where two annotators disagree most",
+            description = "Over the documents both marked DONE: per document, their spans and relations without an "
+                    + "exact match on the other side (fp + fn of the exact F1), most first. Documents where they agree "
+                    + "entirely are left out. Curators and managers only.")
+    public AgreementService.Disagreements disagreements(@PathParam("id") long projectId,
+            @QueryParam("a") @Parameter(description = "an annotator's username") String a,
+            @QueryParam("b") @Parameter(description = "another annotator's username") String b,
+            @QueryParam("limit") @DefaultValue("20")
+            @Min(value = 1, message = "limit is at least 1")
+            @Max(value = 500, message = "limit is at most 500, to keep the answer short") int limit) {
+        projectAccess.requiring(projectId, Role.CURATOR);
+        if (a == null || a.isBlank()) {
+            throw ApiException.badField("a names an annotator.", "a");
+        }
+        if (b == null || b.isBlank()) {
+            throw ApiException.badField("b names another annotator.", "b");
+        }
+        return agreement.disagreements(projectId, a, b, limit);
     }
 }

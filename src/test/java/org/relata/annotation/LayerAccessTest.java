@@ -46,6 +46,7 @@ class LayerAccessTest {
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         Api.addMember(projectId, manager, otherAnnotator, "ANNOTATOR");
         docId = db.document(projectId, "d1", "China and Russia.");
+        Api.assignAll(projectId, manager, annotator, otherAnnotator);
     }
 
     String layer(String owner) {

@@ -43,6 +43,7 @@ class LayerApiTest {
         projectId = Api.newProject(manager);
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         docId = db.document(projectId, "nk-1", TEXT);
+        Api.assignAll(projectId, manager, annotator);
     }
 
     String layer(String owner) {
@@ -233,11 +234,13 @@ class LayerApiTest {
     void documentListShowsTheLayersTheCallerMaySee() {
         String other = Api.newUser("other");
         Api.addMember(projectId, manager, other, "ANNOTATOR");
+        Api.assignAll(projectId, manager, other);
         addSpan(annotator, 0, 2, "COUNTRY");
         addSpan(other, 0, 2, "COUNTRY");
         as(manager).body(Map.of("start", 0, "end", 2, "label", "COUNTRY")).post(layer("gold") + "/spans")
                 .then().statusCode(201);
         db.documents(projectId, 3);
+        Api.assignAll(projectId, manager, annotator);
 
         as(annotator).get("/api/projects/" + projectId + "/documents?page=0&size=2").then().statusCode(200)
                 .body("total", equalTo(4))
@@ -253,6 +256,7 @@ class LayerApiTest {
     @Test
     void queueGivesProgressAndTheNextUnfinishedDocument() {
         db.documents(projectId, 2);
+        Api.assignAll(projectId, manager, annotator);
         List<Integer> ids = as(annotator).get("/api/projects/" + projectId + "/documents").then()
                 .extract().path("items.id");
         as(annotator).get("/api/projects/" + projectId + "/queue").then().statusCode(200)

@@ -53,6 +53,7 @@ class WorkspaceBrowserTest extends BrowserTest {
         projectId = Api.newProject(manager);
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         docId = db.document(projectId, "article-1", TEXT);
+        Api.assignAll(projectId, manager, annotator);
     }
 
     @Test
@@ -383,6 +384,7 @@ class WorkspaceBrowserTest extends BrowserTest {
     void aDocumentWithMarkupShowsItAsTextAndRunsNothing() {
         String xss = "Before <script>alert(1)</script> and <img src=x onerror=alert(1)> after.";
         long doc = db.document(projectId, "xss", xss);
+        Api.assignAll(projectId, manager, annotator);
         span(annotator, doc, at(xss, "<script>"), end(xss, "<script>"), "ORGANIZATION");
         java.util.concurrent.atomic.AtomicBoolean dialog = new java.util.concurrent.atomic.AtomicBoolean();
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
@@ -444,6 +446,7 @@ class WorkspaceBrowserTest extends BrowserTest {
     @Test
     void markingDoneOpensTheNextDocumentAndUpdatesProgress() {
         long second = db.document(projectId, "article-2", "Second article about Russia.");
+        Api.assignAll(projectId, manager, annotator);
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
         page.navigate("/projects/" + projectId + "/annotate");
         ready(page);

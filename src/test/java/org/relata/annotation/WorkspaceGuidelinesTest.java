@@ -36,6 +36,7 @@ class WorkspaceGuidelinesTest {
         projectId = Api.newProject(manager);
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         docId = db.document(projectId, "a-doc", "Some text.");
+        Api.assignAll(projectId, manager, annotator);
     }
 
     @Test

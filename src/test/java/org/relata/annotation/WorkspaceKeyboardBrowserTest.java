@@ -58,6 +58,8 @@ class WorkspaceKeyboardBrowserTest extends BrowserTest {
         annotator = Api.newUser("ann");
         projectId = Api.newProject(manager);
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
+        // About the keyboard, not who sees what: every document is open to the annotator.
+        Api.notBlind(projectId, manager);
         docId = db.document(projectId, "article-1", TEXT);
     }
 

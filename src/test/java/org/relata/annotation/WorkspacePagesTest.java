@@ -34,6 +34,7 @@ class WorkspacePagesTest {
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         first = db.document(projectId, "a-first", "First text.");
         second = db.document(projectId, "b-second", "Second text.");
+        Api.assignAll(projectId, manager, annotator);
     }
 
     @Test

@@ -72,4 +72,18 @@ public final class Api {
         as(manager).body(Map.of("role", role)).put("/api/projects/" + projectId + "/members/" + username)
                 .then().statusCode(200);
     }
+
+    /**
+     * Assigns every document the project has now to each of the annotators, through the assignment API. Projects
+     * are blind by default: an annotator sees only the documents assigned to them.
+     */
+    public static void assignAll(long projectId, String manager, String... annotators) {
+        as(manager).body(Map.of("documents", "all", "annotators", List.of(annotators)))
+                .post("/api/projects/" + projectId + "/assignments").then().statusCode(200);
+    }
+
+    /** Turns blind annotation off: annotators see every document, and each other's layers read-only. */
+    public static void notBlind(long projectId, String manager) {
+        as(manager).body(Map.of("blind", false)).patch("/api/projects/" + projectId).then().statusCode(200);
+    }
 }

@@ -13,6 +13,8 @@ import static org.relata.workflow.TeamFixtures.done;
 import static org.relata.workflow.TeamFixtures.relation;
 import static org.relata.workflow.TeamFixtures.span;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -271,5 +273,58 @@ class AgreementApiTest {
         as(outsider).get("/api/projects/" + projectId + "/agreement").then().statusCode(404);
         as(manager).get("/api/projects/" + projectId + "/agreement?format=xml").then().statusCode(400)
                 .body("field", equalTo("format"));
+    }
+
+    /**
+     * d1: a has China and Russia, b only China: 1 unmatched span. d2: a has China COUNTRY, b China PERSON and an
+     * ALLY_OF relation of their own between China and Russia: 2 unmatched spans (a's China, b's China) plus b's
+     * Russia = 3, and 1 unmatched relation. d3: both the same: left out.
+     */
+    @Test
+    void disagreementsListTheDocumentsWhereAPairDisagreesMostFirst() {
+        long second = db.document(projectId, "d2", TEXT);
+        long third = db.document(projectId, "d3", TEXT);
+        span(a, docId, 0, 5, "COUNTRY");
+        span(a, docId, 10, 16, "COUNTRY");
+        span(b, docId, 0, 5, "COUNTRY");
+        span(a, second, 0, 5, "COUNTRY");
+        relation(b, second, span(b, second, 0, 5, "PERSON"), span(b, second, 10, 16, "COUNTRY"), "ALLY_OF");
+        span(a, third, 0, 5, "COUNTRY");
+        span(b, third, 0, 5, "COUNTRY");
+        for (long doc : new long[] {docId, second, third}) {
+            done(a, doc);
+            done(b, doc);
+        }
+        as(manager).get("/api/projects/" + projectId + "/agreement/disagreements?a=" + a + "&b=" + b).then()
+                .statusCode(200)
+                .body("a", equalTo(a)).body("b", equalTo(b))
+                .body("documents.externalId", contains("d2", "d1"))
+                .body("documents[0].spans", equalTo(3))
+                .body("documents[0].relations", equalTo(1))
+                .body("documents[0].total", equalTo(4))
+                .body("documents[1].spans", equalTo(1))
+                .body("documents[1].relations", equalTo(0));
+        as(manager).get("/api/projects/" + projectId + "/agreement/disagreements?a=" + a + "&b=" + b + "&limit=1")
+                .then().statusCode(200).body("documents.externalId", contains("d2"));
+        as(manager).get("/api/projects/" + projectId + "/agreement/disagreements?a=" + a).then().statusCode(400)
+                .body("field", equalTo("b"));
+        as(manager).get("/api/projects/" + projectId + "/agreement/disagreements?a=" + a + "&b=" + b + "&limit=0")
+                .then().statusCode(400);
+        as(a).get("/api/projects/" + projectId + "/agreement/disagreements?a=" + a + "&b=" + b).then().statusCode(403);
+    }
+
+    @Test
+    void agreementIsComputedAgainWhenALayerChanges() {
+        span(a, docId, 0, 5, "COUNTRY");
+        span(b, docId, 0, 5, "COUNTRY");
+        done(a, docId);
+        done(b, docId);
+        agreement().body("spans.exact.f1", closeTo(1.0, EPS));
+        as(b).body(Map.of("status", "IN_PROGRESS")).put("/api/documents/" + docId + "/layers/me/status")
+                .then().statusCode(200);
+        span(b, docId, 10, 16, "COUNTRY");
+        done(b, docId);
+        // 2tp / (2tp + fp + fn) = 2 / (2 + 0 + 1)
+        agreement().body("spans.exact.f1", closeTo(2.0 / 3, EPS));
     }
 }

@@ -25,9 +25,14 @@ final class TeamFixtures {
                         Map.of("name", "ATTACKS", "directed", true)));
     }
 
+    /**
+     * A project that is not blind, so annotators may annotate any document without an assignment: these tests are
+     * about the figures, which do not depend on who may see what (BlindAnnotationTest covers that).
+     */
     static long project(String manager, String... annotators) {
         long projectId = ((Number) Api.as(manager)
-                .body(Map.of("name", Api.uniqueName("Team"), "description", "team annotation", "schema", schema()))
+                .body(Map.of("name", Api.uniqueName("Team"), "description", "team annotation", "schema", schema(),
+                        "blind", false))
                 .post("/api/projects").then().statusCode(201).extract().path("id")).longValue();
         for (String annotator : annotators) {
             Api.addMember(projectId, manager, annotator, "ANNOTATOR");

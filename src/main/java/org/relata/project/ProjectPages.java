@@ -41,7 +41,8 @@ public class ProjectPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
+        static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate, boolean showRetired,
+                long retired);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
                 List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
@@ -70,13 +71,15 @@ public class ProjectPages {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("retired") boolean showRetired) {
         User user = currentUser.get();
-        List<ProjectRow> rows = Project.visibleTo(user).stream().map(p -> {
+        List<Project> visible = Project.visibleTo(user);
+        long retired = visible.stream().filter(Project::isRetired).count();
+        List<ProjectRow> rows = visible.stream().filter(p -> showRetired || !p.isRetired()).map(p -> {
             ProjectMember member = ProjectMember.of(p, user);
             return new ProjectRow(p, member == null ? null : member.role, documentCount(p.id));
         }).toList();
-        return Templates.list(rows, user.admin || user.canCreateProjects);
+        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired);
     }
 
     @POST
@@ -143,6 +146,29 @@ public class ProjectPages {
         String back = "/projects/" + id;
         return Flash.attempt(back, () -> projects.update(currentUser.get(), id, name, description, guidelines),
                 "Project saved.");
+    }
+
+    @POST
+    @Path("projects/{id}/state")
+    @Operation(hidden = true)
+    public Response setState(@PathParam("id") long id, @RestForm String state) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id;
+        return Flash.attempt(back, () -> {
+            Project project = projects.setState(currentUser.get(), id, ProjectResource.parseState(state));
+            return Flash.ok(back, project.isRetired() ? "Project retired: it is read-only now." : "Project active again.");
+        });
+    }
+
+    @POST
+    @Path("projects/{id}/delete")
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id, @RestForm String confirm) {
+        String name = access.requiring(id, Role.MANAGER).project().name;
+        return Flash.attempt("/projects/" + id, () -> {
+            projects.delete(currentUser.get(), id, confirm);
+            return Flash.ok("/", "Project '" + name + "' deleted.");
+        });
     }
 
     private List<MemberRow> members(Project project) {

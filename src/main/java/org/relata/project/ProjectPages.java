@@ -42,7 +42,7 @@ public class ProjectPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate, boolean showRetired,
-                long retired);
+                long retired, List<Project> copyable);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, Schema schema,
                 List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
@@ -79,15 +79,26 @@ public class ProjectPages {
             ProjectMember member = ProjectMember.of(p, user);
             return new ProjectRow(p, member == null ? null : member.role, documentCount(p.id));
         }).toList();
-        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired);
+        List<Project> copyable = visible.stream().filter(p -> {
+            ProjectMember member = ProjectMember.of(p, user);
+            return user.admin || (member != null && member.role == Role.MANAGER);
+        }).toList();
+        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired, copyable);
     }
 
     @POST
     @Path("projects")
     @Operation(hidden = true)
-    public Response create(@RestForm String name, @RestForm String description) {
+    public Response create(@RestForm String name, @RestForm String description, @RestForm String from,
+            @RestForm boolean documents) {
         User user = currentUser.get();
         return Flash.attempt("/", () -> {
+            if (from != null && from.matches("\\d+")) {
+                Project source = access.requiring(Long.parseLong(from), Role.MANAGER).project();
+                Project project = projects.copy(user, source.id, name, documents);
+                return Flash.ok("/projects/" + project.id, "Project created with the labels, guidelines and settings of '"
+                        + source.name + "'" + (documents ? " and its documents." : "."));
+            }
             Project project = projects.create(user, name, description, null, null);
             return Flash.ok("/projects/" + project.id + "/schema", "Project created. Now define its labels.");
         });

@@ -49,6 +49,9 @@ public class ProjectResource {
             String state, SchemaView schema) {
     }
 
+    public record CopyRequest(String name, Boolean documents) {
+    }
+
     public record StateChange(@NotNull(message = "state is required: ACTIVE or RETIRED") String state) {
     }
 
@@ -171,6 +174,22 @@ public class ProjectResource {
         access.requiring(id, Role.MANAGER);
         projects.delete(currentUser.get(), id, confirm);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/copy")
+    @Operation(summary = "A new project with this one's schema, guidelines and settings (manager, allowed to create"
+            + " projects)", description = "With \"documents\": true the documents come too, without annotations"
+                    + " (not those in the trash). The caller becomes the new project's manager; members are not copied.")
+    @APIResponse(responseCode = "201", description = "The new project")
+    @Transactional
+    public Response copy(@PathParam("id") long id, CopyRequest body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send {\"name\": \"...\", \"documents\": false}.");
+        }
+        Project copy = projects.copy(currentUser.get(), id, body.name(), Boolean.TRUE.equals(body.documents()));
+        return Response.created(URI.create("/api/projects/" + copy.id)).entity(view(access.visible(copy.id))).build();
     }
 
     static ProjectState parseState(String state) {

@@ -24,6 +24,9 @@ public class ProjectService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ProjectDocuments documents;
+
     /** Creates a project with its schema; the creator becomes its first manager. */
     @Transactional
     public Project create(User creator, String name, String description, String guidelines, Schema schema) {
@@ -52,6 +55,31 @@ public class ProjectService {
         }
         audit.record(creator.id, project.id, "create", "project", project.id, null, Map.of("name", project.name));
         return project;
+    }
+
+    /**
+     * A new project with the schema, guidelines and description of another (the type ids are the new project's
+     * own), and with its documents, without annotations, when {@code withDocuments}. The caller becomes manager.
+     */
+    @Transactional
+    public Project copy(User actor, long sourceId, String name, boolean withDocuments) {
+        Project source = Project.findById(sourceId);
+        Project copy = create(actor, name, source.description, source.guidelines, withoutIds(schemas.read(source)));
+        long copied = withDocuments ? documents.copyDocuments(source.id, copy.id) : 0;
+        audit.record(actor.id, copy.id, "copy", "project", copy.id, Map.of("from", source.name),
+                Map.of("name", copy.name, "documents", copied));
+        return copy;
+    }
+
+    private static Schema withoutIds(Schema schema) {
+        return new Schema(
+                schema.entityTypesOrEmpty().stream()
+                        .map(t -> new Schema.EntityTypeSpec(null, t.name(), t.color(), t.hotkey())).toList(),
+                schema.relationTypesOrEmpty().stream()
+                        .map(t -> new Schema.RelationTypeSpec(null, t.name(), t.directed(), t.allowed(), t.color(),
+                                t.hotkey())).toList(),
+                schema.attributesOrEmpty().stream()
+                        .map(a -> new Schema.AttributeSpec(null, a.name(), a.on(), a.values())).toList());
     }
 
     @Transactional

@@ -27,3 +27,27 @@ create table project_deletions (
     project_name varchar(200) not null,
     counts       jsonb        not null default '{}'::jsonb
 );
+
+-- Dataset releases: an export frozen under a name. file is the export's bytes gzip-compressed (returned
+-- uncompressed; sha256 is of the uncompressed bytes); snapshot is the same data as native JSONL, gzip-compressed,
+-- which the diff between two releases reads whatever the release's format.
+create table releases (
+    id          bigserial primary key,
+    project_id  bigint       not null references projects (id) on delete cascade,
+    name        varchar(100) not null check (name ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$'),
+    created_at  timestamptz  not null default now(),
+    created_by  varchar(64)  not null,
+    format      varchar(20)  not null,
+    source      varchar(80)  not null,
+    status      varchar(8)   not null,
+    split       varchar(400),
+    seed        bigint,
+    media_type  varchar(100) not null,
+    file_name   varchar(200) not null,
+    size        bigint       not null,
+    sha256      varchar(64)  not null,
+    counts      jsonb        not null,
+    file        bytea        not null,
+    snapshot    bytea        not null,
+    constraint releases_name_key unique (project_id, name)
+);

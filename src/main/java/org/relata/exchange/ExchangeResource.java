@@ -88,6 +88,28 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
+        Resolved resolved = resolve(project, format, source, status, split, seed);
+        ExportService.Request request = resolved.request();
+        ExportFormat exportFormat = request.format();
+        Splits splits = request.splits();
+        Response.ResponseBuilder response = Response.ok();
+        if (exportFormat.reportsLeftOut()) {
+            response.header("X-Relata-Left-Out", resolved.leftOut());
+        }
+        ExportService.Request ready = request;
+        StreamingOutput body = out -> exports.write(ready, out);
+        boolean zip = splits != null || exportFormat.zipped();
+        String name = "project-" + id + (splits != null ? "-splits" : "") + "." + (zip ? "zip" : exportFormat.extension());
+        return response.entity(body).type(zip ? "application/zip" : exportFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** An export request, checked, and how many annotations its format leaves out (0 unless it reports them). */
+    record Resolved(ExportService.Request request, long leftOut) {
+    }
+
+    /** Turns the export parameters (as the export call and releases take them) into a request; 400 naming the field. */
+    Resolved resolve(Project project, String format, String source, String status, String split, String seed) {
         ExportFormat exportFormat = Formats.exporter(format, 0);
         boolean onlyDone = switch (status) {
             case "done" -> true;
@@ -96,21 +118,14 @@ public class ExchangeResource {
         };
         ExportSource exportSource = source(project, source, onlyDone);
         Splits splits = Splits.parse(split, parseSeed(seed));
-        ExportService.Request request = new ExportService.Request(id, exportFormat, exportSource, splits, schemas.read(project));
-        Response.ResponseBuilder response;
-        if (exportFormat.reportsLeftOut()) {
-            long leftOut = exports.countLeftOut(request);
-            request = new ExportService.Request(id, Formats.exporter(format, leftOut), exportSource, splits, request.schema());
-            response = Response.ok().header("X-Relata-Left-Out", leftOut);
-        } else {
-            response = Response.ok();
+        ExportService.Request request = new ExportService.Request(project.id, exportFormat, exportSource, splits,
+                schemas.read(project));
+        if (!exportFormat.reportsLeftOut()) {
+            return new Resolved(request, 0);
         }
-        ExportService.Request ready = request;
-        StreamingOutput body = out -> exports.write(ready, out);
-        boolean zip = splits != null || exportFormat.zipped();
-        String name = "project-" + id + (splits != null ? "-splits" : "") + "." + (zip ? "zip" : exportFormat.extension());
-        return response.entity(body).type(zip ? "application/zip" : exportFormat.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        long leftOut = exports.countLeftOut(request);
+        return new Resolved(new ExportService.Request(project.id, Formats.exporter(format, leftOut), exportSource, splits,
+                request.schema()), leftOut);
     }
 
     private static ExportSource source(Project project, String source, boolean onlyDone) {

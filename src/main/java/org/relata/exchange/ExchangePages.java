@@ -38,20 +38,16 @@ public class ExchangePages {
     @Inject
     ProjectAccess access;
 
+    /** The import page (managers) and the export page (curators and up) share their route and their inputs. */
     @GET
-    @Path("projects/{id}/import")
+    @Path("projects/{id}/{direction: import|export}")
     @Operation(hidden = true)
-    public TemplateInstance importPage(@PathParam("id") long id) {
-        Project project = access.requiring(id, Role.MANAGER).project();
-        return Templates.importPage(project, members(project), Formats.importable());
-    }
-
-    @GET
-    @Path("projects/{id}/export")
-    @Operation(hidden = true)
-    public TemplateInstance exportPage(@PathParam("id") long id) {
-        Project project = access.requiring(id, Role.CURATOR).project();
-        return Templates.exportPage(project, members(project), Formats.exportable());
+    public TemplateInstance page(@PathParam("id") long id, @PathParam("direction") String direction) {
+        boolean importing = direction.equals("import");
+        Project project = access.requiring(id, importing ? Role.MANAGER : Role.CURATOR).project();
+        return importing
+                ? Templates.importPage(project, members(project), Formats.importable())
+                : Templates.exportPage(project, members(project), Formats.exportable());
     }
 
     private static List<String> members(Project project) {

@@ -11,6 +11,7 @@ import org.relata.workflow.Agreement.Modes;
 import org.relata.workflow.Agreement.Tokens;
 import org.relata.annotation.AgreementDoc.Marks;
 import org.relata.annotation.AgreementDoc;
+import org.relata.exchange.codec.TokenBounds;
 
 /**
  * Takes the documents one at a time and keeps only counts, so memory does not grow with the project: span and
@@ -41,7 +42,7 @@ public final class AgreementCalculator {
         }
         documents++;
         List<String> names = new ArrayList<>(doc.byAnnotator().keySet());
-        TokenTags.Tokens tokens = TokenTags.tokens(doc.text());
+        TokenBounds tokens = TokenBounds.of(doc.text());
         int[][] tags = new int[names.size()][];
         for (int i = 0; i < names.size(); i++) {
             tags[i] = TokenTags.tags(tokens, doc.byAnnotator().get(names.get(i)).spans(), this::category);

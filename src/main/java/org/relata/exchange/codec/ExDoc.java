@@ -45,40 +45,57 @@ public final class ExDoc {
         return status != null || !spans.isEmpty() || !relations.isEmpty();
     }
 
-    public static final class ExSpan {
+    /** What spans and relations share: the id the file gives them, a label, attributes, a note, where they stand. */
+    public abstract static class ExAnnotation {
         public String id;
+        public String label;
+        public Map<String, Object> attributes = new LinkedHashMap<>();
+        public String note;
+        public Where where;
+        /** On import: the entity or relation type's database id. */
+        public long typeId;
+
+        /** Says where a file gives the annotation, its id there and its label. */
+        @SuppressWarnings("unchecked")
+        public final <T extends ExAnnotation> T named(Where where, String id, String label) {
+            this.where = where;
+            this.id = id;
+            this.label = label;
+            return (T) this;
+        }
+    }
+
+    public static final class ExSpan extends ExAnnotation {
         public int start;
         public int end;
-        public String label;
         /** The text the file claims the span covers, checked against the document; null when not given. */
         public String text;
         /** On export: where the span's text lies in the document's UTF-8 bytes. */
         public int utf8Start;
         public int utf8End;
-        public Map<String, Object> attributes = new LinkedHashMap<>();
-        public String note;
         public final List<Link> links = new ArrayList<>();
-        public Where where;
         /** Filled by the writer: the span's database id. */
         public long dbId;
-        /** On import: the entity type's database id. */
-        public long typeId;
         /** On export: the span's place in its document's order (T1 is 0). */
         public int position;
+
+        public ExSpan(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
     }
 
-    public static final class ExRelation {
-        public String id;
-        public String label;
+    public static final class ExRelation extends ExAnnotation {
         public String head;
         public String tail;
-        public Map<String, Object> attributes = new LinkedHashMap<>();
-        public String note;
-        public Where where;
-        /** On import: the relation type's database id. */
-        public long typeId;
         /** On export: head and tail positions packed into one number, the relation's sort key. */
         public long order;
+
+        /** Between the spans a file calls head and tail (their ids in the file). */
+        public ExRelation(String head, String tail) {
+            this.head = head;
+            this.tail = tail;
+        }
     }
 
     public record Link(String resource, String id, String text) {

@@ -1,6 +1,8 @@
 package org.relata.exchange.codec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,5 +93,32 @@ public final class JsonFields {
             throw ImportError.at(where, "." + name, "'" + name + "' must be a JSON array.");
         }
         return node;
+    }
+
+    /** What to make of one item of an array field, told where the item stands. */
+    @FunctionalInterface
+    public interface ItemReader<T> {
+        T read(JsonNode item, ExDoc.Where at);
+    }
+
+    /**
+     * Reads each item of an optional array field ({@code name[i]} in error positions); {@code objectsOnly} names the
+     * kind of item ("a span") when items must be JSON objects, or is null.
+     */
+    public static <T> List<T> items(JsonNode parent, String name, ExDoc.Where where, String objectsOnly, ItemReader<T> reader) {
+        JsonNode array = array(parent, name, where);
+        List<T> read = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            ExDoc.Where at = where.field("." + name + "[" + i + "]");
+            if (objectsOnly != null && !array.get(i).isObject()) {
+                throw ImportError.at(at, capitalised(objectsOnly) + " is a JSON object.");
+            }
+            read.add(reader.read(array.get(i), at));
+        }
+        return read;
+    }
+
+    private static String capitalised(String phrase) {
+        return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
 }

@@ -66,10 +66,8 @@ final class AnnotationRows implements AutoCloseable {
                     doc = byLayer.get(layer);
                     text = texts.computeIfAbsent(doc, d -> new Utf8Offsets(d.utf8));
                 }
-                ExSpan span = new ExSpan();
+                ExSpan span = new ExSpan(start, end);
                 span.dbId = spanId;
-                span.start = start;
-                span.end = end;
                 span.label = entityTypes.get(entityTypeId);
                 span.utf8Start = text.byteOffset(start);
                 span.utf8End = text.byteOffset(end);
@@ -96,11 +94,9 @@ final class AnnotationRows implements AutoCloseable {
     private void readRelations(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
         reader.relations(byLayer.keySet(), (layer, headSpanId, tailSpanId, relationTypeId, attributes, note) -> {
             ExDoc doc = byLayer.get(layer);
-            ExRelation relation = new ExRelation();
             ExSpan head = byDbId.get(headSpanId);
             ExSpan tail = byDbId.get(tailSpanId);
-            relation.head = head.id;
-            relation.tail = tail.id;
+            ExRelation relation = new ExRelation(head.id, tail.id);
             relation.order = ((long) head.position << 32) | tail.position;
             relation.label = relationTypes.get(relationTypeId);
             if (attributes != null) {

@@ -70,51 +70,24 @@ final class LabelCatalog {
     LabelCatalog(Connection connection, long projectId) throws SQLException {
         this.connection = connection;
         this.projectId = projectId;
-        try (PreparedStatement s = connection.prepareStatement("select id, name, position from entity_types where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    entityTypes.put(r.getString(2), r.getLong(1));
-                    entityNames.put(r.getLong(1), r.getString(2));
-                    entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
-                }
-            }
-        }
+        eachRow("select id, name, position from entity_types where project_id = ?", r -> {
+            entityTypes.put(r.getString(2), r.getLong(1));
+            entityNames.put(r.getLong(1), r.getString(2));
+            entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
+        });
         Map<Long, RelType> byId = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("select id, name, directed, position from relation_types where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
-                    relationTypes.put(type.name, type);
-                    byId.put(type.id, type);
-                    relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
-                }
-            }
-        }
-        try (PreparedStatement s = connection.prepareStatement(
-                "select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3)));
-                }
-            }
-        }
-        try (PreparedStatement s = connection.prepareStatement(
-                "select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String values = r.getString(4);
-                    attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1),
-                            values == null ? null : new ArrayList<>(List.of(JSON.readValue(values, String[].class)))));
-                    attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
-                }
-            } catch (JsonProcessingException e) {
-                throw new SQLException(e);
-            }
-        }
+        eachRow("select id, name, directed, position from relation_types where project_id = ?", r -> {
+            RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
+            relationTypes.put(type.name, type);
+            byId.put(type.id, type);
+            relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
+        });
+        eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
+                r -> byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3))));
+        eachRow("select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?", r -> {
+            attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1), values(r.getString(4))));
+            attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
+        });
     }
 
     boolean hasRelationType(String name) {
@@ -131,65 +104,41 @@ final class LabelCatalog {
     }
 
     long entityType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        Long id = entityTypes.get(name);
-        if (id != null) {
-            return id;
-        }
-        if (!create) {
-            throw ImportError.at(where, "Unknown entity type '" + name + "'; add it to the schema or import with createLabels=true.");
-        }
+        requireKnown(entityTypes.containsKey(name) || create, "entity type", name, where);
         return defineEntityType(name, where);
     }
 
     long defineEntityType(String name, ExDoc.Where where) throws SQLException {
         Long existing = entityTypes.get(name);
-        if (existing != null) {
-            return existing;
+        if (existing == null) {
+            checkName(name, where);
+            existing = insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
+                    projectId, name, SchemaRules.entityColor(entityPosition), entityPosition++);
+            entityTypes.put(name, existing);
+            entityNames.put(existing, name);
         }
-        checkName(name, where);
-        try (PreparedStatement s = connection.prepareStatement(
-                "insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id")) {
-            s.setLong(1, projectId);
-            s.setString(2, name);
-            s.setString(3, SchemaRules.entityColor(entityPosition));
-            s.setInt(4, entityPosition++);
-            long id = single(s);
-            entityTypes.put(name, id);
-            entityNames.put(id, name);
-            created++;
-            return id;
-        }
+        return existing;
     }
 
     RelType relationType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        RelType type = relationTypes.get(name);
-        if (type != null) {
-            return type;
-        }
-        if (!create) {
-            throw ImportError.at(where, "Unknown relation type '" + name + "'; add it to the schema or import with createLabels=true.");
-        }
+        requireKnown(relationTypes.containsKey(name) || create, "relation type", name, where);
         return defineRelationType(name, true, where);
     }
 
+    private static void requireKnown(boolean known, String kind, String name, ExDoc.Where where) {
+        if (!known) {
+            throw ImportError.at(where, "Unknown " + kind + " '" + name + "'; add it to the schema or import with createLabels=true.");
+        }
+    }
+
     RelType defineRelationType(String name, boolean directed, ExDoc.Where where) throws SQLException {
-        RelType existing = relationTypes.get(name);
-        if (existing != null) {
-            return existing;
+        if (!relationTypes.containsKey(name)) {
+            checkName(name, where);
+            long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
+                    + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
+            relationTypes.put(name, new RelType(id, name, directed));
         }
-        checkName(name, where);
-        try (PreparedStatement s = connection.prepareStatement(
-                "insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?) returning id")) {
-            s.setLong(1, projectId);
-            s.setString(2, name);
-            s.setString(3, SchemaRules.relationColor(relationPosition));
-            s.setBoolean(4, directed);
-            s.setInt(5, relationPosition++);
-            RelType type = new RelType(single(s), name, directed);
-            relationTypes.put(name, type);
-            created++;
-            return type;
-        }
+        return relationTypes.get(name);
     }
 
     /** Checks that the relation type allows the pair; createLabels widens a type that lists pairs. */
@@ -208,14 +157,8 @@ final class LabelCatalog {
         if (type.pairs.contains(List.of(head, tail))) {
             return;
         }
-        try (PreparedStatement s = connection.prepareStatement("insert into relation_type_pairs"
-                + " (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)")) {
-            s.setLong(1, type.id);
-            s.setLong(2, projectId);
-            s.setLong(3, head);
-            s.setLong(4, tail);
-            s.executeUpdate();
-        }
+        update("insert into relation_type_pairs (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)",
+                type.id, projectId, head, tail);
         type.pairs.add(List.of(head, tail));
     }
 
@@ -260,42 +203,72 @@ final class LabelCatalog {
             return existing;
         }
         checkName(name, where);
-        try (PreparedStatement s = connection.prepareStatement("insert into attribute_defs (project_id, name, target,"
-                + " allowed_values, position) values (?, ?, ?, ?::jsonb, ?) returning id")) {
-            s.setLong(1, projectId);
-            s.setString(2, name);
-            s.setString(3, target);
-            s.setString(4, values == null ? null : JSON.writeValueAsString(values));
-            s.setInt(5, attributePosition++);
-            AttrDef def = new AttrDef(single(s), values == null ? null : new ArrayList<>(values));
-            attributes.put(target + "/" + name, def);
-            created++;
-            return def;
+        long id = insert("insert into attribute_defs (project_id, name, target, allowed_values, position)"
+                + " values (?, ?, ?, ?::jsonb, ?) returning id", projectId, name, target, json(values), attributePosition++);
+        AttrDef def = new AttrDef(id, values == null ? null : new ArrayList<>(values));
+        attributes.put(target + "/" + name, def);
+        return def;
+    }
+
+    private void saveValues(AttrDef def) throws SQLException {
+        update("update attribute_defs set allowed_values = ?::jsonb where id = ?", json(def.values), def.id);
+    }
+
+    private static String json(List<String> values) throws SQLException {
+        try {
+            return values == null ? null : JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new SQLException(e);
         }
     }
 
-    private void saveValues(AttrDef def) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("update attribute_defs set allowed_values = ?::jsonb where id = ?")) {
-            st.setString(1, JSON.writeValueAsString(def.values));
-            st.setLong(2, def.id);
-            st.executeUpdate();
+    private static List<String> values(String json) throws SQLException {
+        try {
+            return json == null ? null : new ArrayList<>(List.of(JSON.readValue(json, String[].class)));
         } catch (JsonProcessingException e) {
             throw new SQLException(e);
         }
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Reads every row of this project's schema table that the query selects. */
+    private void eachRow(String sql, RowReader reader) throws SQLException {
+        try (PreparedStatement s = prepare(sql, projectId); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                reader.read(r);
+            }
+        }
+    }
+
+    /** Inserts one schema row and answers its id; counts it as created. */
+    private long insert(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = prepare(sql, parameters); ResultSet r = s.executeQuery()) {
+            r.next();
+            created++;
+            return r.getLong(1);
+        }
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = prepare(sql, parameters)) {
+            s.executeUpdate();
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
     }
 
     private static void checkName(String name, ExDoc.Where where) {
         if (!SchemaRules.isName(name)) {
             throw ImportError.at(where, "'" + name + "' cannot be a label: 1 to 100 characters without spaces.");
-        }
-    }
-
-    private static long single(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

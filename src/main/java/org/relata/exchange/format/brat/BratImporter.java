@@ -137,13 +137,9 @@ public final class BratImporter implements Importer {
         if (!m.matches()) {
             throw ImportError.at(where, "A T line is: ID<tab>TYPE START END<tab>TEXT, not '" + fields[1] + "'.");
         }
-        ExDoc.ExSpan span = new ExDoc.ExSpan();
-        span.where = where;
-        span.id = fields[0];
-        span.label = m.group(1);
+        ExDoc.ExSpan span;
         try {
-            span.start = Integer.parseInt(m.group(2));
-            span.end = Integer.parseInt(m.group(3));
+            span = new ExDoc.ExSpan(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).named(where, fields[0], m.group(1));
         } catch (NumberFormatException e) {
             throw ImportError.at(where, "Offsets too large in '" + fields[1] + "'.");
         }
@@ -171,13 +167,7 @@ public final class BratImporter implements Importer {
         if (!head.matches() || !tail.matches()) {
             throw ImportError.at(where, "An R line is: ID<tab>TYPE Arg1:T1 Arg2:T2.");
         }
-        ExDoc.ExRelation relation = new ExDoc.ExRelation();
-        relation.where = where;
-        relation.id = fields[0];
-        relation.label = parts[0];
-        relation.head = head.group(1);
-        relation.tail = tail.group(1);
-        return relation;
+        return new ExDoc.ExRelation(head.group(1), tail.group(1)).named(where, fields[0], parts[0]);
     }
 
     private static void attribute(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExSpan> spans,

@@ -1,6 +1,7 @@
 package org.relata.exchange.format.doccano;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.relata.exchange.codec.ExDoc;
@@ -31,59 +32,33 @@ public final class DoccanoImporter extends JsonLinesImporter {
                 doc.meta.put(field.getKey(), JsonFields.JSON.convertValue(field.getValue(), Object.class));
             }
         }
-        JsonNode entities = JsonFields.array(line, "entities", where);
-        if (entities != null) {
-            for (int i = 0; i < entities.size(); i++) {
-                JsonNode entity = entities.get(i);
-                ExDoc.Where at = where.field(".entities[" + i + "]");
-                if (!entity.isObject()) {
-                    throw ImportError.at(at, "An entity is a JSON object.");
-                }
-                ExDoc.ExSpan span = new ExDoc.ExSpan();
-                span.where = at;
-                span.id = JsonFields.id(entity, "id", at, true);
-                span.label = JsonFields.string(entity, "label", at, true);
-                span.start = JsonFields.integer(entity, "start_offset", at);
-                span.end = JsonFields.integer(entity, "end_offset", at);
-                doc.spans.add(span);
-            }
+        doc.spans.addAll(JsonFields.items(line, "entities", where, "an entity", DoccanoImporter::entity));
+        List<ExDoc.ExSpan> labels = JsonFields.items(line, "label", where, null, DoccanoImporter::sequenceLabel);
+        for (int i = 0; i < labels.size(); i++) {
+            labels.get(i).id = "L" + (i + 1);
         }
-        JsonNode labels = JsonFields.array(line, "label", where);
-        if (labels != null) {
-            for (int i = 0; i < labels.size(); i++) {
-                JsonNode label = labels.get(i);
-                ExDoc.Where at = where.field(".label[" + i + "]");
-                if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
-                        || !label.get(1).isIntegralNumber() || !label.get(2).isTextual()) {
-                    throw ImportError.at(at, "A sequence label is [start, end, \"LABEL\"] (document classification labels"
-                            + " are not supported).");
-                }
-                ExDoc.ExSpan span = new ExDoc.ExSpan();
-                span.where = at;
-                span.id = "L" + (i + 1);
-                span.start = label.get(0).intValue();
-                span.end = label.get(1).intValue();
-                span.label = label.get(2).textValue();
-                doc.spans.add(span);
-            }
-        }
-        JsonNode relations = JsonFields.array(line, "relations", where);
-        if (relations != null) {
-            for (int i = 0; i < relations.size(); i++) {
-                JsonNode node = relations.get(i);
-                ExDoc.Where at = where.field(".relations[" + i + "]");
-                if (!node.isObject()) {
-                    throw ImportError.at(at, "A relation is a JSON object.");
-                }
-                ExDoc.ExRelation relation = new ExDoc.ExRelation();
-                relation.where = at;
-                relation.id = JsonFields.id(node, "id", at, false);
-                relation.head = JsonFields.id(node, "from_id", at, true);
-                relation.tail = JsonFields.id(node, "to_id", at, true);
-                relation.label = JsonFields.string(node, "type", at, true);
-                doc.relations.add(relation);
-            }
-        }
+        doc.spans.addAll(labels);
+        doc.relations.addAll(JsonFields.items(line, "relations", where, "a relation", DoccanoImporter::relation));
         return doc;
+    }
+
+    private static ExDoc.ExSpan entity(JsonNode entity, ExDoc.Where at) {
+        return new ExDoc.ExSpan(JsonFields.integer(entity, "start_offset", at), JsonFields.integer(entity, "end_offset", at))
+                .named(at, JsonFields.id(entity, "id", at, true), JsonFields.string(entity, "label", at, true));
+    }
+
+    /** A [start, end, "LABEL"] triple of doccano's sequence-labelling export. */
+    private static ExDoc.ExSpan sequenceLabel(JsonNode label, ExDoc.Where at) {
+        if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
+                || !label.get(1).isIntegralNumber() || !label.get(2).isTextual()) {
+            throw ImportError.at(at, "A sequence label is [start, end, \"LABEL\"] (document classification labels"
+                    + " are not supported).");
+        }
+        return new ExDoc.ExSpan(label.get(0).intValue(), label.get(1).intValue()).named(at, null, label.get(2).textValue());
+    }
+
+    private static ExDoc.ExRelation relation(JsonNode node, ExDoc.Where at) {
+        return new ExDoc.ExRelation(JsonFields.id(node, "from_id", at, true), JsonFields.id(node, "to_id", at, true))
+                .named(at, JsonFields.id(node, "id", at, false), JsonFields.string(node, "type", at, true));
     }
 }

@@ -49,8 +49,7 @@ public final class ConllExporter implements ExportFormat {
         if (leftOutTotal > 0) {
             writer.write("# left out: " + leftOutTotal + " spans (overlapping a longer span, or not on token edges)\n");
         }
-        return new DocWriter() {
-            long leftOut;
+        return new LeftOutCounter(writer) {
 
             @Override
             public void write(ExDoc doc) throws IOException {
@@ -85,16 +84,6 @@ public final class ConllExporter implements ExportFormat {
                         writer.write('\n');
                     }
                 }
-            }
-
-            @Override
-            public void finish() throws IOException {
-                writer.flush();
-            }
-
-            @Override
-            public long leftOut() {
-                return leftOut;
             }
         };
     }

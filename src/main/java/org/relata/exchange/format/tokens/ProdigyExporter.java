@@ -29,8 +29,7 @@ public final class ProdigyExporter implements JsonLinesFormat {
     @Override
     public DocWriter open(OutputStream out) throws IOException {
         JsonGenerator json = JsonOut.generator(out);
-        return new DocWriter() {
-            long leftOut;
+        return new LeftOutCounter(json) {
 
             @Override
             public void write(ExDoc doc) throws IOException {
@@ -91,16 +90,6 @@ public final class ProdigyExporter implements JsonLinesFormat {
                 json.writeStringField("answer", "accept");
                 json.writeEndObject();
                 json.writeRaw('\n');
-            }
-
-            @Override
-            public void finish() throws IOException {
-                json.flush();
-            }
-
-            @Override
-            public long leftOut() {
-                return leftOut;
             }
         };
     }

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.relata.exchange.codec.ExDoc;
+import org.relata.exchange.codec.TokenBounds;
 
 /**
- * The one tokeniser of the Prodigy and CoNLL exports, deterministic and documented in docs/formats.md: a token is a
- * maximal run of letters, combining marks and digits, or any other single non-space code point. Offsets are code
- * points. A sentence (CoNLL) ends at a line break, or after '.', '!' or '?' followed by white space.
+ * Tokens of the Prodigy and CoNLL exports, cut by {@link TokenBounds} (docs/formats.md), with their text, the space
+ * after them and sentence ends: a sentence (CoNLL) ends at a line break, or after '.', '!' or '?' followed by white
+ * space. Offsets are code points.
  */
 final class Tokenizer {
 
@@ -44,33 +45,12 @@ final class Tokenizer {
 
     static List<Token> tokens(String text) {
         int[] cps = text.codePoints().toArray();
-        List<int[]> bounds = new ArrayList<>();
-        int i = 0;
-        while (i < cps.length) {
-            int c = cps[i];
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            if (word(c)) {
-                while (i < cps.length && word(cps[i])) {
-                    i++;
-                }
-            } else {
-                i++;
-                // combining marks belong to the symbol before them
-                while (i < cps.length && Character.getType(cps[i]) == Character.NON_SPACING_MARK) {
-                    i++;
-                }
-            }
-            bounds.add(new int[] {start, i});
-        }
+        TokenBounds bounds = TokenBounds.of(cps);
         List<Token> tokens = new ArrayList<>(bounds.size());
         for (int t = 0; t < bounds.size(); t++) {
-            int start = bounds.get(t)[0];
-            int end = bounds.get(t)[1];
-            int next = t + 1 < bounds.size() ? bounds.get(t + 1)[0] : cps.length;
+            int start = bounds.starts()[t];
+            int end = bounds.ends()[t];
+            int next = t + 1 < bounds.size() ? bounds.starts()[t + 1] : cps.length;
             boolean space = next > end;
             boolean lineBreak = false;
             for (int k = end; k < next; k++) {
@@ -83,11 +63,5 @@ final class Tokenizer {
             tokens.add(new Token(start, end, tokenText, space, lineBreak || stop || t + 1 == bounds.size()));
         }
         return tokens;
-    }
-
-    private static boolean word(int c) {
-        int type = Character.getType(c);
-        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 }

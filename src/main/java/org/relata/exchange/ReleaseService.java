@@ -32,7 +32,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.relata.audit.AuditLog;
-import org.relata.exchange.ExchangeResource.Resolved;
+import org.relata.exchange.ExportRequests.Resolved;
 import org.relata.exchange.store.ExportService;
 import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
@@ -67,7 +67,7 @@ public class ReleaseService {
     ExportService exports;
 
     @Inject
-    ExchangeResource exchange;
+    ExportRequests exportRequests;
 
     @Inject
     AuditLog audit;
@@ -90,8 +90,8 @@ public class ReleaseService {
         String format = body.format() == null ? "jsonl" : body.format();
         String source = body.source() == null ? "gold" : body.source();
         String status = body.status() == null ? "done" : body.status();
-        Resolved file = exchange.resolve(project, format, source, status, body.split(), body.seed());
-        Resolved snapshot = exchange.resolve(project, "jsonl", source, status, null, null);
+        Resolved file = exportRequests.resolve(project, format, source, status, body.split(), body.seed());
+        Resolved snapshot = exportRequests.resolve(project, "jsonl", source, status, null, null);
         ExportService.Request request = file.request();
         boolean zip = request.splits() != null || request.format().zipped();
         String mediaType = zip ? "application/zip" : request.format().mediaType();

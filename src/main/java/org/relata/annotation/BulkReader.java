@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Reads layers in bulk, for exports: the documents of a project with one kind of layer, and the spans and relations
@@ -56,37 +58,83 @@ public final class BulkReader implements AutoCloseable {
      */
     public static void documents(Connection connection, LayerQuery query, int fetchSize, DocumentRow row)
             throws SQLException, IOException, InterruptedException {
-        String layerJoin = (query.onlyDone() || query.everyAnnotator() ? " join" : " left join")
-                + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
-                + (query.userId() != null ? " and l.user_id = ?" : "");
-        Bucket bucket = query.bucket();
         String sql = "select d.external_id, d.text, nullif(d.meta, '{}')::text, l.id, l.status, u.username"
-                + " from documents d" + layerJoin
-                + " left join users u on u.id = l.user_id"
-                + " where d.project_id = ?"
-                + (query.onlyDone() ? " and l.status = 'DONE'" : "")
-                + (bucket != null ? " and " + BUCKET_SQL + " >= ? and " + BUCKET_SQL + " < ?" : "")
-                + " order by d.external_id collate \"C\", u.username collate \"C\"";
+                + selection(query) + " order by d.external_id collate \"C\", u.username collate \"C\"";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(fetchSize);
-            int p = 1;
-            statement.setString(p++, query.ownerKind().name());
-            if (query.userId() != null) {
-                statement.setLong(p++, query.userId());
-            }
-            statement.setLong(p++, query.projectId());
-            if (bucket != null) {
-                statement.setString(p++, Long.toString(bucket.seed()));
-                statement.setLong(p++, bucket.from());
-                statement.setString(p++, Long.toString(bucket.seed()));
-                statement.setLong(p++, bucket.to());
-            }
+            bind(statement, query);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     row.accept(rows.getString(1), rows.getBytes(2), rows.getString(3), rows.getLong(4), rows.getString(5),
                             rows.getString(6));
                 }
             }
+        }
+    }
+
+    /** What {@link #documents} would read: entries (one per document and layer), spans and relations. */
+    public record Counted(long entries, long spans, long relations) {
+    }
+
+    public static Counted count(Connection connection, LayerQuery query) throws SQLException {
+        String sql = "select count(*),"
+                + " coalesce(sum((select count(*) from spans s where s.layer_id = l.id)), 0),"
+                + " coalesce(sum((select count(*) from relations r where r.layer_id = l.id)), 0)" + selection(query);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, query);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Counted(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+            }
+        }
+    }
+
+    /** How many layers of one owner (a username for USER) are finished. */
+    public record Finished(LayerOwner owner, String username, long layers) {
+    }
+
+    /** The finished layers of a project, by owner. */
+    public static List<Finished> finishedLayers(Connection connection, long projectId) throws SQLException {
+        String sql = "select l.owner_kind, u.username, count(*) from annotation_layers l"
+                + " join documents d on d.id = l.document_id left join users u on u.id = l.user_id"
+                + " where d.project_id = ? and l.status = 'DONE' group by 1, 2";
+        List<Finished> finished = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, projectId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    finished.add(new Finished(LayerOwner.valueOf(rows.getString(1)), rows.getString(2), rows.getLong(3)));
+                }
+            }
+        }
+        return finished;
+    }
+
+    /** From and where of the documents a query selects, with their layer. */
+    private static String selection(LayerQuery query) {
+        String layerJoin = (query.onlyDone() || query.everyAnnotator() ? " join" : " left join")
+                + " annotation_layers l on l.document_id = d.id and l.owner_kind = ?"
+                + (query.userId() != null ? " and l.user_id = ?" : "");
+        return " from documents d" + layerJoin
+                + " left join users u on u.id = l.user_id"
+                + " where d.project_id = ?"
+                + (query.onlyDone() ? " and l.status = 'DONE'" : "")
+                + (query.bucket() != null ? " and " + BUCKET_SQL + " >= ? and " + BUCKET_SQL + " < ?" : "");
+    }
+
+    private static void bind(PreparedStatement statement, LayerQuery query) throws SQLException {
+        int p = 1;
+        statement.setString(p++, query.ownerKind().name());
+        if (query.userId() != null) {
+            statement.setLong(p++, query.userId());
+        }
+        statement.setLong(p++, query.projectId());
+        Bucket bucket = query.bucket();
+        if (bucket != null) {
+            statement.setString(p++, Long.toString(bucket.seed()));
+            statement.setLong(p++, bucket.from());
+            statement.setString(p++, Long.toString(bucket.seed()));
+            statement.setLong(p++, bucket.to());
         }
     }
 

@@ -1,7 +1,11 @@
 package org.relata.exchange;
 
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,13 +25,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.relata.exchange.codec.ExportFormat;
+import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.Importer;
 import org.relata.exchange.store.ExportService;
 import org.relata.exchange.store.ImportResult;
 import org.relata.exchange.store.ImportService;
 import org.relata.exchange.store.ImportTarget;
-import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.Role;
@@ -83,20 +86,59 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportRequests.Resolved resolved = exportRequests.resolve(project, format, source, status, split, seed);
-        ExportService.Request request = resolved.request();
-        ExportFormat exportFormat = request.format();
-        Splits splits = request.splits();
-        Response.ResponseBuilder response = Response.ok();
-        if (exportFormat.reportsLeftOut()) {
-            response.header("X-Relata-Left-Out", resolved.leftOut());
+        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
+        Response.ResponseBuilder response;
+        if (request.format().reportsLeftOut()) {
+            long leftOut = exports.countLeftOut(request);
+            request = new ExportService.Request(id, Formats.exporter(format, leftOut), request.source(), request.splits(),
+                    request.schema());
+            response = Response.ok().header("X-Relata-Left-Out", leftOut);
+        } else {
+            response = Response.ok();
         }
         ExportService.Request ready = request;
         StreamingOutput body = out -> exports.write(ready, out);
-        boolean zip = splits != null || exportFormat.zipped();
-        String name = "project-" + id + (splits != null ? "-splits" : "") + "." + (zip ? "zip" : exportFormat.extension());
-        return response.entity(body).type(zip ? "application/zip" : exportFormat.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        boolean zip = request.splits() != null || request.format().zipped();
+        String name = ExportFileName.of(project.name, LocalDate.now(ZoneOffset.UTC), request.splits() != null,
+                zip ? "zip" : request.format().extension());
+        return response.entity(body).type(zip ? "application/zip" : request.format().mediaType())
+                .header("Content-Disposition", ExportFileName.disposition(name)).build();
+    }
+
+    /** What an export would write: counted by the same query that reads it. */
+    public record ExportCount(long documents, long spans, long relations, FinishedLayers finished) {
+    }
+
+    /** Finished layers per owner, so that a client can say why an export would be empty. */
+    public record FinishedLayers(long gold, long suggestions, Map<String, Long> annotators) {
+    }
+
+    @GET
+    @Path("export/count")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Count what an export would write (curators and managers)",
+            description = "Takes the export's parameters and checks them as the export does (400 naming the field)."
+                    + " documents: the entries the export writes (one per document; with source=all one per document"
+                    + " and annotator); spans and relations: the annotations in them. finished: the finished layers of"
+                    + " gold, suggestions and each annotator (by username), whatever the source.")
+    public ExportCount count(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
+            @QueryParam("split") String split, @QueryParam("seed") String seed) {
+        Project project = access.requiring(id, Role.CURATOR).project();
+        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
+        ExportService.Count count = exports.count(id, request.source());
+        long gold = 0;
+        long suggestions = 0;
+        Map<String, Long> annotators = new TreeMap<>();
+        for (BulkReader.Finished f : count.finished()) {
+            switch (f.owner()) {
+                case GOLD -> gold = f.layers();
+                case SUGGESTIONS -> suggestions = f.layers();
+                case USER -> annotators.put(f.username(), f.layers());
+            }
+        }
+        return new ExportCount(count.selected().entries(), count.selected().spans(), count.selected().relations(),
+                new FinishedLayers(gold, suggestions, annotators));
     }
 
     static String fileName(String disposition) {

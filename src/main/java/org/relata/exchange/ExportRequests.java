@@ -30,6 +30,18 @@ public class ExportRequests {
 
     /** Turns the export parameters (as the export call and releases take them) into a request; 400 naming the field. */
     public Resolved resolve(Project project, String format, String source, String status, String split, String seed) {
+        ExportService.Request request = request(project, format, source, status, split, seed);
+        if (!request.format().reportsLeftOut()) {
+            return new Resolved(request, 0);
+        }
+        long leftOut = exports.countLeftOut(request);
+        return new Resolved(new ExportService.Request(project.id, Formats.exporter(format, leftOut), request.source(),
+                request.splits(), request.schema()), leftOut);
+    }
+
+    /** The request, checked, with the format as if it left nothing out. */
+    public ExportService.Request request(Project project, String format, String source, String status, String split,
+            String seed) {
         ExportFormat exportFormat = Formats.exporter(format, 0);
         boolean onlyDone = switch (status) {
             case "done" -> true;
@@ -38,14 +50,7 @@ public class ExportRequests {
         };
         ExportSource exportSource = source(project, source, onlyDone);
         Splits splits = Splits.parse(split, parseSeed(seed));
-        ExportService.Request request = new ExportService.Request(project.id, exportFormat, exportSource, splits,
-                schemas.read(project));
-        if (!exportFormat.reportsLeftOut()) {
-            return new Resolved(request, 0);
-        }
-        long leftOut = exports.countLeftOut(request);
-        return new Resolved(new ExportService.Request(project.id, Formats.exporter(format, leftOut), exportSource, splits,
-                request.schema()), leftOut);
+        return new ExportService.Request(project.id, exportFormat, exportSource, splits, schemas.read(project));
     }
 
     private static ExportSource source(Project project, String source, boolean onlyDone) {

@@ -13,6 +13,7 @@ import static org.relata.testsupport.WorkspaceFixtures.end;
 import static org.relata.testsupport.WorkspaceFixtures.layer;
 import static org.relata.testsupport.WorkspaceFixtures.span;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.relata.exchange.WordBoundariesTest;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
@@ -224,6 +226,23 @@ class WorkspaceKeyboardBrowserTest extends BrowserTest {
     }
 
     // --- helpers ---
+
+    @Test
+    void theWorkspaceCutsWordsByTheSameTableAsTheExports() throws IOException {
+        Page page = open(docId);
+        List<Map<String, Object>> cases = WordBoundariesTest.cases();
+        Object cut = page.evaluate("""
+                async cases => {
+                  const words = await import('/js/workspace/words.js');
+                  return cases.map(c => {
+                    const t = words.tokenize(c.text);
+                    const tokens = [];
+                    for (let i = 0; i < t.length; i += 2) tokens.push(c.text.slice(t[i], t[i + 1]));
+                    return tokens;
+                  });
+                }""", cases);
+        assertEquals(cases.stream().map(c -> c.get("tokens")).toList(), cut);
+    }
 
     Page open(long doc) {
         Page page = browser.loggedIn(annotator, Api.PASSWORD);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
@@ -62,13 +64,46 @@ class ExchangePagesBrowserTest extends BrowserTest {
         Api.addMember(project, manager, curator, "CURATOR");
         Page page = browser.loggedIn(curator, Api.PASSWORD);
         page.navigate("/projects/" + project + "/export");
+        // Gold holds the fixture's two finished documents: the page counts them before anything is downloaded.
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Will export 2 documents with 6 spans and 2 relations.");
         page.getByLabel("Format").selectOption("jsonl");
         page.getByLabel("Documents").selectOption("any");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Will export 3 documents with 6 spans and 2 relations.");
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, named("Download")).click());
-        assertEquals("project-" + project + ".jsonl", download.suggestedFilename());
+        String projectName = Api.as(curator).get("/api/projects/" + project).then().extract().path("name");
+        assertEquals(projectName.toLowerCase().replace(' ', '-') + "-" + LocalDate.now(ZoneOffset.UTC) + ".jsonl",
+                download.suggestedFilename());
         String body = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertEquals(3, body.split("\n").length);
         assertTrue(body.startsWith("{\"id\":\"doc-1\""), body);
+    }
+
+    @Test
+    void anEmptyExportIsExplainedNotDownloadedAndBadSplitsShowAtTheirField() {
+        String manager = Api.newUser("pm");
+        long project = Api.newProject(manager);
+        String annotator = Api.newUser("ann");
+        Api.addMember(project, manager, annotator, "ANNOTATOR");
+        Exchange.importJsonl(manager, project, "target=user:" + annotator, Exchange.nativeFixture()).then().statusCode(200);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + project + "/export");
+
+        // Gold has nothing finished, the annotator has: the page starts from every annotator's layers.
+        assertThat(page.getByLabel("Annotations of")).hasValue("all");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Will export 2 documents with 6 spans and 2 relations.");
+
+        page.getByLabel("Annotations of").selectOption("gold");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Gold has no finished documents; 2 annotator layers are"
+                + " finished — export them (“Every annotator”), or curate first.");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Download"))).isDisabled();
+
+        page.getByLabel("Annotations of").selectOption("all");
+        page.getByLabel("Split (optional)").fill("train");
+        page.getByLabel("Split (optional)").dispatchEvent("change");
+        assertThat(page.locator("#export-split-error")).isVisible();
+        assertThat(page.locator("#export-split-error")).containsText("name:share");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Download"))).isDisabled();
+        assertEquals("/projects/" + project + "/export", java.net.URI.create(page.url()).getPath());
     }
 
     @Test

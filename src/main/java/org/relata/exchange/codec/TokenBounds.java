@@ -3,10 +3,15 @@ package org.relata.exchange.codec;
 import java.util.Arrays;
 
 /**
- * The one tokeniser of Relata, shared by the CoNLL and Prodigy exports and by token-level agreement (documented in
- * docs/formats.md and docs/agreement.md): a token is a maximal run of letters, digits and combining marks, or any other
- * single non-space code point together with the non-spacing marks that follow it. Bounds are code points:
- * {@code starts[i]} inclusive, {@code ends[i]} exclusive, both ascending.
+ * The one table of word boundaries, shared by the CoNLL and Prodigy exports, token-level agreement and (written again
+ * in JavaScript, checked against the same cases by WordBoundariesTest) the workspace's snapping and keyboard caret:
+ * <ul>
+ * <li>word: letters, digits, marks and _ in any script, joined by an inner - ' ’ or . ("Jong-un", "don't", "U.S",
+ * "3.5");</li>
+ * <li>clitic: ’s or 's at the end of a word is a token of its own ("Korea’s" is "Korea" + "’s");</li>
+ * <li>other: every other code point that is not white space is a token of its own.</li>
+ * </ul>
+ * Bounds are code points: {@code starts[i]} inclusive, {@code ends[i]} exclusive, both ascending.
  */
 public record TokenBounds(int[] starts, int[] ends) {
 
@@ -20,9 +25,15 @@ public record TokenBounds(int[] starts, int[] ends) {
                 i++;
                 continue;
             }
+            int end = core(codePoints[i]) ? endOfWord(codePoints, i) : i + 1;
+            if (end - i > 2 && clitic(codePoints, end)) {
+                starts[count] = i;
+                ends[count++] = end - 2;
+                i = end - 2;
+            }
             starts[count] = i;
-            i = word(codePoints[i]) ? endOfWord(codePoints, i) : endOfSymbol(codePoints, i);
-            ends[count++] = i;
+            ends[count++] = end;
+            i = end;
         }
         return new TokenBounds(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
     }
@@ -52,28 +63,40 @@ public record TokenBounds(int[] starts, int[] ends) {
 
     private static int endOfWord(int[] cps, int from) {
         int i = from;
-        while (i < cps.length && word(cps[i])) {
-            i++;
+        while (true) {
+            while (i < cps.length && core(cps[i])) {
+                i++;
+            }
+            if (i + 1 < cps.length && joiner(cps[i]) && core(cps[i + 1])) {
+                i++;
+            } else {
+                return i;
+            }
         }
-        return i;
     }
 
-    // combining marks belong to the symbol before them
-    private static int endOfSymbol(int[] cps, int from) {
-        int i = from + 1;
-        while (i < cps.length && Character.getType(cps[i]) == Character.NON_SPACING_MARK) {
-            i++;
-        }
-        return i;
+    private static boolean clitic(int[] cps, int end) {
+        return (cps[end - 2] == '\'' || cps[end - 2] == '\u2019') && (cps[end - 1] == 's' || cps[end - 1] == 'S');
     }
 
+    private static boolean joiner(int c) {
+        return c == '\'' || c == '\u2019' || c == '-' || c == '.';
+    }
+
+    /** JavaScript's \s: tab to carriage return, Unicode space separators and the byte order mark. */
     private static boolean space(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return c >= '\t' && c <= '\r' || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
-    private static boolean word(int c) {
-        int type = Character.getType(c);
-        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    /** JavaScript's [\p{L}\p{N}\p{M}_]. */
+    private static boolean core(int c) {
+        if (Character.isLetter(c) || c == '_') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                    Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            default -> false;
+        };
     }
 }

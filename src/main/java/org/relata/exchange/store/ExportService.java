@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -13,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExportFormat;
 import org.relata.schema.Schema;
@@ -40,6 +42,20 @@ public class ExportService {
 
     /** Everything one export needs, resolved (and access-checked) before the body starts. */
     public record Request(long projectId, ExportFormat format, ExportSource source, Splits splits, Schema schema) {
+    }
+
+    /** What an export from this source would write, and every owner's finished layers (to say why it would be empty). */
+    public record Count(BulkReader.Counted selected, List<BulkReader.Finished> finished) {
+    }
+
+    public Count count(long projectId, ExportSource source) {
+        try (Connection connection = dataSource.getConnection()) {
+            BulkReader.LayerQuery query = new BulkReader.LayerQuery(projectId, source.ownerKind(), source.userId(),
+                    source.onlyDone(), source.all(), null);
+            return new Count(BulkReader.count(connection, query), BulkReader.finishedLayers(connection, projectId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the export failed in the database: " + e.getMessage(), e);
+        }
     }
 
     /** Runs the export into nothing and counts the annotations the format leaves out. */

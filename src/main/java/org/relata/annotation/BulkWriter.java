@@ -50,7 +50,8 @@ public final class BulkWriter {
 
     /** Rows of (id, project_id, external_id, text, meta, length). */
     public Rows documents() throws SQLException {
-        return copy("copy documents (id, project_id, external_id, text, meta, length) from stdin (format csv)");
+        // COPY needs a table: "documents" is the view of the documents not in the trash (V5).
+        return copy("copy all_documents (id, project_id, external_id, text, meta, length) from stdin (format csv)");
     }
 
     /** Rows of (id, document_id, doc_length, owner_kind, user_id, status). */
@@ -70,15 +71,22 @@ public final class BulkWriter {
                 + " attributes, note) from stdin (format csv)");
     }
 
-    /** The first of these document ids that the project already holds, or null when it holds none. */
-    public String firstExistingDocument(long projectId, String[] externalIds) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "select external_id from documents where project_id = ? and external_id = any(?) limit 1")) {
+    /** A document id the project holds already; {@code trashed} when that document is in the project's trash. */
+    public record ExistingDocument(String externalId, boolean trashed) {
+    }
+
+    /**
+     * The first of these document ids that the project already holds, in the trash or not (a trashed document's
+     * id stays taken until it is purged), or null when it holds none.
+     */
+    public ExistingDocument firstExistingDocument(long projectId, String[] externalIds) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select external_id, trashed_at is not null"
+                + " from all_documents where project_id = ? and external_id = any(?) limit 1")) {
             s.setLong(1, projectId);
             Array array = connection.createArrayOf("text", externalIds);
             s.setArray(2, array);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+                return r.next() ? new ExistingDocument(r.getString(1), r.getBoolean(2)) : null;
             }
         }
     }
@@ -90,7 +98,7 @@ public final class BulkWriter {
      */
     public void refreshStatistics() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("analyze documents, annotation_layers, spans, relations");
+            statement.execute("analyze all_documents, annotation_layers, spans, relations");
         }
     }
 

@@ -26,22 +26,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.annotation.BulkReader;
-import org.relata.annotation.LayerOwner;
-import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.codec.Importer;
 import org.relata.exchange.store.ExportService;
-import org.relata.exchange.store.ExportSource;
 import org.relata.exchange.store.ImportResult;
 import org.relata.exchange.store.ImportService;
 import org.relata.exchange.store.ImportTarget;
-import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
-import org.relata.project.ProjectMember;
 import org.relata.project.Role;
-import org.relata.schema.SchemaService;
-import org.relata.user.User;
-import org.relata.web.ApiException;
 
 import io.quarkus.security.Authenticated;
 
@@ -66,7 +58,8 @@ public class ExchangeResource {
     ExportService exports;
 
     @Inject
-    SchemaService schemas;
+    ExportRequests exportRequests;
+
 
     @POST
     @Path("import")
@@ -93,7 +86,7 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportService.Request request = request(project, format, source, status, split, seed);
+        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
         Response.ResponseBuilder response;
         if (request.format().reportsLeftOut()) {
             long leftOut = exports.countLeftOut(request);
@@ -132,7 +125,7 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportService.Request request = request(project, format, source, status, split, seed);
+        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
         ExportService.Count count = exports.count(id, request.source());
         long gold = 0;
         long suggestions = 0;
@@ -146,51 +139,6 @@ public class ExchangeResource {
         }
         return new ExportCount(count.selected().entries(), count.selected().spans(), count.selected().relations(),
                 new FinishedLayers(gold, suggestions, annotators));
-    }
-
-    private ExportService.Request request(Project project, String format, String source, String status, String split,
-            String seed) {
-        ExportFormat exportFormat = Formats.exporter(format, 0);
-        boolean onlyDone = switch (status) {
-            case "done" -> true;
-            case "any" -> false;
-            default -> throw ApiException.badField("status is done or any, not '" + status + "'.", "status");
-        };
-        ExportSource exportSource = source(project, source, onlyDone);
-        Splits splits = Splits.parse(split, parseSeed(seed));
-        return new ExportService.Request(project.id, exportFormat, exportSource, splits, schemas.read(project));
-    }
-
-    private static ExportSource source(Project project, String source, boolean onlyDone) {
-        if (source.equals(LayerOwner.GOLD_NAME)) {
-            return new ExportSource(LayerOwner.GOLD, null, LayerOwner.GOLD_NAME, onlyDone);
-        }
-        if (source.equals(LayerOwner.SUGGESTIONS_NAME)) {
-            return new ExportSource(LayerOwner.SUGGESTIONS, null, LayerOwner.SUGGESTIONS_NAME, onlyDone);
-        }
-        if (source.equals("all")) {
-            return new ExportSource(LayerOwner.USER, null, "all", onlyDone);
-        }
-        if (source.startsWith("user:")) {
-            String username = source.substring(5);
-            User user = User.byUsername(username).orElse(null);
-            if (user == null || ProjectMember.of(project, user) == null) {
-                throw ApiException.badField("'" + username + "' is not a member of this project.", "source");
-            }
-            return new ExportSource(LayerOwner.USER, user.id, username, onlyDone);
-        }
-        throw ApiException.badField("source is gold, suggestions, all or user:<username>, not '" + source + "'.", "source");
-    }
-
-    private static long parseSeed(String seed) {
-        if (seed == null || seed.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(seed.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badField("seed is a whole number, not '" + seed + "'.", "seed");
-        }
     }
 
     static String fileName(String disposition) {

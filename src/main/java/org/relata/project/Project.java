@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -34,6 +36,14 @@ public class Project extends IdentityEntity {
 
     @Version
     public long version;
+
+    /** A retired project is read-only (RetiredProjectGuard) and hidden on the project list by default. */
+    @Enumerated(EnumType.STRING)
+    public ProjectState state = ProjectState.ACTIVE;
+
+    public boolean isRetired() {
+        return state == ProjectState.RETIRED;
+    }
 
     public static Project byName(String name) {
         return find("name", name).firstResult();

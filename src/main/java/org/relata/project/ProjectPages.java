@@ -41,7 +41,8 @@ public class ProjectPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate);
+        static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate, boolean showRetired,
+                long retired, List<Project> copyable);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, boolean curator, Schema schema,
                 List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
@@ -70,21 +71,34 @@ public class ProjectPages {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("retired") boolean showRetired) {
         User user = currentUser.get();
-        List<ProjectRow> rows = Project.visibleTo(user).stream().map(p -> {
+        List<Project> visible = Project.visibleTo(user);
+        long retired = visible.stream().filter(Project::isRetired).count();
+        List<ProjectRow> rows = visible.stream().filter(p -> showRetired || !p.isRetired()).map(p -> {
             ProjectMember member = ProjectMember.of(p, user);
             return new ProjectRow(p, member == null ? null : member.role, documentCount(p.id));
         }).toList();
-        return Templates.list(rows, user.admin || user.canCreateProjects);
+        List<Project> copyable = visible.stream().filter(p -> {
+            ProjectMember member = ProjectMember.of(p, user);
+            return user.admin || (member != null && member.role == Role.MANAGER);
+        }).toList();
+        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired, copyable);
     }
 
     @POST
     @Path("projects")
     @Operation(hidden = true)
-    public Response create(@RestForm String name, @RestForm String description) {
+    public Response create(@RestForm String name, @RestForm String description, @RestForm String from,
+            @RestForm boolean documents) {
         User user = currentUser.get();
         return Flash.attempt("/", () -> {
+            if (from != null && from.matches("\\d+")) {
+                Project source = access.requiring(Long.parseLong(from), Role.MANAGER).project();
+                Project project = projects.copy(user, source.id, name, documents);
+                return Flash.ok("/projects/" + project.id, "Project created with the labels, guidelines and settings of '"
+                        + source.name + "'" + (documents ? " and its documents." : "."));
+            }
             Project project = projects.create(user, name, description, null, null);
             return Flash.ok("/projects/" + project.id + "/schema", "Project created. Now define its labels.");
         });
@@ -149,6 +163,29 @@ public class ProjectPages {
         return Flash.attempt(back,
                 () -> projects.update(currentUser.get(), id, name, description, guidelines, blindSetting),
                 "Project saved.");
+    }
+
+    @POST
+    @Path("projects/{id}/state")
+    @Operation(hidden = true)
+    public Response setState(@PathParam("id") long id, @RestForm String state) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id;
+        return Flash.attempt(back, () -> {
+            Project project = projects.setState(currentUser.get(), id, ProjectResource.parseState(state));
+            return Flash.ok(back, project.isRetired() ? "Project retired: it is read-only now." : "Project active again.");
+        });
+    }
+
+    @POST
+    @Path("projects/{id}/delete")
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id, @RestForm String confirm) {
+        String name = access.requiring(id, Role.MANAGER).project().name;
+        return Flash.attempt("/projects/" + id, () -> {
+            projects.delete(currentUser.get(), id, confirm);
+            return Flash.ok("/", "Project '" + name + "' deleted.");
+        });
     }
 
     private List<MemberRow> members(Project project) {

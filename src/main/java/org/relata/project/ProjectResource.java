@@ -14,9 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.schema.Schema;
 import org.relata.schema.SchemaView;
@@ -38,12 +41,19 @@ public class ProjectResource {
     public record ProjectChange(String name, String description, String guidelines, Boolean blind) {
     }
 
-    public record ProjectSummary(Long id, String name, String description, String role) {
+    /** state: ACTIVE or RETIRED (read-only). */
+    public record ProjectSummary(Long id, String name, String description, String role, String state) {
     }
 
     /** schema also carries the relation menu the workspace offers (see {@link SchemaView}). */
-    public record ProjectView(Long id, String name, String description, String guidelines, boolean blind, String role,
-            SchemaView schema) {
+    public record ProjectView(Long id, String name, String description, String guidelines, boolean blind,
+            String role, String state, SchemaView schema) {
+    }
+
+    public record CopyRequest(String name, Boolean documents) {
+    }
+
+    public record StateChange(@NotNull(message = "state is required: ACTIVE or RETIRED") String state) {
     }
 
     public record RoleChange(@NotNull(message = "role is required: MANAGER, CURATOR or ANNOTATOR") String role) {
@@ -85,7 +95,8 @@ public class ProjectResource {
         User user = currentUser.get();
         return Project.visibleTo(user).stream().map(p -> {
             ProjectMember member = ProjectMember.of(p, user);
-            return new ProjectSummary(p.id, p.name, p.description, member == null ? null : member.role.name());
+            return new ProjectSummary(p.id, p.name, p.description, member == null ? null : member.role.name(),
+                    p.state.name());
         }).toList();
     }
 
@@ -142,6 +153,59 @@ public class ProjectResource {
         return Response.noContent().build();
     }
 
+    @PUT
+    @Path("/{id}/state")
+    @Operation(summary = "Retire a project (read-only for everyone) or make it active again (manager)",
+            description = "While a project is RETIRED every write to it (documents, layers, schema, members, imports,"
+                    + " the trash) answers 409; reads and exports work, and so do this call, copying and deleting it.")
+    @Transactional
+    public ProjectView setState(@PathParam("id") long id, @Valid StateChange body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send {\"state\": \"ACTIVE\" | \"RETIRED\"}.");
+        }
+        projects.setState(currentUser.get(), id, parseState(body.state()));
+        return view(access.visible(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a project and everything of it (admin, or a manager of the project)",
+            description = "confirm must repeat the project's name exactly (else 400). Members, schema, documents (the"
+                    + " trash too), every layer, assignments and the project's audit events are removed; the deletion"
+                    + " itself is recorded in project_deletions, which stays.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id,
+            @QueryParam("confirm") @Parameter(description = "the project's name, exactly") String confirm) {
+        access.requiring(id, Role.MANAGER);
+        projects.delete(currentUser.get(), id, confirm);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/copy")
+    @Operation(summary = "A new project with this one's schema, guidelines and settings (manager, allowed to create"
+            + " projects)", description = "With \"documents\": true the documents come too, without annotations"
+                    + " (not those in the trash). The caller becomes the new project's manager; members are not copied.")
+    @APIResponse(responseCode = "201", description = "The new project")
+    @Transactional
+    public Response copy(@PathParam("id") long id, CopyRequest body) {
+        access.requiring(id, Role.MANAGER);
+        if (body == null) {
+            throw ApiException.badRequest("Send {\"name\": \"...\", \"documents\": false}.");
+        }
+        Project copy = projects.copy(currentUser.get(), id, body.name(), Boolean.TRUE.equals(body.documents()));
+        return Response.created(URI.create("/api/projects/" + copy.id)).entity(view(access.visible(copy.id))).build();
+    }
+
+    static ProjectState parseState(String state) {
+        try {
+            return ProjectState.valueOf(state);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badField("A project's state is ACTIVE or RETIRED, not '" + state + "'.", "$.state");
+        }
+    }
+
     static Role parseRole(String role) {
         try {
             return Role.valueOf(role);
@@ -153,6 +217,6 @@ public class ProjectResource {
     private ProjectView view(ProjectAccess.Access access) {
         Project p = access.project();
         return new ProjectView(p.id, p.name, p.description, p.guidelines, p.blind,
-                access.role() == null ? null : access.role().name(), schemas.view(p));
+                access.role() == null ? null : access.role().name(), p.state.name(), schemas.view(p));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.relata.audit.AuditLog;
@@ -19,6 +20,12 @@ public class ProjectService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProjectDocuments documents;
 
     /** Creates a project with its schema; the creator becomes its first manager. */
     @Transactional
@@ -48,6 +55,31 @@ public class ProjectService {
         }
         audit.record(creator.id, project.id, "create", "project", project.id, null, Map.of("name", project.name));
         return project;
+    }
+
+    /**
+     * A new project with the schema, guidelines and description of another (the type ids are the new project's
+     * own), and with its documents, without annotations, when {@code withDocuments}. The caller becomes manager.
+     */
+    @Transactional
+    public Project copy(User actor, long sourceId, String name, boolean withDocuments) {
+        Project source = Project.findById(sourceId);
+        Project copy = create(actor, name, source.description, source.guidelines, withoutIds(schemas.read(source)));
+        long copied = withDocuments ? documents.copyDocuments(source.id, copy.id) : 0;
+        audit.record(actor.id, copy.id, "copy", "project", copy.id, Map.of("from", source.name),
+                Map.of("name", copy.name, "documents", copied));
+        return copy;
+    }
+
+    private static Schema withoutIds(Schema schema) {
+        return new Schema(
+                schema.entityTypesOrEmpty().stream()
+                        .map(t -> new Schema.EntityTypeSpec(null, t.name(), t.color(), t.hotkey())).toList(),
+                schema.relationTypesOrEmpty().stream()
+                        .map(t -> new Schema.RelationTypeSpec(null, t.name(), t.directed(), t.allowed(), t.color(),
+                                t.hotkey())).toList(),
+                schema.attributesOrEmpty().stream()
+                        .map(a -> new Schema.AttributeSpec(null, a.name(), a.on(), a.values())).toList());
     }
 
     @Transactional
@@ -126,5 +158,45 @@ public class ProjectService {
         if (others == 0) {
             throw ApiException.conflict("A project needs at least one manager; make someone else manager first.");
         }
+    }
+
+    /** Retires a project (read-only for everyone) or makes it active again. */
+    @Transactional
+    public Project setState(User actor, long projectId, ProjectState state) {
+        Project project = Project.findById(projectId);
+        ProjectState before = project.state;
+        if (before != state) {
+            project.state = state;
+            audit.record(actor.id, project.id, "set-state", "project", project.id, Map.of("state", before.name()),
+                    Map.of("state", state.name()));
+        }
+        return project;
+    }
+
+    /**
+     * Deletes a project and everything of it: the foreign keys cascade to members, schema, documents (in the trash
+     * too), layers, assignments and its audit events. {@code confirm} must repeat the project's name. The deletion
+     * is recorded in project_deletions, which has no foreign key to the project and so stays.
+     */
+    @Transactional
+    public void delete(User actor, long projectId, String confirm) {
+        Project project = Project.findById(projectId);
+        if (confirm == null || !confirm.equals(project.name)) {
+            throw ApiException.badField("To delete the project, repeat its name exactly in confirm.", "confirm");
+        }
+        long documents = count("select count(*) from all_documents where project_id = ?1", projectId);
+        long members = count("select count(*) from project_members where project_id = ?1", projectId);
+        em.createNativeQuery("insert into project_deletions (user_id, project_id, project_name, counts)"
+                + " values (?1, ?2, ?3, jsonb_build_object('documents', ?4, 'members', ?5))")
+                .setParameter(1, actor.id).setParameter(2, projectId).setParameter(3, project.name)
+                .setParameter(4, documents).setParameter(5, members)
+                .executeUpdate();
+        em.flush();
+        em.detach(project);
+        em.createNativeQuery("delete from projects where id = ?1").setParameter(1, projectId).executeUpdate();
+    }
+
+    private long count(String sql, long projectId) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, projectId).getSingleResult()).longValue();
     }
 }

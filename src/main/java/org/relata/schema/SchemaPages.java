@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.Role;
@@ -26,6 +28,8 @@ import org.relata.schema.Schema.RelationTypeSpec;
 import org.relata.user.CurrentUser;
 import org.relata.web.ApiException;
 import org.relata.web.Flash;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,6 +57,9 @@ public class SchemaPages {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ObjectMapper json;
 
     @GET
     @Operation(hidden = true)
@@ -144,6 +151,34 @@ public class SchemaPages {
     public Response deleteAttribute(@PathParam("id") long id, @RestForm String version, @PathParam("attributeId") long attributeId) {
         return change(id, version, "Attribute deleted.", s -> new Schema(s.entityTypesOrEmpty(), s.relationTypesOrEmpty(),
                 s.attributesOrEmpty().stream().filter(a -> a.id() != attributeId).toList()));
+    }
+
+    /**
+     * Replaces the schema with an uploaded file in the API's shape (as the download gives it). Type ids that are not
+     * this project's, as in a file from another project, are ignored: types are then matched by name.
+     */
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response upload(@PathParam("id") long id, @RestForm String version, @RestForm("file") FileUpload file) {
+        access.requiring(id, Role.MANAGER);
+        String back = "/projects/" + id + "/schema";
+        if (file == null || file.uploadedFile() == null) {
+            return Flash.error(back, "Choose a schema file (JSON) first.");
+        }
+        Schema uploaded;
+        try {
+            uploaded = json.readValue(file.uploadedFile().toFile(), Schema.class);
+        } catch (java.io.IOException e) {
+            return Flash.error(back, "The file is not a schema in the API's JSON shape"
+                    + " ({\"entityTypes\", \"relationTypes\", \"attributes\"}).");
+        }
+        if (uploaded == null) {
+            return Flash.error(back, "The file is empty.");
+        }
+        String seen = version == null || version.isBlank() ? null : version;
+        return Flash.attempt(back, () -> schemas.replace(currentUser.get(), id, uploaded, seen), "Schema uploaded.");
     }
 
     /**

@@ -328,7 +328,7 @@ public class SchemaService implements ProjectSchemas {
         List<EntityType> kept = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             EntityTypeSpec spec = specs.get(i);
-            EntityType type = match(spec.id(), spec.name(), byId, byName, "$.entityTypes[" + i + "].id");
+            EntityType type = match(spec.id(), spec.name(), byId, byName);
             kept.add(type);
         }
         Set<EntityType> removed = new HashSet<>(existing);
@@ -385,7 +385,7 @@ public class SchemaService implements ProjectSchemas {
         });
         List<RelationType> kept = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            kept.add(match(specs.get(i).id(), specs.get(i).name(), byId, byName, "$.relationTypes[" + i + "].id"));
+            kept.add(match(specs.get(i).id(), specs.get(i).name(), byId, byName));
         }
         Set<RelationType> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
@@ -445,7 +445,7 @@ public class SchemaService implements ProjectSchemas {
         for (int i = 0; i < specs.size(); i++) {
             AttributeSpec spec = specs.get(i);
             String on = spec.on() == null ? AttributeDef.ON_SPAN : spec.on();
-            kept.add(match(spec.id(), on + "/" + spec.name(), byId, byKey, "$.attributes[" + i + "].id"));
+            kept.add(match(spec.id(), on + "/" + spec.name(), byId, byKey));
         }
         Set<AttributeDef> removed = new HashSet<>(existing);
         kept.forEach(removed::remove);
@@ -474,13 +474,16 @@ public class SchemaService implements ProjectSchemas {
         }
     }
 
-    private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey, String at) {
+    /**
+     * By id when the id is one of this project's types (so a rename stays a rename), else by name. An id of
+     * another project's type (a schema downloaded there and uploaded here) is ignored, not refused.
+     */
+    private static <T> T match(Long id, String key, Map<Long, T> byId, Map<String, T> byKey) {
         if (id != null) {
             T found = byId.get(id);
-            if (found == null) {
-                throw ApiException.badField("No type with id " + id + " in this project.", at);
+            if (found != null) {
+                return found;
             }
-            return found;
         }
         return byKey.get(key);
     }

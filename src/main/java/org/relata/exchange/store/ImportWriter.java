@@ -273,11 +273,15 @@ final class ImportWriter implements ImportSink {
 
     /** Documents already in the project are refused (409): an import adds documents, it never overwrites them. */
     private void refuseExisting() throws SQLException {
-        String id = bulk.firstExistingDocument(projectId, batch.stream().map(d -> d.id).toArray(String[]::new));
-        if (id != null) {
+        BulkWriter.ExistingDocument existing = bulk.firstExistingDocument(projectId,
+                batch.stream().map(d -> d.id).toArray(String[]::new));
+        if (existing != null) {
+            String id = existing.externalId();
             ExDoc doc = batch.stream().filter(d -> d.id.equals(id)).findFirst().orElseThrow();
-            throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"),
-                    "Document '" + id + "' is already in the project; an import only adds new documents.");
+            throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"), existing.trashed()
+                    ? "Document '" + id + "' is in the project's trash; restore it, or purge it from the trash to"
+                            + " import it anew."
+                    : "Document '" + id + "' is already in the project; an import only adds new documents.");
         }
     }
 

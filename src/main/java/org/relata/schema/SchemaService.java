@@ -141,10 +141,13 @@ public class SchemaService implements ProjectSchemas {
             java.util.function.Function<T, String> name) {
         Map<String, Long> idByKey = new HashMap<>();
         before.forEach(t -> idByKey.put(key.apply(t), id.apply(t)));
+        Set<Long> known = new HashSet<>(idByKey.values());
         Set<Long> kept = new HashSet<>();
         for (T t : after) {
             if (t != null) {
-                kept.add(id.apply(t) != null ? id.apply(t) : idByKey.get(key.apply(t)));
+                // An id of another project's type (an uploaded schema) is ignored, as the replacement ignores it.
+                Long own = id.apply(t);
+                kept.add(own != null && known.contains(own) ? own : idByKey.get(key.apply(t)));
             }
         }
         return before.stream().filter(t -> !kept.contains(id.apply(t)))

@@ -92,13 +92,26 @@ public class AccountCheck implements SecurityIdentityAugmentor {
             http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
             http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
             if (disabled) {
-                http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
-                        .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+                // Only a page carries the message to the next page: the style sheet or script requests a page sends
+                // with the same stale cookie would otherwise set it again after the login form has shown it.
+                if (isPageNavigation(http)) {
+                    http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
+                            .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+                }
                 http.put(Flash.COOKIE, new Flash("error", DISABLED));
             }
         }
         return QuarkusSecurityIdentity.builder().setAnonymous(true)
                 .setPrincipal(new QuarkusPrincipal("")).build();
+    }
+
+    private static boolean isPageNavigation(RoutingContext http) {
+        String destination = http.request().getHeader("Sec-Fetch-Dest");
+        if (destination != null) {
+            return destination.equals("document");
+        }
+        String accept = http.request().getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     private static boolean isFormLogin(RoutingContext http) {

@@ -58,6 +58,7 @@ class TrashApiTest {
         Api.addMember(projectId, manager, curator, "CURATOR");
         d1 = db.document(projectId, "d1", TEXT);
         d2 = db.document(projectId, "d2", TEXT);
+        Api.assignAll(projectId, manager, a, b);
         for (String annotator : List.of(a, b)) {
             span(annotator, d1, 0, 5, "COUNTRY");
             done(annotator, d1);

@@ -59,6 +59,7 @@ class TrashPagesBrowserTest extends BrowserTest {
         long id = Api.newProject(manager);
         Api.addMember(id, manager, annotator, "ANNOTATOR");
         db.document(id, "doc-a", "Some text.");
+        Api.assignAll(id, manager, annotator);
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
         page.navigate("/projects/" + id);
         assertThat(page.getByRole(AriaRole.LINK, named("doc-a"))).isVisible();

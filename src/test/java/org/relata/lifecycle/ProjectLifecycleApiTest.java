@@ -46,6 +46,7 @@ class ProjectLifecycleApiTest {
         name = as(manager).get("/api/projects/" + projectId).then().extract().path("name");
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         docId = db.document(projectId, "d1", TEXT);
+        Api.assignAll(projectId, manager, annotator);
     }
 
     long span(String user, long document) {

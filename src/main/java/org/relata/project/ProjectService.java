@@ -33,11 +33,8 @@ public class ProjectService {
         if (!creator.admin && !creator.canCreateProjects) {
             throw ApiException.forbidden("You are not allowed to create projects.");
         }
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw ApiException.badField("A project needs a name of 1 to 200 characters.", "$.name");
-        }
-        if (Project.byName(trimmed) != null) {
+        String trimmed = checkedName(name);
+        if (nameTaken(trimmed, null)) {
             throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
         }
         Project project = new Project();
@@ -82,16 +79,30 @@ public class ProjectService {
                         .map(a -> new Schema.AttributeSpec(null, a.name(), a.on(), a.values())).toList());
     }
 
+    /** A project's name, trimmed and in normal form C, after the shared name rule (400 on $.name). */
+    private static String checkedName(String name) {
+        String trimmed = org.relata.web.Names.normalize(name == null ? "" : name.trim());
+        String problem = org.relata.web.Names.problem(trimmed, true, 200);
+        if (problem != null) {
+            throw ApiException.badField(problem + " A project needs a name of 1 to 200 characters.", "$.name");
+        }
+        return trimmed;
+    }
+
+    /** Whether another project has this name (NFC), also one stored before names were normalised. */
+    private boolean nameTaken(String name, Long except) {
+        Number count = (Number) em.createNativeQuery("select count(*) from projects where normalize(name, NFC) = ?1"
+                + " and id <> ?2").setParameter(1, name).setParameter(2, except == null ? -1L : except).getSingleResult();
+        return count.longValue() > 0;
+    }
+
     @Transactional
     public Project update(User actor, long projectId, String name, String description, String guidelines,
             Boolean blind) {
         Project project = Project.findById(projectId);
-        if (name != null && !name.trim().equals(project.name)) {
-            String trimmed = name.trim();
-            if (trimmed.isEmpty() || trimmed.length() > 200) {
-                throw ApiException.badField("A project needs a name of 1 to 200 characters.", "$.name");
-            }
-            if (Project.byName(trimmed) != null) {
+        if (name != null && !org.relata.web.Names.normalize(name.trim()).equals(project.name)) {
+            String trimmed = checkedName(name);
+            if (nameTaken(trimmed, project.id)) {
                 throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
             }
             project.name = trimmed;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
+import org.relata.web.Names;
+
 /**
  * The rules of a label schema, written once: what a name and a colour look like, which colour a new type gets,
  * which (head, tail) pairs a relation type allows and which values an attribute takes. The API, the editor and
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class SchemaRules {
 
-    private static final Pattern NAME = Pattern.compile("[^\\s]{1,100}");
+    /** The longest type or attribute name, in code points. */
+    public static final int NAME_MAX = 100;
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
             "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
@@ -28,9 +31,24 @@ public final class SchemaRules {
     private SchemaRules() {
     }
 
-    /** A type or attribute name: 1 to 100 characters without white space. */
+    /** A type or attribute name: 1 to 100 characters without white space, passing {@link #nameProblem}. */
     public static boolean isName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        return name != null && nameProblem(normalize(name), false, NAME_MAX) == null;
+    }
+
+    /** The name in Unicode normal form C, as it is stored and compared; null stays null. */
+    public static String normalize(String name) {
+        return Names.normalize(name);
+    }
+
+    /** The form type names are compared in for uniqueness: NFC and case-folded ({@link Names#key}). */
+    public static String key(String name) {
+        return Names.key(name);
+    }
+
+    /** Why this name cannot be used, or null ({@link Names#problem}). */
+    public static String nameProblem(String name, boolean spaces, int max) {
+        return Names.problem(name, spaces, max);
     }
 
     /** A colour is written #rrggbb. */

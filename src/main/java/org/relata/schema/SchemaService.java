@@ -104,8 +104,8 @@ public class SchemaService implements ProjectSchemas {
             throw new ApiException(412, org.relata.web.ApiError.of("The schema changed since you read it (you had version "
                     + expectedVersion + ", now " + current + "); nothing was saved. Read it again and repeat your change."));
         }
-        Schema schema = followRenames(project, change.apply(before));
-        validate(schema);
+        Schema schema = followRenames(project, normalized(change.apply(before)));
+        validate(schema, before);
         if (expectedVersion == null) {
             List<String> removed = removedTypes(before, schema);
             if (!removed.isEmpty()) {
@@ -157,8 +157,8 @@ public class SchemaService implements ProjectSchemas {
     @Override
     @Transactional
     public Schema replace(Project project, Schema schema) {
-        schema = followRenames(project, schema);
-        validate(schema);
+        schema = followRenames(project, normalized(schema));
+        validate(schema, read(project));
         return write(project, schema);
     }
 
@@ -206,8 +206,49 @@ public class SchemaService implements ProjectSchemas {
         return newNames.contains(name) ? name : renamed.getOrDefault(name, name);
     }
 
+    /** The schema with every name (types, pairs, attributes) in Unicode normal form C, as names are stored. */
+    static Schema normalized(Schema schema) {
+        if (schema == null) {
+            return null;
+        }
+        return new Schema(
+                schema.entityTypes() == null ? null : schema.entityTypes().stream().map(t -> t == null ? null
+                        : new EntityTypeSpec(t.id(), SchemaRules.normalize(t.name()), t.color(), t.hotkey())).toList(),
+                schema.relationTypes() == null ? null : schema.relationTypes().stream().map(r -> r == null ? null
+                        : new RelationTypeSpec(r.id(), SchemaRules.normalize(r.name()), r.directed(),
+                                r.allowed() == null ? null : r.allowed().stream().map(p -> p == null ? null
+                                        : new Pair(SchemaRules.normalize(p.head()), SchemaRules.normalize(p.tail())))
+                                        .toList(), r.color(), r.hotkey())).toList(),
+                schema.attributes() == null ? null : schema.attributes().stream().map(a -> a == null ? null
+                        : new AttributeSpec(a.id(), SchemaRules.normalize(a.name()), a.on(), a.values())).toList());
+    }
+
+    /**
+     * Two types of one kind may not share a name compared case-insensitively in normal form C
+     * ({@link SchemaRules#key}). A pair that exists already (both names stored as they are) is let through until
+     * a manager merges it, so that a project holding one can still change its schema.
+     */
+    private static void checkUnique(Map<String, String> seen, Set<String> stored, String name, String kind, String at) {
+        String first = seen.putIfAbsent(SchemaRules.key(name), name);
+        if (first != null && !first.equals(name) && !(stored.contains(first) && stored.contains(name))) {
+            throw ApiException.conflictOn(kind + " '" + name + "' differs from '" + first
+                    + "' only in case or Unicode form; names are unique regardless of both.", at + ".name");
+        }
+    }
+
     /** Checks the whole schema before anything is written: names, colours, hotkeys, pairs. */
     void validate(Schema schema) {
+        validate(schema, new Schema(null, null, null));
+    }
+
+    /** As {@link #validate(Schema)}, {@code stored} being the schema as it is now. */
+    void validate(Schema schema, Schema stored) {
+        Set<String> storedEntities = new HashSet<>();
+        stored.entityTypesOrEmpty().forEach(t -> storedEntities.add(t.name()));
+        Set<String> storedRelations = new HashSet<>();
+        stored.relationTypesOrEmpty().forEach(t -> storedRelations.add(t.name()));
+        Map<String, String> entityKeys = new HashMap<>();
+        Map<String, String> relationKeys = new HashMap<>();
         checkCount(schema.entityTypesOrEmpty().size(), limits.maxEntityTypes(), "entity types", "max-entity-types",
                 "$.entityTypes");
         checkCount(schema.relationTypesOrEmpty().size(), limits.maxRelationTypes(), "relation types",
@@ -224,6 +265,7 @@ public class SchemaService implements ProjectSchemas {
             if (!entityNames.add(spec.name())) {
                 throw ApiException.conflictOn("Entity type '" + spec.name() + "' is listed twice.", at + ".name");
             }
+            checkUnique(entityKeys, storedEntities, spec.name(), "Entity type", at);
             checkColor(spec.color(), at);
             if (spec.hotkey() != null && !spec.hotkey().isEmpty()) {
                 checkHotkey(spec.hotkey(), at);
@@ -242,6 +284,7 @@ public class SchemaService implements ProjectSchemas {
             if (!relationNames.add(spec.name())) {
                 throw ApiException.conflictOn("Relation type '" + spec.name() + "' is listed twice.", at + ".name");
             }
+            checkUnique(relationKeys, storedRelations, spec.name(), "Relation type", at);
             checkColor(spec.color(), at);
             if (spec.hotkey() != null && !spec.hotkey().isEmpty()) {
                 checkHotkey(spec.hotkey(), at);
@@ -303,8 +346,10 @@ public class SchemaService implements ProjectSchemas {
     }
 
     private static void checkName(String name, String at) {
-        if (!SchemaRules.isName(name)) {
-            throw ApiException.badField("A name is required: 1 to 100 characters without spaces.", at + ".name");
+        String problem = SchemaRules.nameProblem(name, false, SchemaRules.NAME_MAX);
+        if (problem != null) {
+            throw ApiException.badField(problem + " A label name has 1 to " + SchemaRules.NAME_MAX
+                    + " characters without spaces.", at + ".name");
         }
     }
 

@@ -55,7 +55,7 @@ public class TokenPages {
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw ApiException.badField("A token needs a name of 1 to 100 characters.", "name");
         }
-        TokenService.Issued issued = tokens.issue(currentUser.get(), trimmed, endOfDay(expires));
+        TokenService.Issued issued = tokens.issue(currentUser.get(), trimmed, endOfDay(expires), "name");
         return Templates.tokens(ApiToken.of(currentUser.get()), issued.secret());
     }
 

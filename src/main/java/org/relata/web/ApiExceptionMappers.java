@@ -103,7 +103,8 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
         LOG.debugf("constraint %s violated: %s", e.getConstraintName(), e.getMessage());
-        return respond(409, ApiError.of("This conflicts with what is stored (" + e.getConstraintName() + ")."));
+        // The constraint's name stays in the log: an answer never names the database's internals (issue 19, finding 7).
+        return respond(409, ApiError.of("This conflicts with what is stored; nothing was changed."));
     }
 
     @ServerExceptionMapper

@@ -62,6 +62,13 @@ final class LabelCatalog {
     private final Map<String, Long> entityTypes = new HashMap<>();
     private final Map<Long, String> entityNames = new HashMap<>();
     private final Map<String, RelType> relationTypes = new HashMap<>();
+    /**
+     * The types by {@link SchemaRules#key} (NFC, case-folded): a file's 'Country' finds the project's 'COUNTRY'
+     * rather than adding a second type (issue 19 finding 7, issue 20 item 3). Of a pair stored before names were
+     * unique this way, the first (oldest) answers.
+     */
+    private final Map<String, Long> entityKeys = new HashMap<>();
+    private final Map<String, RelType> relationKeys = new HashMap<>();
     private final Map<String, AttrDef> attributes = new HashMap<>();
     private int entityPosition;
     private int relationPosition;
@@ -73,15 +80,17 @@ final class LabelCatalog {
         this.connection = connection;
         this.projectId = projectId;
         this.limits = limits;
-        eachRow("select id, name, position from entity_types where project_id = ?", r -> {
+        eachRow("select id, name, position from entity_types where project_id = ? order by id", r -> {
             entityTypes.put(r.getString(2), r.getLong(1));
+            entityKeys.putIfAbsent(SchemaRules.key(r.getString(2)), r.getLong(1));
             entityNames.put(r.getLong(1), r.getString(2));
             entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
         });
         Map<Long, RelType> byId = new HashMap<>();
-        eachRow("select id, name, directed, position from relation_types where project_id = ?", r -> {
+        eachRow("select id, name, directed, position from relation_types where project_id = ? order by id", r -> {
             RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
             relationTypes.put(type.name, type);
+            relationKeys.putIfAbsent(SchemaRules.key(type.name), type);
             byId.put(type.id, type);
             relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
         });
@@ -94,12 +103,23 @@ final class LabelCatalog {
     }
 
     boolean hasRelationType(String name) {
-        return relationTypes.containsKey(name);
+        return findRelationType(name) != null;
     }
 
     /** The relation type of that name, which the catalog must hold. */
     RelType relationTypeByName(String name) {
-        return relationTypes.get(name);
+        return findRelationType(name);
+    }
+
+    /** The entity type of that name: exactly, else in NFC case-folded; null when there is none. */
+    private Long findEntityType(String name) {
+        Long exact = entityTypes.get(name);
+        return exact != null || name == null ? exact : entityKeys.get(SchemaRules.key(name));
+    }
+
+    private RelType findRelationType(String name) {
+        RelType exact = relationTypes.get(name);
+        return exact != null || name == null ? exact : relationKeys.get(SchemaRules.key(name));
     }
 
     String entityName(long id) {
@@ -107,7 +127,7 @@ final class LabelCatalog {
     }
 
     long entityType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        requireKnown(entityTypes.containsKey(name) || create, "entity type", name, where);
+        requireKnown(findEntityType(name) != null || create, "entity type", name, where);
         return defineEntityType(name, where);
     }
 
@@ -120,20 +140,22 @@ final class LabelCatalog {
     }
 
     long defineEntityType(String name, ExDoc.Where where) throws SQLException {
-        Long existing = entityTypes.get(name);
+        Long existing = findEntityType(name);
         if (existing == null) {
+            name = SchemaRules.normalize(name);
             checkName(name, where);
             checkRoom(entityTypes.size(), limits.maxEntityTypes(), "entity types", "max-entity-types", where);
             existing = insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
                     projectId, name, SchemaRules.entityColor(entityPosition), entityPosition++);
             entityTypes.put(name, existing);
+            entityKeys.putIfAbsent(SchemaRules.key(name), existing);
             entityNames.put(existing, name);
         }
         return existing;
     }
 
     RelType relationType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        requireKnown(relationTypes.containsKey(name) || create, "relation type", name, where);
+        requireKnown(findRelationType(name) != null || create, "relation type", name, where);
         return defineRelationType(name, true, where);
     }
 
@@ -144,14 +166,19 @@ final class LabelCatalog {
     }
 
     RelType defineRelationType(String name, boolean directed, ExDoc.Where where) throws SQLException {
-        if (!relationTypes.containsKey(name)) {
-            checkName(name, where);
-            checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
-            long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
-                    + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
-            relationTypes.put(name, new RelType(id, name, directed));
+        RelType found = findRelationType(name);
+        if (found != null) {
+            return found;
         }
-        return relationTypes.get(name);
+        name = SchemaRules.normalize(name);
+        checkName(name, where);
+        checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
+        long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
+                + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
+        RelType type = new RelType(id, name, directed);
+        relationTypes.put(name, type);
+        relationKeys.putIfAbsent(SchemaRules.key(name), type);
+        return type;
     }
 
     /** Checks that the relation type allows the pair; createLabels widens a type that lists pairs. */
@@ -284,8 +311,10 @@ final class LabelCatalog {
     }
 
     private static void checkName(String name, ExDoc.Where where) {
-        if (!SchemaRules.isName(name)) {
-            throw ImportError.at(where, "'" + name + "' cannot be a label: 1 to 100 characters without spaces.");
+        String problem = SchemaRules.nameProblem(SchemaRules.normalize(name), false, SchemaRules.NAME_MAX);
+        if (problem != null) {
+            throw ImportError.at(where, "'" + name + "' cannot be a label: " + problem
+                    + " A label name has 1 to " + SchemaRules.NAME_MAX + " characters without spaces.");
         }
     }
 }

@@ -16,7 +16,10 @@ import jakarta.transaction.Transactional;
 
 import org.relata.audit.AuditLog;
 import org.relata.project.Project;
+import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectMember;
 import org.relata.project.ProjectSchemas;
+import org.relata.project.Role;
 import org.relata.schema.Schema.AttributeSpec;
 import org.relata.schema.Schema.EntityTypeSpec;
 import org.relata.schema.Schema.Pair;
@@ -96,8 +99,9 @@ public class SchemaService implements ProjectSchemas {
     public Schema edit(User actor, long projectId, String expectedVersion, java.util.function.UnaryOperator<Schema> change) {
         Project project = em.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
-            throw org.relata.project.ProjectAccess.notFound();
+            throw ProjectAccess.notFound();
         }
+        requireManager(actor, project);
         Schema before = read(project);
         String current = version(before);
         if (expectedVersion != null && !expectedVersion.equals(current)) {
@@ -117,6 +121,19 @@ public class SchemaService implements ProjectSchemas {
         Schema after = write(project, schema);
         audit.record(actor.id, project.id, "replace", "schema", project.id, before, after);
         return after;
+    }
+
+    /**
+     * Checked again here, not only at the door: a resource that asked for the wrong role (or none) must not let an
+     * annotator change the labels everyone works with.
+     */
+    private static void requireManager(User actor, Project project) {
+        ProjectMember member = ProjectMember.of(project, actor);
+        boolean manager = member != null && member.role == Role.MANAGER;
+        if (!actor.admin && !manager) {
+            throw member == null ? ProjectAccess.notFound()
+                    : ApiException.forbidden("Only a manager of the project changes its labels.");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.relata.schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
@@ -46,7 +47,8 @@ public class SchemaPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance editor(Project project, Schema schema, String version, boolean canEdit);
+        static native TemplateInstance editor(Project project, Schema schema, String version, boolean canEdit,
+                String newEntityColor, String newRelationColor);
     }
 
     @Inject
@@ -66,7 +68,12 @@ public class SchemaPages {
     public TemplateInstance editor(@PathParam("id") long id) {
         ProjectAccess.Access a = access.visible(id);
         Schema schema = schemas.read(a.project());
-        return Templates.editor(a.project(), schema, SchemaService.version(schema), a.can(Role.MANAGER));
+        // The add forms start from colours no type has yet, so that new types do not all come out alike.
+        List<String> used = new ArrayList<>();
+        schema.entityTypesOrEmpty().stream().map(EntityTypeSpec::color).filter(Objects::nonNull).forEach(used::add);
+        schema.relationTypesOrEmpty().stream().map(RelationTypeSpec::color).filter(Objects::nonNull).forEach(used::add);
+        return Templates.editor(a.project(), schema, SchemaService.version(schema), a.can(Role.MANAGER),
+                SchemaRules.unusedColor(used, false), SchemaRules.unusedColor(used, true));
     }
 
     @POST

@@ -66,6 +66,20 @@ public final class SchemaRules {
         return PALETTE[(position + RELATION_COLOR_OFFSET) % PALETTE.length];
     }
 
+    /** The first palette colour no type uses yet (entity types from the palette's start, relation types further on). */
+    public static String unusedColor(java.util.Collection<String> used, boolean relation) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        used.forEach(c -> taken.add(c.toLowerCase(java.util.Locale.ROOT)));
+        int offset = relation ? RELATION_COLOR_OFFSET : 0;
+        for (int i = 0; i < PALETTE.length; i++) {
+            String color = PALETTE[(offset + i) % PALETTE.length];
+            if (!taken.contains(color.toLowerCase(java.util.Locale.ROOT))) {
+                return color;
+            }
+        }
+        return PALETTE[(offset + used.size()) % PALETTE.length];
+    }
+
     /**
      * Whether a relation type allows a head of one type and a tail of another. No pairs listed means any pair;
      * an undirected type also allows each listed pair reversed.

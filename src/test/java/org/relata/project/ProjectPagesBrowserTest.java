@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,20 @@ class ProjectPagesBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, named("← " + name)).click();
         assertThat(page.getByRole(AriaRole.HEADING, named(name))).isVisible();
         assertThat(page.locator(".badge", new Page.LocatorOptions().setHasText("COUNTRY"))).containsText("k");
+        // Deleting a type asks first: dismissed, the type stays; accepted, it goes.
+        page.navigate("/projects/" + page.url().replaceAll(".*/projects/(\\d+).*", "$1") + "/schema");
+        List<String> asked = new ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.getByRole(AriaRole.BUTTON, named("Delete COUNTRY")).click();
+        assertEquals(List.of("Delete the entity type COUNTRY? This cannot be undone."), asked);
+        assertThat(page.getByLabel("Name of COUNTRY")).hasValue("COUNTRY");
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, named("Delete COUNTRY")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("deleted");
+        assertEquals(0, page.getByLabel("Name of COUNTRY").count());
     }
 
     @Inject

@@ -188,6 +188,7 @@ class SchemaVersionTest extends BrowserTest {
         long projectId = newProject(manager);
         Page page = browser.loggedIn(manager, Api.PASSWORD);
         page.navigate("/projects/" + projectId + "/schema");
+        page.onDialog(dialog -> dialog.accept()); // each Delete asks first
         page.getByRole(AriaRole.BUTTON, named("Delete attribute Negated")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Attribute deleted.");
         page.getByRole(AriaRole.BUTTON, named("Delete ORGANIZATION")).click();

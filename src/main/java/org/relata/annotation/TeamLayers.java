@@ -35,6 +35,27 @@ public class TeamLayers {
                 .setParameter(1, documentId).setParameter(2, userId).executeUpdate() > 0;
     }
 
+    /** How many layers the user has in each project, documents in the trash included; keyed by project id. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Long> layerCounts(long userId) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select d.project_id, count(*) from annotation_layers l join all_documents d on d.id = l.document_id
+                 where l.owner_kind = 'USER' and l.user_id = ?1 group by d.project_id""")
+                .setParameter(1, userId).getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** Deletes every layer of the user in the project (trashed documents included); answers how many. */
+    public int discardAll(long projectId, long userId) {
+        return em.createNativeQuery("""
+                delete from annotation_layers l using all_documents d
+                 where d.id = l.document_id and d.project_id = ?1 and l.owner_kind = 'USER' and l.user_id = ?2""")
+                .setParameter(1, projectId).setParameter(2, userId).executeUpdate();
+    }
+
     /**
      * Changes whenever the project's agreement may change: a layer marked done or reopened, a write to a done layer, a
      * document deleted, a label renamed. Cheap (one aggregate over the project's annotator layers), so a cached

@@ -66,7 +66,8 @@ public class ExportRequests {
         if (source.startsWith("user:")) {
             String username = source.substring(5);
             User user = User.byUsername(username).orElse(null);
-            if (user == null || ProjectMember.of(project, user) == null) {
+            // A deleted user is no member any more, but the layers kept under their pseudonym still export.
+            if (user == null || ProjectMember.of(project, user) == null && user.deletedAt == null) {
                 throw ApiException.badField("'" + username + "' is not a member of this project.", "source");
             }
             return new ExportSource(LayerOwner.USER, user.id, username, onlyDone);

@@ -126,7 +126,8 @@ public class ProjectService {
     @Transactional
     public ProjectMember setMember(User actor, long projectId, String username, Role role) {
         Project project = Project.findById(projectId);
-        User user = User.byUsername(username)
+        // A deleted user's pseudonym names kept layers, never a new member.
+        User user = User.byUsername(username).filter(u -> u.deletedAt == null)
                 .orElseThrow(() -> ApiException.notFound("No user named '" + username + "'."));
         ProjectMember member = ProjectMember.of(project, user);
         String before = member == null ? null : member.role.name();

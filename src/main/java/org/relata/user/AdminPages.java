@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.web.Flash;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -42,7 +41,7 @@ public class AdminPages {
     @GET
     @Operation(hidden = true)
     public TemplateInstance list() {
-        return Templates.users(User.listAll(Sort.by("username")), currentUser.get().username);
+        return Templates.users(User.list("deletedAt is null order by username"), currentUser.get().username);
     }
 
     @POST

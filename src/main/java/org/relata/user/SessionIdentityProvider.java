@@ -3,7 +3,6 @@ package org.relata.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,7 +29,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @ActivateRequestContext
     SecurityIdentity identityOf(String username) {
-        User user = User.byUsername(username).orElseThrow(() -> new AuthenticationFailedException("no such user"));
-        return User.identity(user.username, user.admin, AccountCheck.SESSION);
+        // A cookie of a deleted (renamed) account still passes here, without roles: AccountCheck then ends the
+        // session quietly. Failing here instead made form authentication redirect to the login page, which failed
+        // again on the same cookie, in a loop.
+        return User.byUsername(username).map(user -> User.identity(user.username, user.admin, AccountCheck.SESSION))
+                .orElseGet(() -> User.identity(username, false, AccountCheck.SESSION));
     }
 }

@@ -39,6 +39,10 @@ public class User extends IdentityEntity {
     @Column(name = "session_epoch", insertable = false)
     public UUID sessionEpoch;
 
+    /** Set when an admin deleted the account; the row lives on under a pseudonym ({@link UserService#pseudonymise}). */
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -60,7 +60,7 @@ public class UserResource {
     @RolesAllowed(User.ROLE_ADMIN)
     @Operation(summary = "List all users (admin only)")
     public List<UserView> list() {
-        return User.<User>listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(UserView::of).toList();
+        return User.<User>list("deletedAt is null order by username").stream().map(UserView::of).toList();
     }
 
     @GET

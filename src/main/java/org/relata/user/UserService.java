@@ -63,6 +63,36 @@ public class UserService {
         verified.forget(user.username);
     }
 
+    /**
+     * What deleting a user leaves of the row: a pseudonym ("former-annotator-3") in place of the name, no password,
+     * no admin flag, no tokens, no sessions. The row itself stays because the layers a manager keeps and the audit
+     * trail point at it; the old name is free for a new account at once. The caller removes memberships and layers
+     * in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String pseudonymise(long userId) {
+        User user = User.<User>findByIdOptional(userId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .filter(u -> u.deletedAt == null)
+                .orElseThrow(() -> ApiException.notFound("No such user."));
+        String formerName = user.username;
+        String pseudonym;
+        do {
+            pseudonym = "former-annotator-" + ((Number) User.getEntityManager()
+                    .createNativeQuery("select nextval('former_user_seq')").getSingleResult()).longValue();
+        } while (User.byUsername(pseudonym).isPresent());
+        user.username = pseudonym;
+        user.admin = false;
+        user.enabled = false;
+        user.canCreateProjects = false;
+        user.deletedAt = java.time.OffsetDateTime.now();
+        // Nobody knows this password: the hash of random bytes, so no login can match it.
+        user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
+        ApiToken.delete("user.id", user.id);
+        user.sessionEpoch = UUID.randomUUID();
+        verified.forget(formerName);
+        return pseudonym;
+    }
+
     private static void checkPassword(String username, String password) {
         String problem = AccountRules.passwordProblem(username, password);
         if (problem != null) {
@@ -71,6 +101,7 @@ public class UserService {
     }
 
     private static User byId(long userId) {
-        return User.<User>findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("No such user."));
+        return User.<User>findByIdOptional(userId).filter(u -> u.deletedAt == null)
+                .orElseThrow(() -> ApiException.notFound("No such user."));
     }
 }

@@ -5,9 +5,12 @@ import static org.relata.testsupport.Api.as;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
+import org.relata.testsupport.Db;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -16,6 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ProjectLifecyclePagesBrowserTest extends BrowserTest {
+
+    @Inject
+    Db db;
 
     @Test
     void aRetiredProjectIsHiddenUntilShownAndReadOnly() {
@@ -65,5 +71,36 @@ class ProjectLifecyclePagesBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, named("Projects"))).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, named(name))).hasCount(0);
         as(manager).get("/api/projects/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void anAdminDeletesAUserKeepingTheirLayersInOneProjectAndDeletingThemInAnother() {
+        String manager = Api.newUser("pm");
+        String leaver = Api.newUser("leaver");
+        long kept = Api.newProject(manager);
+        long dropped = Api.newProject(manager);
+        for (long project : java.util.List.of(kept, dropped)) {
+            Api.addMember(project, manager, leaver, "ANNOTATOR");
+            long doc = db.document(project, "d", "Seoul.");
+            Api.assignAll(project, manager, leaver);
+            as(leaver).body(Map.of("start", 0, "end", 5, "label", "COUNTRY"))
+                    .post("/api/documents/" + doc + "/layers/me/spans").then().statusCode(201);
+        }
+        String droppedName = as(manager).get("/api/projects/" + dropped).path("name");
+        Page page = browser.loggedIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.navigate("/admin/users");
+        page.getByRole(AriaRole.LINK, named("Delete " + leaver)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Delete " + leaver))).isVisible();
+        page.getByLabel("Delete the layers in " + droppedName).check();
+        // The button asks first; dismissed, nothing happens.
+        page.onceDialog(dialog -> dialog.dismiss());
+        page.getByRole(AriaRole.BUTTON, named("Delete " + leaver)).click();
+        as(leaver).get("/api/me").then().statusCode(200);
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, named("Delete " + leaver)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("User deleted. 1 layer(s) kept as former-annotator-");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText(", 1 deleted.");
+        assertThat(page.getByRole(AriaRole.CELL, named(leaver))).hasCount(0);
+        as(leaver).get("/api/me").then().statusCode(401);
     }
 }

@@ -79,4 +79,22 @@ public class Db {
         }
         return query.getResultList();
     }
+
+    /** How many layers of any owner the project's documents (trashed ones included) have. */
+    @Transactional
+    public long layerCount(long projectId) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from annotation_layers l join all_documents d on d.id = l.document_id
+                 where d.project_id = ?1""").setParameter(1, projectId).getSingleResult()).longValue();
+    }
+
+    /** The audit rows of one action on one entity, each as its "after" JSON. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> auditAfter(String action, long entityId) {
+        return ((List<Object>) em.createNativeQuery(
+                "select cast(after as text) from audit_events where action = ?1 and entity_id = ?2 order by id")
+                .setParameter(1, action).setParameter(2, entityId).getResultList())
+                .stream().map(String::valueOf).toList();
+    }
 }

@@ -156,6 +156,29 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aLargeImportIsAnnouncedOnceAsABulkChange() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            lines.append("{\"id\":\"bulk-").append(i).append("\",\"text\":\"Peru.\",")
+                    .append("\"spans\":[{\"start\":0,\"end\":4,\"label\":\"COUNTRY\"}]}\n");
+        }
+        try (EventStream events = EventStream.open(Browser.baseUrl(), "/api/projects/" + projectId + "/events",
+                manager, Api.PASSWORD)) {
+            await().atMost(WAIT).until(() -> !events.named("ready").isEmpty());
+            org.relata.testsupport.Exchange.importJsonl(manager, projectId, "target=gold", lines.toString())
+                    .then().statusCode(200).body("documents", equalTo(101));
+            WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
+
+            await().atMost(WAIT).until(() -> events.named("layer").stream().anyMatch(e -> e.json().getLong("version") == 1));
+            // One bulk event for the 101 new layers, then the single edit's own (its layer's insert and update).
+            List<EventStream.Event> layerEvents = events.named("layer");
+            assertTrue(layerEvents.get(0).json().getBoolean("bulk"), layerEvents::toString);
+            assertTrue(layerEvents.stream().skip(1).allMatch(e -> e.json().getLong("document") == docId),
+                    layerEvents::toString);
+        }
+    }
+
+    @Test
     void theProjectStreamCarriesEveryDocumentsChanges() {
         long second = db.document(projectId, "d2", "Peru.");
         Api.assignAll(projectId, manager, annotator);

@@ -135,6 +135,18 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aDiscardedLayerIsAnnouncedWithVersionMinusOne() {
+        WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
+        try (EventStream events = opened(stream(manager))) {
+            as(manager).delete("/api/projects/" + projectId + "/assignments/" + docId + "/" + annotator + "?discard=true")
+                    .then().statusCode(204);
+
+            await().atMost(WAIT).until(() -> events.named("layer").stream()
+                    .anyMatch(e -> annotator.equals(e.json().getString("owner")) && e.json().getLong("version") == -1));
+        }
+    }
+
+    @Test
     void outsidersAndUnassignedAnnotatorsGet404() {
         String unassigned = Api.newUser("annotator");
         Api.addMember(projectId, manager, unassigned, "ANNOTATOR");

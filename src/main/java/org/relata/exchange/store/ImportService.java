@@ -40,10 +40,13 @@ public class ImportService {
     @Inject
     org.relata.schema.SchemaLimits schemaLimits;
 
+    @Inject
+    UploadFolder uploads;
+
     /** The size limits importers enforce while they read the upload. */
     public ImportLimits limits() {
         return new ImportLimits(config.maxDocumentSize().asLongValue(), config.maxZipTotalSize().asLongValue(),
-                config.maxZipRatio(), config.maxZipEntries());
+                config.maxZipRatio(), config.maxZipEntries(), uploads.folder());
     }
 
     @Transactional

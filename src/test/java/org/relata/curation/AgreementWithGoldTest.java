@@ -1,6 +1,7 @@
 package org.relata.curation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relata.curation.CurationFixtures.TEXT;
 import static org.relata.curation.CurationFixtures.relation;
 import static org.relata.curation.CurationFixtures.span;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.Sessions;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -84,5 +86,12 @@ class AgreementWithGoldTest {
         assertEquals(0.5, gold.getDouble("relations.exact.f1"), 1e-6);
 
         Api.as(a).get("/api/projects/" + projectId + "/agreement/gold").then().statusCode(403);
+
+        // The agreement page shows the same figures in its "Each annotator against gold" table.
+        String html = io.restassured.RestAssured.given().cookies(Sessions.login(manager, Api.PASSWORD))
+                .get("/projects/" + projectId + "/agreement").then().statusCode(200).extract().asString();
+        String table = html.substring(html.indexOf("Each annotator against gold"), html.indexOf("Annotator pairs"));
+        assertTrue(table.contains("<td>" + b + "</td>"), table);
+        assertTrue(table.contains(">0.40<"), table);
     }
 }

@@ -59,10 +59,10 @@ public final class BulkWriter {
         return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status) from stdin (format csv)");
     }
 
-    /** Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links). */
+    /** Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links, score). */
     public Rows spans() throws SQLException {
         return copy("copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
-                + " attributes, note, links) from stdin (format csv)");
+                + " attributes, note, links, score) from stdin (format csv)");
     }
 
     /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note). */

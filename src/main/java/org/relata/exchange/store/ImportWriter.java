@@ -226,7 +226,7 @@ final class ImportWriter implements ImportSink {
                         for (ExSpan span : doc.spans) {
                             span.dbId = spanIds[s++];
                             out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
-                                    json(span.attributes), span.note, json(span.links));
+                                    json(span.attributes), span.note, json(span.links), span.score);
                             count(span.attributes, span.note);
                         }
                         l++;

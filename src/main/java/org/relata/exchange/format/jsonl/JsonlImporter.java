@@ -30,6 +30,7 @@ public final class JsonlImporter extends JsonLinesImporter {
         span.text = JsonFields.string(node, "text", at, false);
         span.attributes = JsonFields.object(node, "attributes", at);
         span.note = JsonFields.string(node, "note", at, false);
+        span.score = JsonFields.number(node, "score", at);
         span.links.addAll(JsonFields.items(node, "links", at, "a link {\"resource\", \"id\", \"text\"}",
                 (link, linkAt) -> new ExDoc.Link(JsonFields.string(link, "resource", linkAt, true),
                         JsonFields.id(link, "id", linkAt, true), JsonFields.string(link, "text", linkAt, false))));

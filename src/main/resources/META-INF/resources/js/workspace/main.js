@@ -17,6 +17,7 @@ import { installKeys } from './keys.js';
 import { Toolbar, showAlert } from './toolbar.js';
 import { Caret } from './caret.js';
 import { KeyHelp } from './help.js';
+import { installSuggestions } from './suggestions.js';
 
 const $ = (id) => document.getElementById(id);
 const root = $('workspace');
@@ -88,6 +89,7 @@ async function start() {
 
   installPointer(ws);
   installKeys(ws);
+  installSuggestions(ws, $('ws-panel'));
   toolbar.install(project, queue, layer);
   window.addEventListener('beforeunload', (e) => {
     if (ws.saver.pending > 0) e.preventDefault();

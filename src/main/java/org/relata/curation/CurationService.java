@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.relata.annotation.AnnotationService;
 import org.relata.annotation.AnnotationViews.NewRelation;
 import org.relata.annotation.AnnotationViews.NewSpan;
+import org.relata.annotation.CurationRows;
 import org.relata.annotation.Layer;
 import org.relata.annotation.LayerOwner;
 import org.relata.annotation.LayerTarget;
@@ -50,6 +51,9 @@ public class CurationService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    CurationRows rows;
 
     /** The document, for a curator or manager; 404 for everyone else (gold is not disclosed to annotators). */
     public static DocumentAccess.Visible curatable(DocumentAccess documents, long documentId) {
@@ -211,16 +215,8 @@ public class CurationService {
         return LayerTargets.target(visible.document(), visible.access(), LayerTargets.GOLD);
     }
 
-    /** Creates the gold layer if needed and locks its row for this transaction; answers its version. */
     private long lockGold(Document document) {
-        em.createNativeQuery("""
-                insert into annotation_layers (document_id, doc_length, owner_kind) values (?1, ?2, 'GOLD')
-                on conflict do nothing""")
-                .setParameter(1, document.id).setParameter(2, document.length).executeUpdate();
-        Number version = (Number) em.createNativeQuery("""
-                select version from annotation_layers where document_id = ?1 and owner_kind = 'GOLD' for update""")
-                .setParameter(1, document.id).getSingleResult();
-        return version.longValue();
+        return rows.lockGold(document);
     }
 
     private static void checkVersion(Long expected, long current) {

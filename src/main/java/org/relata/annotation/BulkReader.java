@@ -40,13 +40,29 @@ public final class BulkReader implements AutoCloseable {
     }
 
     public interface SpanRow {
+        /** {@code fragments} and {@code typedNotes} are JSON, null for a contiguous span and no typed notes. */
         void accept(long layerId, long spanId, int start, int end, long entityTypeId, String attributes, String note,
-                String links) throws IOException;
+                String links, String fragments, String typedNotes) throws IOException;
     }
 
     public interface RelationRow {
-        void accept(long layerId, long headSpanId, long tailSpanId, long relationTypeId, String attributes, String note)
-                throws IOException;
+        void accept(long layerId, long headSpanId, long tailSpanId, long relationTypeId, String attributes, String note,
+                String typedNotes) throws IOException;
+    }
+
+    /** One member of an equivalence: rows come ordered by equivalence, then member position. */
+    public interface EquivalenceRow {
+        void accept(long layerId, long equivalenceId, String type, long spanId) throws IOException;
+    }
+
+    public interface EventRow {
+        void accept(long layerId, long eventId, long triggerSpanId, String eventType, String attributes, String note,
+                String typedNotes) throws IOException;
+    }
+
+    /** One argument of an event: rows come ordered by event, then position; exactly one of the ids is non-zero. */
+    public interface ArgumentRow {
+        void accept(long eventId, String role, long spanId, long argumentEventId) throws IOException;
     }
 
     private static final String BUCKET_SQL = "('x' || substr(md5(? || ':' || d.external_id), 1, 8))::bit(32)::bigint";
@@ -147,10 +163,11 @@ public final class BulkReader implements AutoCloseable {
         this.connection = connection;
         // Empty JSON goes out as NULL; the row order is left to the plan (no sort).
         this.spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
-                + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text"
+                + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text,"
+                + " s.fragments::text, nullif(s.typed_notes, '[]')::text"
                 + " from spans s where s.layer_id = any(?)");
         this.relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
-                + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note"
+                + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note, nullif(r.typed_notes, '[]')::text"
                 + " from relations r where r.layer_id = any(?)");
         spans.setFetchSize(fetchSize);
         relations.setFetchSize(fetchSize);
@@ -163,7 +180,7 @@ public final class BulkReader implements AutoCloseable {
         try (ResultSet rows = spans.executeQuery()) {
             while (rows.next()) {
                 row.accept(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4), rows.getLong(5),
-                        rows.getString(6), rows.getString(7), rows.getString(8));
+                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10));
             }
         }
         layers.free();
@@ -176,7 +193,47 @@ public final class BulkReader implements AutoCloseable {
         try (ResultSet rows = relations.executeQuery()) {
             while (rows.next()) {
                 row.accept(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5),
-                        rows.getString(6));
+                        rows.getString(6), rows.getString(7));
+            }
+        }
+        layers.free();
+    }
+
+    /** The equivalences of these layers, one row per member. Few rows: prepared per call. */
+    public void equivalences(Collection<Long> layerIds, EquivalenceRow row) throws SQLException, IOException {
+        query("select e.layer_id, e.id, e.type, m.span_id from equivalences e join equivalence_members m"
+                + " on m.equivalence_id = e.id where e.layer_id = any(?) order by e.id, m.position", layerIds,
+                rows -> row.accept(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getLong(4)));
+    }
+
+    /** The events of these layers (type by name), in id order. */
+    public void events(Collection<Long> layerIds, EventRow row) throws SQLException, IOException {
+        query("select e.layer_id, e.id, e.trigger_span_id, t.name, nullif(e.attributes, '{}')::text, e.note,"
+                + " nullif(e.typed_notes, '[]')::text from events e join event_types t on t.id = e.event_type_id"
+                + " where e.layer_id = any(?) order by e.id", layerIds,
+                rows -> row.accept(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7)));
+    }
+
+    /** The arguments of the events of these layers. */
+    public void eventArguments(Collection<Long> layerIds, ArgumentRow row) throws SQLException, IOException {
+        query("select a.event_id, a.role, coalesce(a.span_id, 0), coalesce(a.argument_event_id, 0) from event_arguments a"
+                + " where a.layer_id = any(?) order by a.event_id, a.position", layerIds,
+                rows -> row.accept(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+    }
+
+    private interface Rows {
+        void read(ResultSet rows) throws SQLException, IOException;
+    }
+
+    private void query(String sql, Collection<Long> layerIds, Rows reader) throws SQLException, IOException {
+        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, layers);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
             }
         }
         layers.free();

@@ -48,6 +48,14 @@ public final class BulkWriter {
         return ids("relations_id_seq", count);
     }
 
+    public long[] eventIds(int count) throws SQLException {
+        return ids("events_id_seq", count);
+    }
+
+    public long[] equivalenceIds(int count) throws SQLException {
+        return ids("equivalences_id_seq", count);
+    }
+
     /** Rows of (id, project_id, external_id, text, meta, length). */
     public Rows documents() throws SQLException {
         // COPY needs a table: "documents" is the view of the documents not in the trash (V5).
@@ -59,16 +67,41 @@ public final class BulkWriter {
         return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status) from stdin (format csv)");
     }
 
-    /** Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links, score). */
+    /**
+     * Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links, fragments,
+     * typed_notes, score).
+     */
     public Rows spans() throws SQLException {
         return copy("copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
-                + " attributes, note, links, score) from stdin (format csv)");
+                + " attributes, note, links, fragments, typed_notes, score) from stdin (format csv)");
     }
 
-    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note). */
+    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes). */
     public Rows relations() throws SQLException {
         return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
-                + " attributes, note) from stdin (format csv)");
+                + " attributes, note, typed_notes) from stdin (format csv)");
+    }
+
+    /** Rows of (id, layer_id, type). */
+    public Rows equivalences() throws SQLException {
+        return copy("copy equivalences (id, layer_id, type) from stdin (format csv)");
+    }
+
+    /** Rows of (equivalence_id, position, span_id, layer_id). */
+    public Rows equivalenceMembers() throws SQLException {
+        return copy("copy equivalence_members (equivalence_id, position, span_id, layer_id) from stdin (format csv)");
+    }
+
+    /** Rows of (id, layer_id, trigger_span_id, event_type_id, attributes, note, typed_notes). */
+    public Rows events() throws SQLException {
+        return copy("copy events (id, layer_id, trigger_span_id, event_type_id, attributes, note, typed_notes)"
+                + " from stdin (format csv)");
+    }
+
+    /** Rows of (event_id, layer_id, position, role, span_id, argument_event_id). */
+    public Rows eventArguments() throws SQLException {
+        return copy("copy event_arguments (event_id, layer_id, position, role, span_id, argument_event_id)"
+                + " from stdin (format csv)");
     }
 
     /** A document id the project holds already; {@code trashed} when that document is in the project's trash. */

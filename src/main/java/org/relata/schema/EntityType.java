@@ -2,6 +2,7 @@ package org.relata.schema;
 
 import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -23,6 +24,10 @@ public class EntityType extends IdentityEntity {
     public String color;
 
     public String hotkey;
+
+    /** A longer name to show (brat's visual.conf); null: the name. */
+    @Column(name = "display_name")
+    public String displayName;
 
     public int position;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -26,6 +27,10 @@ public class RelationType extends IdentityEntity {
     public String color;
 
     public String hotkey;
+
+    /** A longer name to show (brat's visual.conf); null: the name. */
+    @Column(name = "display_name")
+    public String displayName;
 
     public boolean directed = true;
 

@@ -24,12 +24,22 @@ public record Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> re
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntityTypeSpec(Long id, String name, String color, String hotkey) {
+    public record EntityTypeSpec(Long id, String name, String color, String hotkey, String displayName) {
+
+        /** Without a display name: saving keeps the one the type has (brat's visual.conf sets it on import). */
+        public EntityTypeSpec(Long id, String name, String color, String hotkey) {
+            this(id, name, color, hotkey, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RelationTypeSpec(Long id, String name, Boolean directed, List<Pair> allowed, String color,
-            String hotkey) {
+            String hotkey, String displayName) {
+
+        /** Without a display name: saving keeps the one the type has. */
+        public RelationTypeSpec(Long id, String name, Boolean directed, List<Pair> allowed, String color, String hotkey) {
+            this(id, name, directed, allowed, color, hotkey, null);
+        }
 
         public List<Pair> allowedOrEmpty() {
             return allowed == null ? List.of() : allowed;

@@ -49,14 +49,14 @@ public class SchemaService implements ProjectSchemas {
     @Override
     public Schema read(Project project) {
         List<EntityTypeSpec> entities = EntityType.inProject(project).stream()
-                .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey)).toList();
+                .map(t -> new EntityTypeSpec(t.id, t.name, t.color, t.hotkey, t.displayName)).toList();
         List<RelationTypeSpec> relations = RelationType.inProject(project).stream()
                 .map(t -> new RelationTypeSpec(t.id, t.name, t.directed,
                         t.allowed.stream()
                                 .sorted(java.util.Comparator.<RelationTypePair>comparingInt(p -> p.headType.position)
                                         .thenComparingInt(p -> p.tailType.position))
                                 .map(p -> new Pair(p.headType.name, p.tailType.name)).toList(),
-                        t.color, t.hotkey))
+                        t.color, t.hotkey, t.displayName))
                 .toList();
         List<AttributeSpec> attributes = AttributeDef.inProject(project).stream()
                 .map(a -> new AttributeSpec(a.id, a.name, a.target, a.allowedValues)).toList();
@@ -214,7 +214,7 @@ public class SchemaService implements ProjectSchemas {
                 : new RelationTypeSpec(r.id(), r.name(), r.directed(), r.allowedOrEmpty().stream()
                         .map(p -> p == null ? null : new Pair(follow(p.head(), renamed, newNames),
                                 follow(p.tail(), renamed, newNames)))
-                        .toList(), r.color(), r.hotkey()))
+                        .toList(), r.color(), r.hotkey(), r.displayName()))
                 .toList();
         return new Schema(schema.entityTypes(), relations, schema.attributes());
     }
@@ -230,12 +230,13 @@ public class SchemaService implements ProjectSchemas {
         }
         return new Schema(
                 schema.entityTypes() == null ? null : schema.entityTypes().stream().map(t -> t == null ? null
-                        : new EntityTypeSpec(t.id(), SchemaRules.normalize(t.name()), t.color(), t.hotkey())).toList(),
+                        : new EntityTypeSpec(t.id(), SchemaRules.normalize(t.name()), t.color(), t.hotkey(),
+                                t.displayName())).toList(),
                 schema.relationTypes() == null ? null : schema.relationTypes().stream().map(r -> r == null ? null
                         : new RelationTypeSpec(r.id(), SchemaRules.normalize(r.name()), r.directed(),
                                 r.allowed() == null ? null : r.allowed().stream().map(p -> p == null ? null
                                         : new Pair(SchemaRules.normalize(p.head()), SchemaRules.normalize(p.tail())))
-                                        .toList(), r.color(), r.hotkey())).toList(),
+                                        .toList(), r.color(), r.hotkey(), r.displayName())).toList(),
                 schema.attributes() == null ? null : schema.attributes().stream().map(a -> a == null ? null
                         : new AttributeSpec(a.id(), SchemaRules.normalize(a.name()), a.on(), a.values())).toList());
     }
@@ -429,6 +430,7 @@ public class SchemaService implements ProjectSchemas {
             type.project = project;
             type.name = spec.name();
             type.color = colorOr(spec.color(), type.color, SchemaRules.entityColor(i));
+            type.displayName = spec.displayName() != null ? blankToNull(spec.displayName()) : type.displayName;
             type.hotkey = blankToNull(spec.hotkey());
             type.position = i;
             if (type.id == null) {
@@ -476,6 +478,7 @@ public class SchemaService implements ProjectSchemas {
             type.project = project;
             type.name = spec.name();
             type.color = colorOr(spec.color(), type.color, SchemaRules.relationColor(i));
+            type.displayName = spec.displayName() != null ? blankToNull(spec.displayName()) : type.displayName;
             type.hotkey = blankToNull(spec.hotkey());
             type.directed = spec.directed() == null || spec.directed();
             type.position = i;

@@ -106,7 +106,7 @@ class BratExchangeTest {
     void importReadsEveryLineKindAndTheConfigurationMakesTheSchema() {
         importBrat(corpus()).then().statusCode(200).body("documents", equalTo(4)).body("spans", equalTo(10))
                 .body("relations", equalTo(3)).body("attributes", equalTo(2)).body("notes", equalTo(2))
-                .body("skipped", equalTo(List.of("visual.conf")));
+                .body("skipped", equalTo(List.of()));
         Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
                 .body("schema.entityTypes.name", equalTo(List.of("Person", "Location", "GPE", "Protein")))
                 .body("schema.relationTypes.find { it.name == 'Ally' }.directed", equalTo(false))
@@ -145,23 +145,6 @@ class BratExchangeTest {
                 .map(l -> l.replaceFirst("^[TRAMN#]\\d+", l.substring(0, 1).replace("M", "A")))
                 .map(l -> l.replaceAll("\\b[TR]\\d+\\b", "ref"))
                 .sorted().collect(Collectors.toList());
-    }
-
-    @Test
-    void discontinuousSpanIsRefusedNamingFileAndLine() {
-        long before = rows();
-        importBrat(zip(files("a.txt", "Hello big world", "a.ann", "T1\tGPE 0 5\tHello\nT2\tGPE 0 5;10 15\tHello world\n")))
-                .then().statusCode(400).body("file", equalTo("a.ann")).body("line", equalTo(2))
-                .body("error", containsString("Discontinuous"));
-        assertEquals(before, rows());
-    }
-
-    @Test
-    void equivalenceAndEventLinesAreRefusedNotDropped() {
-        importBrat(zip(files("a.txt", "Hello world", "a.ann", "T1\tGPE 0 5\tHello\n*\tEquiv T1 T1\n")))
-                .then().statusCode(400).body("file", equalTo("a.ann")).body("line", equalTo(2)).body("error", containsString("Equivalence"));
-        importBrat(zip(files("a.txt", "Hello world", "a.ann", "T1\tGPE 0 5\tHello\nE1\tMeet:T1\n")))
-                .then().statusCode(400).body("file", equalTo("a.ann")).body("line", equalTo(2)).body("error", containsString("Event"));
     }
 
     @Test

@@ -23,6 +23,10 @@ public final class ExDoc {
     public String status;
     public final List<ExSpan> spans = new ArrayList<>();
     public final List<ExRelation> relations = new ArrayList<>();
+    /** brat's equivalence sets ({@code * Equiv T1 T2}): undirected groups of spans, named by their ids in the file. */
+    public final List<ExEquivalence> equivalences = new ArrayList<>();
+    /** brat's events ({@code E1 Binding:T5 Theme:T1}). */
+    public final List<ExEvent> events = new ArrayList<>();
     public Where where;
 
     public String text() {
@@ -42,7 +46,7 @@ public final class ExDoc {
 
     /** True when the file carries annotations or a status for this document, so a layer is written. */
     public boolean hasLayer() {
-        return status != null || !spans.isEmpty() || !relations.isEmpty();
+        return status != null || !spans.isEmpty() || !relations.isEmpty() || !equivalences.isEmpty() || !events.isEmpty();
     }
 
     /** What spans and relations share: the id the file gives them, a label, attributes, a note, where they stand. */
@@ -51,6 +55,8 @@ public final class ExDoc {
         public String label;
         public Map<String, Object> attributes = new LinkedHashMap<>();
         public String note;
+        /** Notes of another type than brat's AnnotatorNotes (which is {@link #note}), in file order. */
+        public List<Note> notes = new ArrayList<>();
         public Where where;
         /** On import: the entity or relation type's database id. */
         public long typeId;
@@ -68,6 +74,8 @@ public final class ExDoc {
     public static final class ExSpan extends ExAnnotation {
         public int start;
         public int end;
+        /** A discontinuous span's fragments {start, end} in text order; null for a contiguous span. */
+        public List<int[]> fragments;
         /** The text the file claims the span covers, checked against the document; null when not given. */
         public String text;
         /** On export: where the span's text lies in the document's UTF-8 bytes. */
@@ -101,6 +109,29 @@ public final class ExDoc {
     }
 
     public record Link(String resource, String id, String text) {
+    }
+
+    /** A typed note: brat's {@code #1 Lemma T3 text}. */
+    public record Note(String type, String text) {
+    }
+
+    /** An equivalence set: its type (brat writes Equiv) and its members' ids in the file, in order. */
+    public static final class ExEquivalence {
+        public String type;
+        public final List<String> members = new ArrayList<>();
+        public Where where;
+    }
+
+    /** An event: a trigger span, a type (the label) and ordered role → argument pairs (span or event ids). */
+    public static final class ExEvent extends ExAnnotation {
+        public String trigger;
+        public final List<Argument> arguments = new ArrayList<>();
+        /** On import: the database ids written for it. */
+        public long dbId;
+    }
+
+    /** One argument of an event: a role (brat's numbered Theme2 kept as written) and the span or event it names. */
+    public record Argument(String role, String ref) {
     }
 
     /** A place in an uploaded file: file name (or null), 1-based line (or null), JSON path prefix (or null). */

@@ -29,6 +29,15 @@ public interface ExportFormat {
     default void startZip(ZipOutputStream zip, Schema schema) throws IOException {
     }
 
+    /** As {@link #startZip(ZipOutputStream, Schema)}, with the project's event types (brat's [events]). */
+    default void startZip(ZipOutputStream zip, Schema schema, java.util.List<EventTypeSpec> eventTypes) throws IOException {
+        startZip(zip, schema);
+    }
+
+    /** An event type with its roles, as annotation.conf's [events] lists it. */
+    record EventTypeSpec(String name, java.util.List<ImportSink.EventRole> roles) {
+    }
+
     default DocWriter openZip(ZipOutputStream zip, String folder, Schema schema) throws IOException {
         throw new UnsupportedOperationException();
     }

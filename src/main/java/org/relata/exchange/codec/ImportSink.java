@@ -31,5 +31,15 @@ public interface ImportSink {
 
         /** Defines a span ("span") or relation ("relation") attribute, or adds values to an existing one. */
         void defineAttribute(String target, String name, List<String> values, ExDoc.Where where);
+
+        /** Defines an event type with its roles unless the project has one of that name (which is kept). */
+        void defineEventType(String name, List<EventRole> roles, ExDoc.Where where);
+
+        /** Sets the display name and/or colour (#rrggbb) of the entity, relation or event type of that name, if any. */
+        void describe(String name, String displayName, String color);
+    }
+
+    /** One role of an event type: its name, the entity or event types it takes, how often (max null: any number). */
+    record EventRole(String role, List<String> types, int min, Integer max) {
     }
 }

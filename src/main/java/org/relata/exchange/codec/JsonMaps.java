@@ -38,6 +38,20 @@ public final class JsonMaps {
         }
     }
 
+    /** Adds the typed notes of a {@code typed_notes} column, a JSON array of {type, text}. */
+    public static void readNotes(String json, List<ExDoc.Note> notes) throws IOException {
+        if (json == null || json.equals("[]")) {
+            return;
+        }
+        try (JsonParser p = JsonFields.JSON.getFactory().createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, Object> note = readObject(p);
+                notes.add(new ExDoc.Note(string(note.get("type")), string(note.get("text"))));
+            }
+        }
+    }
+
     /** The object at the parser's START_OBJECT, read to its END_OBJECT. */
     private static Map<String, Object> readObject(JsonParser p) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();

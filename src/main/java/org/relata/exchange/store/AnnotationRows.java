@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.relata.annotation.BulkReader;
+import org.relata.annotation.SpanFragments;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
 import org.relata.exchange.codec.ExDoc.ExSpan;
@@ -47,6 +48,54 @@ final class AnnotationRows implements AutoCloseable {
         }
         Map<Long, ExSpan> byDbId = readSpans(batch.byLayer);
         readRelations(batch.byLayer, byDbId);
+        readEquivalences(batch.byLayer, byDbId);
+        readEvents(batch.byLayer, byDbId);
+    }
+
+    /** Equivalences in id order (the order of import), numbered by nothing: brat's * lines have no id. */
+    private void readEquivalences(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
+        Map<Long, ExDoc.ExEquivalence> byId = new HashMap<>();
+        reader.equivalences(byLayer.keySet(), (layer, id, type, spanId) -> {
+            ExDoc.ExEquivalence equivalence = byId.computeIfAbsent(id, key -> {
+                ExDoc.ExEquivalence created = new ExDoc.ExEquivalence();
+                created.type = type;
+                byLayer.get(layer).equivalences.add(created);
+                return created;
+            });
+            equivalence.members.add(byDbId.get(spanId).id);
+        });
+    }
+
+    /** Events in id order (the order of import), numbered E1, E2 ... per document. */
+    private void readEvents(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
+        Map<Long, ExDoc.ExEvent> byId = new HashMap<>();
+        Map<ExDoc, Integer> numbers = new HashMap<>();
+        reader.events(byLayer.keySet(), (layer, id, trigger, type, attributes, note, typedNotes) -> {
+            ExDoc doc = byLayer.get(layer);
+            ExDoc.ExEvent event = new ExDoc.ExEvent();
+            event.id = "E" + numbers.merge(doc, 1, Integer::sum);
+            event.label = type;
+            event.trigger = byDbId.get(trigger).id;
+            if (attributes != null) {
+                event.attributes = JsonMaps.read(attributes);
+            }
+            event.note = note;
+            JsonMaps.readNotes(typedNotes, event.notes);
+            event.dbId = id;
+            doc.events.add(event);
+            byId.put(id, event);
+        });
+        if (byId.isEmpty()) {
+            return;
+        }
+        List<Object[]> arguments = new java.util.ArrayList<>();
+        reader.eventArguments(byLayer.keySet(), (eventId, role, spanId, argumentEventId) ->
+                arguments.add(new Object[] {eventId, role, spanId, argumentEventId}));
+        for (Object[] argument : arguments) {
+            long spanId = (Long) argument[2];
+            String ref = spanId != 0 ? byDbId.get(spanId).id : byId.get((Long) argument[3]).id;
+            byId.get((Long) argument[0]).arguments.add(new ExDoc.Argument((String) argument[1], ref));
+        }
     }
 
     private Map<Long, ExSpan> readSpans(Map<Long, ExDoc> byLayer) throws SQLException, IOException {
@@ -60,7 +109,7 @@ final class AnnotationRows implements AutoCloseable {
 
             @Override
             public void accept(long layer, long spanId, int start, int end, long entityTypeId, String attributes,
-                    String note, String links) throws IOException {
+                    String note, String links, String fragments, String typedNotes) throws IOException {
                 if (layer != current) {
                     current = layer;
                     doc = byLayer.get(layer);
@@ -76,6 +125,8 @@ final class AnnotationRows implements AutoCloseable {
                 }
                 span.note = note;
                 JsonMaps.readLinks(links, span.links);
+                JsonMaps.readNotes(typedNotes, span.notes);
+                span.fragments = SpanFragments.parse(fragments);
                 doc.spans.add(span);
                 byDbId.put(span.dbId, span);
             }
@@ -92,7 +143,7 @@ final class AnnotationRows implements AutoCloseable {
     }
 
     private void readRelations(Map<Long, ExDoc> byLayer, Map<Long, ExSpan> byDbId) throws SQLException, IOException {
-        reader.relations(byLayer.keySet(), (layer, headSpanId, tailSpanId, relationTypeId, attributes, note) -> {
+        reader.relations(byLayer.keySet(), (layer, headSpanId, tailSpanId, relationTypeId, attributes, note, typedNotes) -> {
             ExDoc doc = byLayer.get(layer);
             ExSpan head = byDbId.get(headSpanId);
             ExSpan tail = byDbId.get(tailSpanId);
@@ -103,6 +154,7 @@ final class AnnotationRows implements AutoCloseable {
                 relation.attributes = JsonMaps.read(attributes);
             }
             relation.note = note;
+            JsonMaps.readNotes(typedNotes, relation.notes);
             doc.relations.add(relation);
         });
         for (ExDoc doc : byLayer.values()) {

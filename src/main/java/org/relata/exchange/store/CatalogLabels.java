@@ -61,6 +61,24 @@ final class CatalogLabels implements ImportSink.Labels {
         }
     }
 
+    @Override
+    public void defineEventType(String name, List<ImportSink.EventRole> roles, ExDoc.Where where) {
+        try {
+            catalog.defineEventType(name, roles, where);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void describe(String name, String displayName, String color) {
+        try {
+            catalog.describe(name, displayName, color);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     private static IllegalStateException failed(SQLException e) {
         return new IllegalStateException("Import failed in the database: " + e.getMessage(), e);
     }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -17,6 +20,8 @@ import jakarta.inject.Inject;
 import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExportFormat;
+import org.relata.exchange.codec.ImportSink;
+import org.relata.exchange.codec.JsonOut;
 import org.relata.schema.Schema;
 
 import io.agroal.api.AgroalDataSource;
@@ -128,7 +133,7 @@ public class ExportService {
         }
         ZipOutputStream zip = new ZipOutputStream(out);
         if (format.zipped()) {
-            format.startZip(zip, request.schema());
+            format.startZip(zip, request.schema(), eventTypes(connection, request.projectId()));
         }
         if (splits == null) {
             DocWriter writer = format.openZip(zip, "", request.schema());
@@ -153,6 +158,23 @@ public class ExportService {
             }
         }
         zip.finish();
+    }
+
+    /** The project's event types with their roles, in schema order. */
+    private static List<ExportFormat.EventTypeSpec> eventTypes(Connection connection, long projectId)
+            throws SQLException, IOException {
+        List<ExportFormat.EventTypeSpec> types = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "select name, roles::text from event_types where project_id = ? order by position, id")) {
+            s.setLong(1, projectId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    types.add(new ExportFormat.EventTypeSpec(r.getString(1),
+                            List.of(JsonOut.JSON.readValue(r.getString(2), ImportSink.EventRole[].class))));
+                }
+            }
+        }
+        return types;
     }
 
     private static void count(DocWriter writer, long[] leftOut) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.relata.annotation.BulkWriter;
+import org.relata.annotation.SpanFragments;
 import org.relata.exchange.codec.CodePoints;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
@@ -49,6 +50,8 @@ final class ImportWriter implements ImportSink {
     int relations;
     int attributes;
     int notes;
+    int events;
+    int equivalences;
     private final int maxTextLength;
 
     ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels,
@@ -82,7 +85,7 @@ final class ImportWriter implements ImportSink {
 
     ImportResult finish(List<String> skipped) {
         flush();
-        return new ImportResult(documents, spans, relations, attributes, notes, skipped);
+        return new ImportResult(documents, spans, relations, attributes, notes, events, equivalences, skipped);
     }
 
     private void validate(ExDoc doc) throws SQLException {
@@ -130,9 +133,8 @@ final class ImportWriter implements ImportSink {
             if (span.label == null) {
                 throw ImportError.at(at, ".label", "Every span needs a label.");
             }
-            if (!SchemaLimits.fits(span.note, maxTextLength)) {
-                throw ImportError.at(at, ".note", SchemaLimits.tooLong("A note", maxTextLength));
-            }
+            checkFragments(span, text.length());
+            checkNotes(span);
             span.typeId = labels.entityType(span.label, createLabels, at == null ? null : at.field(".label"));
             labels.checkAttributes("span", span.attributes, createLabels, at == null ? null : at.field(".attributes"));
         }
@@ -154,9 +156,7 @@ final class ImportWriter implements ImportSink {
             if (relation.label == null) {
                 throw ImportError.at(at, ".label", "Every relation needs a label.");
             }
-            if (!SchemaLimits.fits(relation.note, maxTextLength)) {
-                throw ImportError.at(at, ".note", SchemaLimits.tooLong("A note", maxTextLength));
-            }
+            checkNotes(relation);
             LabelCatalog.RelType type = labels.relationType(relation.label, createLabels, at == null ? null : at.field(".label"));
             labels.checkPair(type, head.typeId, tail.typeId, createLabels, at);
             // The API's rule (RelationRules): different spans, no duplicate; checkPair above made the pair allowed.
@@ -171,6 +171,104 @@ final class ImportWriter implements ImportSink {
             }
             relation.typeId = type.id;
             labels.checkAttributes("relation", relation.attributes, createLabels, at == null ? null : at.field(".attributes"));
+        }
+        validateEquivalences(doc, byId);
+        validateEvents(doc, byId);
+    }
+
+    /** A discontinuous span: fragments in order, not overlapping, inside the text, start/end their outer bounds. */
+    private static void checkFragments(ExSpan span, int length) {
+        if (span.fragments == null) {
+            return;
+        }
+        ExDoc.Where at = span.where == null ? null : span.where.field(".fragments");
+        if (span.fragments.size() < 2) {
+            span.fragments = null;
+            return;
+        }
+        String problem = SpanFragments.problem(span.fragments);
+        if (problem != null) {
+            throw ImportError.at(at, "Span " + (span.id == null ? "" : "'" + span.id + "' ") + problem);
+        }
+        int[] last = span.fragments.get(span.fragments.size() - 1);
+        if (span.fragments.get(0)[0] != span.start || last[1] != span.end || last[1] > length) {
+            throw ImportError.at(at, "A span's start and end are the outer bounds of its fragments (" + span.fragments.get(0)[0]
+                    + "–" + last[1] + "), inside the text (0–" + length + ").");
+        }
+    }
+
+    private void checkNotes(ExDoc.ExAnnotation annotation) {
+        ExDoc.Where at = annotation.where;
+        if (!SchemaLimits.fits(annotation.note, maxTextLength)) {
+            throw ImportError.at(at, ".note", SchemaLimits.tooLong("A note", maxTextLength));
+        }
+        for (int i = 0; i < annotation.notes.size(); i++) {
+            ExDoc.Note note = annotation.notes.get(i);
+            if (note.type() == null || !note.type().matches("[^\\s]{1,100}")) {
+                throw ImportError.at(at, ".notes[" + i + "].type", "A note's type is 1 to 100 characters without spaces.");
+            }
+            if (note.text() == null || !SchemaLimits.fits(note.text(), maxTextLength)) {
+                throw ImportError.at(at, ".notes[" + i + "].text", SchemaLimits.tooLong("A note", maxTextLength));
+            }
+        }
+    }
+
+    private static void validateEquivalences(ExDoc doc, Map<String, ExSpan> spans) {
+        for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
+            ExDoc.Where at = equivalence.where;
+            if (equivalence.type == null || !equivalence.type.matches("[^\\s]{1,100}")) {
+                throw ImportError.at(at, ".type", "An equivalence's type is 1 to 100 characters without spaces.");
+            }
+            if (equivalence.members.size() < 2 || new HashSet<>(equivalence.members).size() != equivalence.members.size()) {
+                throw ImportError.at(at, ".members", "An equivalence groups at least two different spans.");
+            }
+            for (String member : equivalence.members) {
+                if (!spans.containsKey(member)) {
+                    throw ImportError.at(at, ".members", "The equivalence's member '" + member + "' is no span of document '"
+                            + doc.id + "'.");
+                }
+            }
+        }
+    }
+
+    private void validateEvents(ExDoc doc, Map<String, ExSpan> spans) throws SQLException {
+        Map<String, ExDoc.ExEvent> events = new HashMap<>();
+        for (ExDoc.ExEvent event : doc.events) {
+            if (event.id == null || spans.containsKey(event.id) || events.put(event.id, event) != null) {
+                throw ImportError.at(event.where, ".id", "Every event needs an id of its own in document '" + doc.id + "'.");
+            }
+        }
+        for (ExDoc.ExEvent event : doc.events) {
+            ExDoc.Where at = event.where;
+            if (event.label == null) {
+                throw ImportError.at(at, ".label", "Every event needs a type (label).");
+            }
+            if (!spans.containsKey(event.trigger)) {
+                throw ImportError.at(at, ".trigger", "The event's trigger '" + event.trigger + "' is no span of document '"
+                        + doc.id + "'.");
+            }
+            checkNotes(event);
+            LabelCatalog.EventType type = labels.eventType(event.label, createLabels, at == null ? null : at.field(".label"));
+            event.typeId = type.id;
+            for (int i = 0; i < event.arguments.size(); i++) {
+                ExDoc.Argument argument = event.arguments.get(i);
+                ExDoc.Where argAt = at == null ? null : at.field(".arguments[" + i + "]");
+                ExSpan span = spans.get(argument.ref());
+                ExDoc.ExEvent other = events.get(argument.ref());
+                if (span == null && other == null || argument.ref().equals(event.id)) {
+                    throw ImportError.at(argAt, "Argument " + argument.role() + ":" + argument.ref() + " of event '" + event.id
+                            + "' names no span or other event of document '" + doc.id + "'.");
+                }
+                if (argument.role() == null || !argument.role().matches("[^\\s:]{1,100}")) {
+                    throw ImportError.at(argAt, "An event role is 1 to 100 characters without spaces or ':'.");
+                }
+                String problem = EventRules.problem(type.roles, argument.role(), span != null ? span.label : other.label,
+                        span == null);
+                if (problem != null && !createLabels) {
+                    throw ImportError.at(argAt, "Event '" + event.id + "' (" + event.label + "): " + problem);
+                }
+            }
+            labels.checkAttributes("span", event.attributes, createLabels, at == null ? null : at.field(".attributes"));
         }
     }
 
@@ -226,8 +324,9 @@ final class ImportWriter implements ImportSink {
                         for (ExSpan span : doc.spans) {
                             span.dbId = spanIds[s++];
                             out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
-                                    json(span.attributes), span.note, json(span.links), span.score);
-                            count(span.attributes, span.note);
+                                    json(span.attributes), span.note, json(span.links), SpanFragments.json(span.fragments),
+                                    json(span.notes), span.score);
+                            count(span);
                         }
                         l++;
                     }
@@ -245,13 +344,15 @@ final class ImportWriter implements ImportSink {
                         doc.spans.forEach(span -> byId.put(span.id, span));
                         for (ExRelation relation : doc.relations) {
                             out.row(relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
-                                    relation.typeId, json(relation.attributes), relation.note);
-                            count(relation.attributes, relation.note);
+                                    relation.typeId, json(relation.attributes), relation.note, json(relation.notes));
+                            count(relation);
                         }
                         l++;
                     }
                 }
             }
+            writeEquivalences(layerIds);
+            writeEvents(layerIds);
             documents += batch.size();
             spans += spanCount;
             relations += relationCount;
@@ -264,11 +365,110 @@ final class ImportWriter implements ImportSink {
         batchChars = 0;
     }
 
-    private void count(Map<String, Object> attributeValues, String note) {
-        attributes += attributeValues.size();
-        if (note != null) {
-            notes++;
+    private void count(ExDoc.ExAnnotation annotation) {
+        attributes += annotation.attributes.size();
+        notes += annotation.notes.size() + (annotation.note != null ? 1 : 0);
+    }
+
+    private void writeEquivalences(long[] layerIds) throws SQLException, IOException {
+        int count = 0;
+        for (ExDoc doc : batch) {
+            count += doc.equivalences.size();
         }
+        if (count == 0) {
+            return;
+        }
+        long[] ids = bulk.equivalenceIds(count);
+        try (BulkWriter.Rows out = bulk.equivalences()) {
+            int l = 0;
+            int e = 0;
+            for (ExDoc doc : batch) {
+                if (doc.hasLayer()) {
+                    for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
+                        out.row(ids[e++], layerIds[l], equivalence.type);
+                    }
+                    l++;
+                }
+            }
+        }
+        try (BulkWriter.Rows out = bulk.equivalenceMembers()) {
+            int l = 0;
+            int e = 0;
+            for (ExDoc doc : batch) {
+                if (!doc.hasLayer()) {
+                    continue;
+                }
+                Map<String, ExSpan> byId = spansById(doc);
+                for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
+                    for (int p = 0; p < equivalence.members.size(); p++) {
+                        out.row(ids[e], p, byId.get(equivalence.members.get(p)).dbId, layerIds[l]);
+                    }
+                    e++;
+                }
+                l++;
+            }
+        }
+        equivalences += count;
+    }
+
+    private void writeEvents(long[] layerIds) throws SQLException, IOException {
+        int count = 0;
+        for (ExDoc doc : batch) {
+            count += doc.events.size();
+        }
+        if (count == 0) {
+            return;
+        }
+        long[] ids = bulk.eventIds(count);
+        int e = 0;
+        for (ExDoc doc : batch) {
+            for (ExDoc.ExEvent event : doc.events) {
+                event.dbId = ids[e++];
+            }
+        }
+        try (BulkWriter.Rows out = bulk.events()) {
+            int l = 0;
+            for (ExDoc doc : batch) {
+                if (!doc.hasLayer()) {
+                    continue;
+                }
+                Map<String, ExSpan> byId = spansById(doc);
+                for (ExDoc.ExEvent event : doc.events) {
+                    out.row(event.dbId, layerIds[l], byId.get(event.trigger).dbId, event.typeId, json(event.attributes),
+                            event.note, json(event.notes));
+                    count(event);
+                }
+                l++;
+            }
+        }
+        // Arguments after all events: an argument may name an event written later in the same document.
+        try (BulkWriter.Rows out = bulk.eventArguments()) {
+            int l = 0;
+            for (ExDoc doc : batch) {
+                if (!doc.hasLayer()) {
+                    continue;
+                }
+                Map<String, ExSpan> byId = spansById(doc);
+                Map<String, ExDoc.ExEvent> eventsById = new HashMap<>();
+                doc.events.forEach(event -> eventsById.put(event.id, event));
+                for (ExDoc.ExEvent event : doc.events) {
+                    for (int p = 0; p < event.arguments.size(); p++) {
+                        ExDoc.Argument argument = event.arguments.get(p);
+                        ExSpan span = byId.get(argument.ref());
+                        out.row(event.dbId, layerIds[l], p, argument.role(), span == null ? null : span.dbId,
+                                span == null ? eventsById.get(argument.ref()).dbId : null);
+                    }
+                }
+                l++;
+            }
+        }
+        events += count;
+    }
+
+    private static Map<String, ExSpan> spansById(ExDoc doc) {
+        Map<String, ExSpan> byId = new HashMap<>();
+        doc.spans.forEach(span -> byId.put(span.id, span));
+        return byId;
     }
 
     /** Documents already in the project are refused (409): an import adds documents, it never overwrites them. */

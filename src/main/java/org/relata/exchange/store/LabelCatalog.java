@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.ImportSink;
 import org.relata.schema.SchemaLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,6 +58,21 @@ final class LabelCatalog {
         }
     }
 
+    static final class EventType {
+        final long id;
+        final String name;
+        /** Empty: any role with any argument (a type made by createLabels, or [events] listing none). */
+        final List<ImportSink.EventRole> roles;
+
+        EventType(long id, String name, List<ImportSink.EventRole> roles) {
+            this.id = id;
+            this.name = name;
+            this.roles = roles;
+        }
+    }
+
+    private final Map<String, EventType> eventTypes = new HashMap<>();
+    private int eventPosition;
     private final Connection connection;
     private final long projectId;
     private final Map<String, Long> entityTypes = new HashMap<>();
@@ -96,6 +112,10 @@ final class LabelCatalog {
         });
         eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
                 r -> byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3))));
+        eachRow("select id, name, roles::text, position from event_types where project_id = ?", r -> {
+            eventTypes.put(r.getString(2), new EventType(r.getLong(1), r.getString(2), roles(r.getString(3))));
+            eventPosition = Math.max(eventPosition, r.getInt(4) + 1);
+        });
         eachRow("select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?", r -> {
             attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1), values(r.getString(4))));
             attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
@@ -179,6 +199,53 @@ final class LabelCatalog {
         relationTypes.put(name, type);
         relationKeys.putIfAbsent(SchemaRules.key(name), type);
         return type;
+    }
+
+    boolean hasEventType(String name) {
+        return eventTypes.containsKey(name);
+    }
+
+    /** The event type of that name; with create, defined (allowing any role) when the project has none. */
+    EventType eventType(String name, boolean create, ExDoc.Where where) throws SQLException {
+        requireKnown(eventTypes.containsKey(name) || create, "event type", name, where);
+        return defineEventType(name, List.of(), where);
+    }
+
+    /** Defines an event type with these roles; an existing type keeps its roles. */
+    EventType defineEventType(String name, List<ImportSink.EventRole> roles, ExDoc.Where where) throws SQLException {
+        EventType existing = eventTypes.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        checkName(name, where);
+        checkRoom(eventTypes.size(), limits.maxEntityTypes(), "event types", "max-entity-types", where);
+        String json;
+        try {
+            json = JSON.writeValueAsString(roles);
+        } catch (JsonProcessingException e) {
+            throw new SQLException(e);
+        }
+        long id = insert("insert into event_types (project_id, name, roles, position) values (?, ?, ?::jsonb, ?) returning id",
+                projectId, name, json, eventPosition++);
+        EventType type = new EventType(id, name, new ArrayList<>(roles));
+        eventTypes.put(name, type);
+        return type;
+    }
+
+    /** visual.conf: a display name and colour for the type of that name (entity and relation types; absent: nothing). */
+    void describe(String name, String displayName, String color) throws SQLException {
+        for (String table : List.of("entity_types", "relation_types")) {
+            update("update " + table + " set display_name = coalesce(?, display_name), color = coalesce(?, color)"
+                    + " where project_id = ? and name = ?", displayName, color, projectId, name);
+        }
+    }
+
+    private static List<ImportSink.EventRole> roles(String json) throws SQLException {
+        try {
+            return new ArrayList<>(List.of(JSON.readValue(json, ImportSink.EventRole[].class)));
+        } catch (JsonProcessingException e) {
+            throw new SQLException(e);
+        }
     }
 
     /** Checks that the relation type allows the pair; createLabels widens a type that lists pairs. */

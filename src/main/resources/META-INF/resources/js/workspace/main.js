@@ -18,6 +18,7 @@ import { Toolbar, showAlert } from './toolbar.js';
 import { Caret } from './caret.js';
 import { KeyHelp } from './help.js';
 import { installSuggestions } from './suggestions.js';
+import { LiveUpdates } from './live.js';
 
 const $ = (id) => document.getElementById(id);
 const root = $('workspace');
@@ -56,7 +57,10 @@ async function start() {
   const toolbar = new Toolbar(ws, layer.status);
   ws.history = new History(() => toolbar.historyChanged());
   ws.saver = new Saver(layerUrl, layer.version, {
-    state: (kind, detail) => toolbar.saveState(kind, detail),
+    state: (kind, detail) => {
+      toolbar.saveState(kind, detail);
+      if (kind === 'saved') ws.live?.saved();
+    },
     refused(error, op, dropped) {
       const more = dropped.length > 1 ? ` and ${dropped.length - 1} later change${dropped.length > 2 ? 's' : ''}` : '';
       const stale = error.status === 409 || error.status === 412;
@@ -91,6 +95,12 @@ async function start() {
   installKeys(ws);
   installSuggestions(ws, $('ws-panel'));
   toolbar.install(project, queue, layer);
+  // Changes saved elsewhere (another tab, another person, another app instance) appear without a reload.
+  ws.live = new LiveUpdates(ws, layer.owner, (fresh) => {
+    toolbar.setStatus(fresh.status);
+    ws.say(`Updated with changes saved elsewhere (version ${fresh.version}).`);
+  });
+  ws.live.start();
   window.addEventListener('beforeunload', (e) => {
     if (ws.saver.pending > 0) e.preventDefault();
   });

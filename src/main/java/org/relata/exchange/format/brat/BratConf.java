@@ -3,6 +3,8 @@ package org.relata.exchange.format.brat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
@@ -11,7 +13,8 @@ import org.relata.exchange.codec.ImportSink;
 /**
  * brat's annotation.conf: [entities] (or [spans]), [relations] with {@code Arg1:A|B, Arg2:C} and
  * {@code <REL-TYPE>:symmetric}, [attributes] with {@code Arg:<ENTITY>|<RELATION>|types} and {@code Value:a|b}.
- * Its labels are added to the project's schema (existing ones are kept). [events] is ignored; E lines are refused.
+ * [events] with {@code Binding Theme+:Protein, Site?:Entity}. Its labels are added to the project's schema
+ * (existing ones are kept).
  */
 final class BratConf {
 
@@ -26,6 +29,7 @@ final class BratConf {
         String[] lines = content.split("\n", -1);
         List<String[]> relationLines = new ArrayList<>();
         List<String[]> attributeLines = new ArrayList<>();
+        List<String[]> eventLines = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -43,13 +47,17 @@ final class BratConf {
                 case "entities", "spans" -> labels.defineEntityType(line.split("\\s+")[0], where);
                 case "relations" -> relationLines.add(new String[] {line, Integer.toString(i + 1)});
                 case "attributes" -> attributeLines.add(new String[] {line, Integer.toString(i + 1)});
+                case "events" -> eventLines.add(new String[] {line, Integer.toString(i + 1)});
                 default -> {
-                    // [events] and unknown sections add nothing to the schema
+                    // unknown sections add nothing to the schema
                 }
             }
         }
         for (String[] item : relationLines) {
             relation(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+        }
+        for (String[] item : eventLines) {
+            event(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
         }
         for (String[] item : attributeLines) {
             attribute(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
@@ -95,6 +103,44 @@ final class BratConf {
         }
     }
 
+    /**
+     * {@code Binding Theme+:Protein, Site*:Entity}: an event type with its roles. Its trigger spans carry the type's
+     * name, so an entity type of that name is defined too.
+     */
+    private void event(String line, ExDoc.Where where) {
+        String[] nameAndArgs = line.split("\\s+", 2);
+        List<ImportSink.EventRole> roles = new ArrayList<>();
+        for (String part : (nameAndArgs.length > 1 ? nameAndArgs[1] : "").split(",")) {
+            String[] kv = part.strip().split(":", 2);
+            if (kv.length != 2 || kv[0].startsWith("<")) {
+                continue;
+            }
+            Matcher m = ROLE.matcher(kv[0]);
+            if (!m.matches()) {
+                throw ImportError.at(where, "An event role in annotation.conf is NAME[?*+{n-m}]:TYPE|TYPE, not '" + kv[0] + "'.");
+            }
+            int min = 1;
+            Integer max = 1;
+            String suffix = m.group(2);
+            if (suffix.equals("?")) {
+                min = 0;
+            } else if (suffix.equals("*")) {
+                min = 0;
+                max = null;
+            } else if (suffix.equals("+")) {
+                max = null;
+            } else if (!suffix.isEmpty()) {
+                min = Integer.parseInt(m.group(3));
+                max = m.group(4) == null ? Integer.valueOf(min) : m.group(5).isEmpty() ? null : Integer.valueOf(m.group(5));
+            }
+            roles.add(new ImportSink.EventRole(m.group(1), Arrays.asList(kv[1].strip().split("\\|")), min, max));
+        }
+        labels.defineEntityType(nameAndArgs[0], where);
+        labels.defineEventType(nameAndArgs[0], roles, where);
+    }
+
+    private static final Pattern ROLE = Pattern.compile("([^?*+{]+)(|\\?|\\*|\\+|\\{(\\d+)(-(\\d*))?\\})");
+
     private void attribute(String line, ExDoc.Where where) {
         String[] nameAndArgs = line.split("\\s+", 2);
         String target = null;
@@ -108,7 +154,8 @@ final class BratConf {
                 List<String> types = Arrays.asList(kv[1].split("\\|"));
                 if (types.contains("<RELATION>") || types.stream().allMatch(labels::hasRelationType)) {
                     target = "relation";
-                } else if (!types.contains("<EVENT>") || types.size() > 1) {
+                } else {
+                    // Attributes of events are kept as span attributes: an event stands on its trigger span.
                     target = "span";
                 }
             } else if (kv[0].equals("Value")) {

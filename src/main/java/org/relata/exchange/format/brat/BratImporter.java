@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
+import org.relata.annotation.SpanFragments;
 import org.relata.exchange.codec.CodePoints;
 import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
@@ -21,12 +22,14 @@ import org.relata.exchange.codec.Utf8;
 
 /**
  * brat standoff: a zip of NAME.txt + NAME.ann in any folders (document id: the path without .txt), with an optional
- * annotation.conf that adds its labels to the schema. Supported lines: T (contiguous), R, A/M, N, # AnnotatorNotes.
- * Discontinuous T fragments, * equivalences and E events are refused with the file and line — never dropped.
+ * annotation.conf (and visual.conf) that add their labels to the schema. Every line kind is read: T (with ';'
+ * fragments), R, E, *, A/M (on T, R or E), N, and # of any type; see docs/formats.md for the mapping.
  */
 public final class BratImporter implements Importer {
 
-    private static final Pattern T_LINE = Pattern.compile("(\\S+) (\\d+) (\\d+)");
+    private static final Pattern OFFSETS = Pattern.compile("(\\d+) (\\d+)");
+    private static final Pattern ROLE_ARG = Pattern.compile("([^:\\s]+):(\\S+)");
+    static final String ANNOTATOR_NOTES = "AnnotatorNotes";
     private static final Pattern ARG = Pattern.compile("[^:\\s]+:(\\S+)");
 
     private final ImportLimits limits;
@@ -41,9 +44,12 @@ public final class BratImporter implements Importer {
             Map<String, ZipEntry> texts = new TreeMap<>();
             Map<String, ZipEntry> annotations = new TreeMap<>();
             List<ZipEntry> confs = new ArrayList<>();
+            List<ZipEntry> visuals = new ArrayList<>();
             for (ZipEntry entry : zip.entries()) {
                 String name = entry.getName();
-                if (SafeZip.ignorable(name)) {
+                if (name.equals("visual.conf") || name.endsWith("/visual.conf")) {
+                    visuals.add(entry);
+                } else if (SafeZip.ignorable(name)) {
                     skipped.add(name);
                 } else if (name.endsWith(".txt")) {
                     texts.put(name.substring(0, name.length() - 4), entry);
@@ -64,6 +70,10 @@ public final class BratImporter implements Importer {
             for (ZipEntry conf : confs) {
                 new BratConf(sink.labels()).read(Utf8.decode(zip.read(conf, max), conf.getName()), conf.getName());
             }
+            // After annotation.conf: visual.conf describes the types it defined.
+            for (ZipEntry visual : visuals) {
+                new BratVisual(sink.labels()).read(Utf8.decode(zip.read(visual, max), visual.getName()));
+            }
             for (Map.Entry<String, ZipEntry> text : texts.entrySet()) {
                 ExDoc doc = new ExDoc();
                 doc.id = text.getKey();
@@ -81,10 +91,9 @@ public final class BratImporter implements Importer {
 
     private static void parseAnn(ExDoc doc, String content, String file) {
         CodePoints text = new CodePoints(doc.text);
-        Map<String, ExDoc.ExSpan> spans = new HashMap<>();
-        Map<String, ExDoc.ExRelation> relations = new HashMap<>();
+        Map<String, ExDoc.ExAnnotation> byId = new HashMap<>();
         String[] lines = content.split("\n", -1);
-        // T and R first, then what refers to them (A, N, #), which brat allows in any order.
+        // T, R, E and * first, then what refers to them (A, N, #), which brat allows in any order.
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
@@ -97,27 +106,24 @@ public final class BratImporter implements Importer {
                 char kind = id.charAt(0);
                 if (pass == 0 && kind == 'T') {
                     ExDoc.ExSpan span = span(fields, where, text);
-                    if (spans.put(id, span) != null) {
-                        throw ImportError.at(where, "Annotation id '" + id + "' is used twice in " + file + ".");
-                    }
+                    unique(byId, span, file);
                     doc.spans.add(span);
                 } else if (pass == 0 && kind == 'R') {
                     ExDoc.ExRelation relation = relation(fields, where);
-                    if (relations.put(id, relation) != null) {
-                        throw ImportError.at(where, "Annotation id '" + id + "' is used twice in " + file + ".");
-                    }
+                    unique(byId, relation, file);
                     doc.relations.add(relation);
-                } else if (pass == 0 && kind == '*') {
-                    throw ImportError.at(where, "Equivalence lines (*) are not supported; remove them or turn them into"
-                            + " relations before importing (" + file + " line " + (i + 1) + ").");
                 } else if (pass == 0 && kind == 'E') {
-                    throw ImportError.at(where, "Event lines (E) are not supported (" + file + " line " + (i + 1) + ").");
+                    ExDoc.ExEvent event = event(fields, where);
+                    unique(byId, event, file);
+                    doc.events.add(event);
+                } else if (pass == 0 && kind == '*') {
+                    doc.equivalences.add(equivalence(fields, where));
                 } else if (pass == 1 && (kind == 'A' || kind == 'M')) {
-                    attribute(fields, where, spans, relations);
+                    attribute(fields, where, byId);
                 } else if (pass == 1 && kind == 'N') {
-                    link(fields, where, spans);
+                    link(fields, where, byId);
                 } else if (pass == 1 && kind == '#') {
-                    note(fields, where, spans, relations);
+                    note(fields, where, byId);
                 } else if (pass == 0 && "TR*EAMN#".indexOf(kind) < 0) {
                     throw ImportError.at(where, "Unknown annotation line '" + id + "' (" + file + " line " + (i + 1) + ").");
                 }
@@ -125,36 +131,91 @@ public final class BratImporter implements Importer {
         }
     }
 
+    private static void unique(Map<String, ExDoc.ExAnnotation> byId, ExDoc.ExAnnotation annotation, String file) {
+        if (byId.put(annotation.id, annotation) != null) {
+            throw ImportError.at(annotation.where, "Annotation id '" + annotation.id + "' is used twice in " + file + ".");
+        }
+    }
+
     private static ExDoc.ExSpan span(String[] fields, ExDoc.Where where, CodePoints text) {
         if (fields.length < 2) {
             throw ImportError.at(where, "A T line is: ID<tab>TYPE START END<tab>TEXT.");
         }
-        if (fields[1].contains(";")) {
-            throw ImportError.at(where, "Discontinuous spans (fragments separated by ';') are not supported; split "
-                    + fields[0] + " into one span per fragment before importing.");
+        // TYPE START END;START END;... — a discontinuous span lists its fragments separated by ';'.
+        String[] typeAndOffsets = fields[1].split(" ", 2);
+        String[] pieces = typeAndOffsets.length == 2 ? typeAndOffsets[1].split(";", -1) : new String[0];
+        List<int[]> fragments = new ArrayList<>();
+        for (String piece : pieces) {
+            Matcher m = OFFSETS.matcher(piece);
+            if (!m.matches()) {
+                throw ImportError.at(where, "A T line is: ID<tab>TYPE START END[;START END...]<tab>TEXT, not '" + fields[1] + "'.");
+            }
+            try {
+                fragments.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+            } catch (NumberFormatException e) {
+                throw ImportError.at(where, "Offsets too large in '" + fields[1] + "'.");
+            }
         }
-        Matcher m = T_LINE.matcher(fields[1]);
-        if (!m.matches()) {
-            throw ImportError.at(where, "A T line is: ID<tab>TYPE START END<tab>TEXT, not '" + fields[1] + "'.");
+        if (fragments.isEmpty() || typeAndOffsets[0].isEmpty()) {
+            throw ImportError.at(where, "A T line is: ID<tab>TYPE START END[;START END...]<tab>TEXT, not '" + fields[1] + "'.");
         }
-        ExDoc.ExSpan span;
-        try {
-            span = new ExDoc.ExSpan(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).named(where, fields[0], m.group(1));
-        } catch (NumberFormatException e) {
-            throw ImportError.at(where, "Offsets too large in '" + fields[1] + "'.");
+        for (int[] fragment : fragments) {
+            if (fragment[1] <= fragment[0] || fragment[1] > text.length()) {
+                throw ImportError.at(where, "Offsets " + fragment[0] + " " + fragment[1] + " are outside the text (0–"
+                        + text.length() + ") or empty.");
+            }
         }
-        if (span.end <= span.start || span.end > text.length()) {
-            throw ImportError.at(where, "Offsets " + span.start + " " + span.end + " are outside the text (0–"
-                    + text.length() + ") or empty.");
+        String problem = SpanFragments.problem(fragments);
+        if (problem != null) {
+            throw ImportError.at(new ExDoc.Where(where.file(), where.line(), "fragments"), fields[0] + ": " + problem);
         }
-        // brat writes line breaks inside a span's text as spaces: compare with that in mind.
-        String actual = text.slice(span.start, span.end);
+        ExDoc.ExSpan span = new ExDoc.ExSpan(fragments.get(0)[0], fragments.get(fragments.size() - 1)[1])
+                .named(where, fields[0], typeAndOffsets[0]);
+        if (fragments.size() > 1) {
+            span.fragments = fragments;
+        }
+        // brat writes line breaks inside a span's text as spaces, and joins the fragments' texts with a space.
+        StringBuilder actual = new StringBuilder();
+        for (int[] fragment : fragments) {
+            actual.append(actual.length() > 0 ? " " : "").append(text.slice(fragment[0], fragment[1]));
+        }
         String claimed = fields.length > 2 ? fields[2] : "";
-        if (!claimed.equals(actual) && !claimed.equals(actual.replace('\r', ' ').replace('\n', ' '))) {
-            throw ImportError.at(where, "The T line's text '" + claimed + "' differs from the document's text '" + actual
-                    + "' at " + span.start + "–" + span.end + ".");
+        String expected = actual.toString();
+        if (!claimed.equals(expected) && !claimed.equals(expected.replace('\r', ' ').replace('\n', ' '))) {
+            throw ImportError.at(where, "The T line's text '" + claimed + "' differs from the document's text '" + expected
+                    + "' at " + fields[1].substring(typeAndOffsets[0].length()).strip() + ".");
         }
         return span;
+    }
+
+    private static ExDoc.ExEvent event(String[] fields, ExDoc.Where where) {
+        String[] parts = fields.length < 2 ? new String[0] : fields[1].trim().split(" +");
+        Matcher trigger = parts.length == 0 ? null : ROLE_ARG.matcher(parts[0]);
+        if (trigger == null || !trigger.matches()) {
+            throw ImportError.at(where, "An E line is: ID<tab>TYPE:TRIGGER ROLE:ARG ROLE:ARG...");
+        }
+        ExDoc.ExEvent event = new ExDoc.ExEvent().named(where, fields[0], trigger.group(1));
+        event.trigger = trigger.group(2);
+        for (int i = 1; i < parts.length; i++) {
+            Matcher arg = ROLE_ARG.matcher(parts[i]);
+            if (!arg.matches()) {
+                throw ImportError.at(where, "An event argument is ROLE:ID, not '" + parts[i] + "'.");
+            }
+            event.arguments.add(new ExDoc.Argument(arg.group(1), arg.group(2)));
+        }
+        return event;
+    }
+
+    private static ExDoc.ExEquivalence equivalence(String[] fields, ExDoc.Where where) {
+        String[] parts = fields.length < 2 ? new String[0] : fields[1].trim().split(" +");
+        if (parts.length < 3) {
+            throw ImportError.at(where, "An equivalence line is: *<tab>TYPE T1 T2 [T3...].");
+        }
+        ExDoc.ExEquivalence equivalence = new ExDoc.ExEquivalence();
+        equivalence.type = parts[0];
+        equivalence.where = where;
+        equivalence.members.addAll(List.of(parts).subList(1, parts.length));
+        return equivalence;
     }
 
     private static ExDoc.ExRelation relation(String[] fields, ExDoc.Where where) {
@@ -170,55 +231,47 @@ public final class BratImporter implements Importer {
         return new ExDoc.ExRelation(head.group(1), tail.group(1)).named(where, fields[0], parts[0]);
     }
 
-    private static void attribute(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExSpan> spans,
-            Map<String, ExDoc.ExRelation> relations) {
+    private static void attribute(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExAnnotation> byId) {
         String[] parts = fields.length < 2 ? new String[0] : fields[1].trim().split(" +");
         if (parts.length < 2 || parts.length > 3) {
             throw ImportError.at(where, "An A line is: ID<tab>NAME TARGET [VALUE].");
         }
         Object value = parts.length == 3 ? parts[2] : Boolean.TRUE;
-        ExDoc.ExSpan span = spans.get(parts[1]);
-        if (span != null) {
-            span.attributes.put(parts[0], value);
-            return;
+        ExDoc.ExAnnotation target = byId.get(parts[1]);
+        if (target == null) {
+            throw ImportError.at(where, "Attribute " + fields[0] + " names '" + parts[1] + "', which is no T, R or E line of this file.");
         }
-        ExDoc.ExRelation relation = relations.get(parts[1]);
-        if (relation == null) {
-            throw ImportError.at(where, "Attribute " + fields[0] + " names '" + parts[1] + "', which is no T or R line of this file.");
-        }
-        relation.attributes.put(parts[0], value);
+        target.attributes.put(parts[0], value);
     }
 
-    private static void link(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExSpan> spans) {
+    private static void link(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExAnnotation> byId) {
         String[] parts = fields.length < 2 ? new String[0] : fields[1].trim().split(" +");
         int colon = parts.length == 3 ? parts[2].indexOf(':') : -1;
         if (colon <= 0) {
             throw ImportError.at(where, "An N line is: ID<tab>Reference T1 RESOURCE:ID<tab>TEXT.");
         }
-        ExDoc.ExSpan span = spans.get(parts[1]);
-        if (span == null) {
+        if (!(byId.get(parts[1]) instanceof ExDoc.ExSpan span)) {
             throw ImportError.at(where, "Normalization " + fields[0] + " names '" + parts[1] + "', which is no T line of this file.");
         }
         span.links.add(new ExDoc.Link(parts[2].substring(0, colon), parts[2].substring(colon + 1),
                 fields.length > 2 && !fields[2].isEmpty() ? fields[2] : null));
     }
 
-    private static void note(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExSpan> spans,
-            Map<String, ExDoc.ExRelation> relations) {
+    /** {@code #1 TYPE TARGET<tab>TEXT}: AnnotatorNotes become the note, any other type a typed note. */
+    private static void note(String[] fields, ExDoc.Where where, Map<String, ExDoc.ExAnnotation> byId) {
         String[] parts = fields.length < 2 ? new String[0] : fields[1].trim().split(" +");
         if (parts.length != 2) {
-            throw ImportError.at(where, "A # line is: ID<tab>AnnotatorNotes TARGET<tab>NOTE.");
+            throw ImportError.at(where, "A # line is: ID<tab>TYPE TARGET<tab>NOTE.");
         }
         String text = fields.length > 2 ? fields[2] : "";
-        ExDoc.ExSpan span = spans.get(parts[1]);
-        if (span != null) {
-            span.note = span.note == null ? text : span.note + "\n" + text;
-            return;
+        ExDoc.ExAnnotation target = byId.get(parts[1]);
+        if (target == null) {
+            throw ImportError.at(where, "Note " + fields[0] + " names '" + parts[1] + "', which is no T, R or E line of this file.");
         }
-        ExDoc.ExRelation relation = relations.get(parts[1]);
-        if (relation == null) {
-            throw ImportError.at(where, "Note " + fields[0] + " names '" + parts[1] + "', which is no T or R line of this file.");
+        if (parts[0].equals(ANNOTATOR_NOTES)) {
+            target.note = target.note == null ? text : target.note + "\n" + text;
+        } else {
+            target.notes.add(new ExDoc.Note(parts[0], text));
         }
-        relation.note = relation.note == null ? text : relation.note + "\n" + text;
     }
 }

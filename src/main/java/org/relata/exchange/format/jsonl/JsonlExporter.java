@@ -34,7 +34,6 @@ public final class JsonlExporter implements JsonLinesFormat {
     private static final byte[] ATTRIBUTES = JsonBytes.ascii(",\"attributes\":");
     private static final byte[] NOTE = JsonBytes.ascii(",\"note\":");
     private static final byte[] SPAN_LINKS = JsonBytes.ascii(",\"links\":[");
-    private static final byte[] SPAN_END_OBJECT = JsonBytes.ascii("]}");
     private static final byte[] LINK_RESOURCE = JsonBytes.ascii("{\"resource\":");
     private static final byte[] LINK_ID = JsonBytes.ascii(",\"id\":");
     private static final byte[] LINK_TEXT = JsonBytes.ascii(",\"text\":");
@@ -42,6 +41,21 @@ public final class JsonlExporter implements JsonLinesFormat {
     private static final byte[] RELATION_TAIL = JsonBytes.ascii(",\"tail\":");
     private static final byte[] COMMA_LINK_RESOURCE = JsonBytes.ascii(",{\"resource\":");
     private static final byte[] EMPTY_OBJECT = JsonBytes.ascii("{}");
+    // Keys that only appear when they hold something (issue 13), so lines without them stay as they were.
+    private static final byte[] FRAGMENTS = JsonBytes.ascii(",\"fragments\":");
+    private static final byte[] NOTES = JsonBytes.ascii(",\"notes\":[");
+    private static final byte[] NOTE_TYPE = JsonBytes.ascii("{\"type\":");
+    private static final byte[] COMMA_NOTE_TYPE = JsonBytes.ascii(",{\"type\":");
+    private static final byte[] DOC_EQUIVALENCES = JsonBytes.ascii("],\"equivalences\":[");
+    private static final byte[] EQUIVALENCE_TYPE = JsonBytes.ascii("{\"type\":");
+    private static final byte[] COMMA_EQUIVALENCE_TYPE = JsonBytes.ascii(",{\"type\":");
+    private static final byte[] EQUIVALENCE_SPANS = JsonBytes.ascii(",\"spans\":[");
+    private static final byte[] DOC_EVENTS = JsonBytes.ascii("],\"events\":[");
+    private static final byte[] EVENT_TRIGGER = JsonBytes.ascii(",\"trigger\":");
+    private static final byte[] EVENT_ARGUMENTS = JsonBytes.ascii(",\"arguments\":[");
+    private static final byte[] ARGUMENT_ROLE = JsonBytes.ascii("{\"role\":");
+    private static final byte[] COMMA_ARGUMENT_ROLE = JsonBytes.ascii(",{\"role\":");
+    private static final byte[] ARGUMENT_REF = JsonBytes.ascii(",\"ref\":");
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {
@@ -77,7 +91,17 @@ public final class JsonlExporter implements JsonLinesFormat {
                         json.raw(l == 0 ? LINK_RESOURCE : COMMA_LINK_RESOURCE).string(link.resource())
                                 .raw(LINK_ID).string(link.id()).raw(LINK_TEXT).string(link.text()).raw('}');
                     }
-                    json.raw(SPAN_END_OBJECT);
+                    json.raw(']');
+                    if (span.fragments != null) {
+                        json.raw(FRAGMENTS);
+                        for (int f = 0; f < span.fragments.size(); f++) {
+                            json.raw(f == 0 ? '[' : ',').raw('[').number(span.fragments.get(f)[0]).raw(',')
+                                    .number(span.fragments.get(f)[1]).raw(']');
+                        }
+                        json.raw(']');
+                    }
+                    notes(json, span);
+                    json.raw('}');
                 }
                 json.raw(DOC_RELATIONS);
                 for (int i = 0; i < doc.relations.size(); i++) {
@@ -87,7 +111,41 @@ public final class JsonlExporter implements JsonLinesFormat {
                             .raw(RELATION_HEAD).string(relation.head).raw(RELATION_TAIL).string(relation.tail)
                             .raw(ATTRIBUTES);
                     map(json, relation.attributes);
-                    json.raw(NOTE).string(relation.note).raw('}');
+                    json.raw(NOTE).string(relation.note);
+                    notes(json, relation);
+                    json.raw('}');
+                }
+                if (!doc.equivalences.isEmpty()) {
+                    json.raw(DOC_EQUIVALENCES);
+                    for (int i = 0; i < doc.equivalences.size(); i++) {
+                        ExDoc.ExEquivalence equivalence = doc.equivalences.get(i);
+                        json.raw(i == 0 ? EQUIVALENCE_TYPE : COMMA_EQUIVALENCE_TYPE).string(equivalence.type).raw(EQUIVALENCE_SPANS);
+                        for (int m = 0; m < equivalence.members.size(); m++) {
+                            if (m > 0) {
+                                json.raw(',');
+                            }
+                            json.string(equivalence.members.get(m));
+                        }
+                        json.raw(']').raw('}');
+                    }
+                }
+                if (!doc.events.isEmpty()) {
+                    json.raw(DOC_EVENTS);
+                    for (int i = 0; i < doc.events.size(); i++) {
+                        ExDoc.ExEvent event = doc.events.get(i);
+                        json.raw(i == 0 ? OBJECT_ID : COMMA_OBJECT_ID).string(event.id).raw(LABEL).raw(label(event.label))
+                                .raw(EVENT_TRIGGER).string(event.trigger).raw(EVENT_ARGUMENTS);
+                        for (int a = 0; a < event.arguments.size(); a++) {
+                            ExDoc.Argument argument = event.arguments.get(a);
+                            json.raw(a == 0 ? ARGUMENT_ROLE : COMMA_ARGUMENT_ROLE).string(argument.role())
+                                    .raw(ARGUMENT_REF).string(argument.ref()).raw('}');
+                        }
+                        json.raw(']').raw(ATTRIBUTES);
+                        map(json, event.attributes);
+                        json.raw(NOTE).string(event.note);
+                        notes(json, event);
+                        json.raw('}');
+                    }
                 }
                 json.raw(DOC_END);
             }
@@ -102,6 +160,18 @@ public final class JsonlExporter implements JsonLinesFormat {
                 json.flush();
             }
         };
+    }
+
+    private static void notes(JsonBytes json, ExDoc.ExAnnotation annotation) throws IOException {
+        if (annotation.notes.isEmpty()) {
+            return;
+        }
+        json.raw(NOTES);
+        for (int n = 0; n < annotation.notes.size(); n++) {
+            ExDoc.Note note = annotation.notes.get(n);
+            json.raw(n == 0 ? NOTE_TYPE : COMMA_NOTE_TYPE).string(note.type()).raw(LINK_TEXT).string(note.text()).raw('}');
+        }
+        json.raw(']');
     }
 
     /** Maps (meta, attributes) are rare and free-form: Jackson writes them, keys sorted. */

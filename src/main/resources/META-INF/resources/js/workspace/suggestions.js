@@ -21,7 +21,6 @@ export async function installSuggestions(ws, panelEl) {
   const { doc, store, view, editor, history, schema, say } = ws;
   const all = answer.spans.map((s) => ({ ...s, key: 'g' + s.id, s16: doc.u16(s.start), e16: doc.u16(s.end),
     rejected: false }));
-  const drawn = new Set();
   let threshold = 0;
 
   const section = document.createElement('details');
@@ -56,21 +55,18 @@ export async function installSuggestions(ws, panelEl) {
       && !own.has(`${s.start}|${s.end}|${s.label}`));
   }
 
-  /** Draws exactly the suggestions that are visible now, and lists them. */
+  /**
+   * Draws exactly the suggestions that are visible now, and lists them. Whether one is drawn is asked of the view
+   * itself: a reload after a conflict redraws the view from the layer alone.
+   */
   function refresh() {
     const shown = visible();
     const now = new Set(shown);
-    for (const s of [...drawn]) {
-      if (!now.has(s)) {
-        view.spanRemoved(s);
-        drawn.delete(s);
-      }
-    }
-    for (const s of shown) {
-      if (!drawn.has(s)) {
-        view.spanAdded(s);
-        drawn.add(s);
-      }
+    const inView = (s) => view.blocksOf(s).some((b) => b.spans.has(s));
+    for (const s of all) {
+      const drawn = inView(s);
+      if (drawn && !now.has(s)) view.spanRemoved(s);
+      if (!drawn && now.has(s)) view.spanAdded(s);
     }
     view.flush();
     render(shown);
@@ -174,10 +170,16 @@ export async function installSuggestions(ws, panelEl) {
     if (s) accept([s]);
   }, true);
 
-  // Every change of the layer (accept, undo, redo, a reload after a conflict) may show or hide suggestions.
+  // Every change of the layer may show or hide suggestions: the session's steps (history), and edits, live changes
+  // from elsewhere and reloads, which all end in the panel's changed().
   const historyChanged = history.onChange;
   history.onChange = () => {
     historyChanged();
+    refresh();
+  };
+  const panelChanged = ws.panel.changed.bind(ws.panel);
+  ws.panel.changed = () => {
+    panelChanged();
     refresh();
   };
   refresh();

@@ -50,6 +50,8 @@ public class MergedLayers {
         Item tail;
         final Set<String> proposers = new TreeSet<>();
         Long goldId;
+        /** The row whose attributes and note the item carries: what accepting or pre-accepting copies. */
+        long sourceId;
         boolean rejected;
         Map<String, Object> attributes = Map.of();
         String note;
@@ -160,6 +162,7 @@ public class MergedLayers {
         }
         if (item.attributesFrom == null) {
             item.attributesFrom = gold ? "gold" : username;
+            item.sourceId = id;
             try {
                 item.attributes = attributes == null ? Map.of() : json.readValue(attributes, Map.class);
             } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package org.relata.suggestion;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -122,5 +123,21 @@ class SuggestionApiTest {
                 + "\"score\":\"high\"}]}\n";
         Exchange.importJsonl(manager, projectId, "target=suggestions", bad).then().statusCode(400)
                 .body("field", equalTo("$.spans[0].score"));
+    }
+
+    @Test
+    void theJsonlExportOfSuggestionsCarriesTheScoresAndImportsBackTheSame() {
+        String exported = Exchange.export(manager, projectId, "format=jsonl&source=suggestions&status=any").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exported.contains("\"label\":\"COUNTRY\",\"text\":\"China\""), exported);
+        assertTrue(exported.contains(",\"score\":0.9}"), exported);
+        assertTrue(exported.contains(",\"score\":0.3}"), exported);
+        // The unscored span has no score key, as spans of other layers.
+        assertTrue(exported.contains("\"text\":\"Kim\",\"attributes\":{},\"note\":null,\"links\":[]}"), exported);
+
+        long copy = Api.newProject(manager);
+        Exchange.importJsonl(manager, copy, "target=suggestions", exported).then().statusCode(200);
+        assertEquals(exported, Exchange.export(manager, copy, "format=jsonl&source=suggestions&status=any").then()
+                .statusCode(200).extract().asString());
     }
 }

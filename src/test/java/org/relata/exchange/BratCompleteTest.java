@@ -153,6 +153,24 @@ class BratCompleteTest {
     }
 
     @Test
+    void theLayerShowsEquivalencesAndEventsWithAnEventAsArgument() {
+        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
+        int doc = Api.as(manager).get("/api/projects/" + project + "/documents").then().statusCode(200)
+                .extract().path("items[0].id");
+        io.restassured.path.json.JsonPath layer = Api.as(manager).get("/api/documents/" + doc + "/layers/gold").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Equiv"), layer.getList("equivalences.type"));
+        assertEquals(3, layer.getList("equivalences[0].spans").size());
+        assertEquals(List.of("Binding", "Positive_regulation"), layer.getList("events.type"));
+        assertEquals(List.of("Theme", "Theme2", "Theme3"), layer.getList("events[0].arguments.role"));
+        assertEquals(layer.getLong("events[0].id"), layer.getLong("events[1].arguments[0].event"));
+        assertEquals(Boolean.TRUE, layer.get("events[0].attributes.Negation"));
+        List<List<Integer>> fragments = layer.getList("spans.findAll { it.fragments != null }.fragments");
+        assertEquals(1, fragments.size());
+        assertEquals(List.of(cp(TEXT, "New York"), cpEnd(TEXT, "New York")), fragments.get(0).get(0));
+    }
+
+    @Test
     void noteTypesAreKept() {
         importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
         String ann = unzip(export(manager, project, "format=brat").then().extract().asByteArray()).get("bio/doc1.ann");

@@ -132,6 +132,23 @@ class BratWorkspaceBrowserTest extends BrowserTest {
         assertThat(links).hasText("None.");
         WorkspaceBrowserTest.saved(page);
         assertEquals(List.of(), layer(annotator, docId).getList(china + ".links"));
+
+        // A schema that lists its resources offers exactly those.
+        java.util.Map<String, Object> schema = new java.util.HashMap<>(Api.as(manager).get("/api/projects/" + projectId
+                + "/schema").then().statusCode(200).extract().jsonPath().getMap(""));
+        schema.put("linkResources", List.of("GeoNames", "Wikidata"));
+        Api.as(manager).body(schema).put("/api/projects/" + projectId + "/schema").then().statusCode(200);
+        page.reload();
+        WorkspaceBrowserTest.ready(page);
+        WorkspaceBrowserTest.spanLabel(page, "COUNTRY China").click();
+        Locator resource = page.getByRole(AriaRole.COMBOBOX, named("Resource"));
+        assertThat(resource.locator("option")).hasText(new String[] {"GeoNames", "Wikidata"});
+        resource.selectOption("GeoNames");
+        page.getByLabel("Id", new Page.GetByLabelOptions().setExact(true)).fill("1871859");
+        page.getByRole(AriaRole.BUTTON, named("Add link")).click();
+        assertThat(links).containsText("GeoNames:1871859");
+        WorkspaceBrowserTest.saved(page);
+        assertEquals("GeoNames", layer(annotator, docId).get(china + ".links[0].resource"));
     }
 
     Page open() {

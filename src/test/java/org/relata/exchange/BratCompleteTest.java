@@ -64,6 +64,14 @@ class BratCompleteTest {
             "Located\tcolor:#3366cc",
             "");
 
+    static final String TOOLS = String.join("\n",
+            "[options]",
+            "Tokens tokenizer:whitespace",
+            "[normalization]",
+            "UniProt DB:dbs/uniprot, <URL>:http://www.uniprot.org/uniprot/%s",
+            "Wikidata DB:none, <URL>:https://www.wikidata.org/wiki/%s",
+            "");
+
     static String t(String id, String type, String part) {
         return id + "\t" + type + " " + cp(TEXT, part) + " " + cpEnd(TEXT, part) + "\t" + part;
     }
@@ -101,7 +109,8 @@ class BratCompleteTest {
     }
 
     static byte[] corpus() {
-        return zip(files("annotation.conf", CONF, "visual.conf", VISUAL, "bio/doc1.txt", TEXT, "bio/doc1.ann", ann()));
+        return zip(files("annotation.conf", CONF, "visual.conf", VISUAL, "tools.conf", TOOLS, "bio/doc1.txt", TEXT,
+                "bio/doc1.ann", ann()));
     }
 
     String manager;
@@ -206,9 +215,11 @@ class BratCompleteTest {
     }
 
     @Test
-    void visualConfGivesDisplayNamesAndColours() {
-        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
+    void visualConfGivesDisplayNamesAndColoursAndToolsConfTheLinkResources() {
+        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200)
+                .body("skipped", equalTo(List.of()));
         Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
+                .body("schema.linkResources", equalTo(List.of("UniProt", "Wikidata")))
                 .body("schema.entityTypes.find { it.name == 'Protein' }.color", equalTo("#7fa2ff"))
                 .body("schema.entityTypes.find { it.name == 'Protein' }.displayName", equalTo("Protein molecule"))
                 .body("schema.entityTypes.find { it.name == 'GPE' }.color", equalTo("#aaee00"))

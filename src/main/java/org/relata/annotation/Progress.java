@@ -23,24 +23,13 @@ public class Progress implements ProjectProgress, LayerStatuses {
     EntityManager em;
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<DocumentRow> documents(long projectId, long userId, boolean onlyAssigned, int limit, long offset) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.id, d.external_id, d.length,
-                       (select l.status from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.user_id = ?2) as mine,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER' and l.status = 'DONE') as done,
-                       (select count(*) from annotation_layers l
-                         where l.document_id = d.id and l.owner_kind = 'USER') as layers
-                  from documents d where d.project_id = ?1 and (not ?5 or exists (
-                        select 1 from assignments a where a.document_id = d.id and a.user_id = ?2))
-                 order by d.external_id limit ?3 offset ?4
-                """).setParameter(1, projectId).setParameter(2, userId).setParameter(3, limit)
-                .setParameter(4, offset).setParameter(5, onlyAssigned).getResultList();
-        return rows.stream().map(r -> new DocumentRow(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), r[3] == null ? LayerStatus.NEW.name() : (String) r[3],
-                ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
+    public DocumentRows documents(DocumentQuery query) {
+        return new DocumentList(em, query).page();
+    }
+
+    @Override
+    public List<Long> matchingIds(DocumentQuery query) {
+        return new DocumentList(em, query).matchingIds();
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.document.Trash.TrashedDocument;
 import org.relata.project.Project;
+import org.relata.project.DocumentListRequest;
 import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectProgress;
 import org.relata.project.ProjectAccess.Access;
 import org.relata.project.Role;
 import org.relata.web.Flash;
@@ -43,6 +45,9 @@ public class TrashPages {
     @Inject
     Trash trash;
 
+    @Inject
+    ProjectProgress progress;
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id) {
@@ -52,14 +57,19 @@ public class TrashPages {
 
     @POST
     @Operation(hidden = true)
-    public Response trashSelected(@PathParam("id") long id, @RestForm("document") List<Long> documents) {
+    public Response trashSelected(@PathParam("id") long id, @RestForm("document") List<Long> documents,
+            @RestForm String scope, @RestForm String owner, @RestForm String filterStatus,
+            @RestForm String filterAnnotator) {
         Access a = access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id;
-        if (documents == null || documents.isEmpty()) {
+        List<Long> chosen = "all".equals(scope)
+                ? progress.matchingIds(DocumentListRequest.query(a, null, filterStatus, filterAnnotator, owner, null, 1, 0))
+                : documents;
+        if (chosen == null || chosen.isEmpty()) {
             return Flash.error(back, "Select the documents to delete first.");
         }
         return Flash.attempt(back, () -> {
-            int moved = trash.trash(a.user().id, id, documents);
+            int moved = trash.trash(a.user().id, id, chosen);
             return Flash.ok(back, moved + (moved == 1 ? " document" : " documents")
                     + " moved to the trash. Restore them from the trash within " + trash.retentionDays() + " days.");
         });

@@ -31,6 +31,13 @@ public class Project extends IdentityEntity {
      */
     public boolean blind = true;
 
+    /**
+     * Curation: the share of a document's annotators (0.5 to 1.0) that must agree on an annotation for it to go into
+     * gold by itself when curation starts; 1.0 means all of them.
+     */
+    @Column(name = "pre_accept_share", precision = 4, scale = 3)
+    public java.math.BigDecimal preAcceptShare = java.math.BigDecimal.ONE;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -1,5 +1,6 @@
 package org.relata.project;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.project.ProjectProgress.DocumentRow;
+import org.relata.project.ProjectProgress.DocumentRows;
 import org.relata.schema.Schema;
 import org.relata.user.CurrentUser;
 import org.relata.user.User;
@@ -45,7 +47,8 @@ public class ProjectPages {
                 long retired, List<Project> copyable);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, boolean curator, Schema schema,
-                List<DocumentRow> documents, long total, long done, List<MemberRow> members, int page, int pages);
+                List<DocumentRow> documents, long total, long mine, long done, DocumentListView list,
+                List<MemberRow> members, int page, int pages);
 
         static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
                 Role[] roles);
@@ -107,19 +110,38 @@ public class ProjectPages {
     @GET
     @Path("projects/{id}")
     @Operation(hidden = true)
-    public TemplateInstance project(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance project(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("sort") String sort, @QueryParam("status") String status,
+            @QueryParam("annotator") String annotator, @QueryParam("owner") String owner) {
         ProjectAccess.Access a = access.visible(id);
         Project project = a.project();
         User user = a.user();
         boolean onlyAssigned = a.seesOnlyAssigned();
-        List<DocumentRow> documents = progress.documents(id, user.id, onlyAssigned, PAGE_SIZE,
-                (long) Math.max(page, 0) * PAGE_SIZE);
-        long total = progress.documentCount(id, user.id, onlyAssigned);
+        String shownSort = sort == null || sort.isBlank() ? "name" : sort.trim();
+        DocumentRows documents = progress.documents(DocumentListRequest.query(a, shownSort, status, annotator, owner,
+                null, PAGE_SIZE, (long) Math.max(page, 0) * PAGE_SIZE));
         long done = progress.doneBy(id, user.id, onlyAssigned);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        long mine = progress.documentCount(id, user.id, onlyAssigned);
+        int pages = (int) Math.max(1, (documents.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<String> annotators = a.seesAllLayers() ? members(project).stream().map(MemberRow::username).toList()
+                : List.of();
+        List<String> layers = new ArrayList<>(List.of("me"));
+        if (a.seesAllLayers()) {
+            layers.add("gold");
+        }
+        if (a.readsOtherAnnotators()) {
+            members(project).stream().map(MemberRow::username).filter(n -> !n.equals(user.username))
+                    .forEach(layers::add);
+        }
+        DocumentListView list = new DocumentListView(shownSort, blankToNull(status), blankToNull(annotator),
+                blankToNull(owner), layers, annotators);
         return Templates.project(project, a.role(), a.can(Role.MANAGER), a.can(Role.CURATOR), schemas.read(project),
-                documents, total, done,
+                documents.rows(), documents.total(), mine, done, list,
                 members(project), Math.min(Math.max(page, 0), pages - 1), pages);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @GET

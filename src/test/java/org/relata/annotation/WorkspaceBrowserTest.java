@@ -403,7 +403,11 @@ class WorkspaceBrowserTest extends BrowserTest {
     @Test
     void aStaleTabIsToldOfTheConflictAndShownTheCurrentState() {
         Page first = open(annotator, docId);
-        Page second = open(annotator, docId);
+        // Live updates would show the first tab's change in the second at once: this tab does not hear of it.
+        Page second = browser.loggedIn(annotator, Api.PASSWORD);
+        second.route("**/events", route -> route.abort());
+        second.navigate("/documents/" + docId + "/annotate");
+        ready(second);
         label(first, "China", "c");
         saved(first);
 

@@ -90,6 +90,47 @@ class ProjectPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void managerSortsFiltersAndMarksAnAnnotatorsDocumentsDone() {
+        String manager = Api.newUser("pm");
+        String annotator = Api.newUser("ann");
+        long id = Api.newProject(manager);
+        Api.addMember(id, manager, annotator, "ANNOTATOR");
+        db.document(id, "short", "Seoul.");
+        db.document(id, "long", "Pyongyang, Beijing and Moscow met.");
+        db.document(id, "middle", "Beijing and Moscow.");
+        Api.assignAll(id, manager, annotator);
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + id);
+        var names = page.locator("#documents tbody td:nth-child(2)");
+        assertThat(names).hasText(new String[] {"long", "middle", "short"});
+        page.getByRole(AriaRole.LINK, named("Length")).click();
+        assertThat(names).hasText(new String[] {"short", "middle", "long"});
+        page.getByRole(AriaRole.LINK, named("Length ▲")).click();
+        assertThat(names).hasText(new String[] {"long", "middle", "short"});
+        assertThat(page.locator("th[aria-sort=descending]")).hasText("Length ▼");
+
+        // The annotator's layer: mark two documents done, then list only the done ones.
+        page.getByLabel("of the layer").selectOption(annotator);
+        page.getByRole(AriaRole.BUTTON, named("Show")).click();
+        page.getByLabel("Select short").check();
+        page.getByLabel("Select long").check();
+        page.getByRole(AriaRole.BUTTON, named("Mark done")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("2 layers marked done.");
+        page.navigate("/projects/" + id + "?owner=" + annotator);
+        page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("DONE");
+        page.getByRole(AriaRole.BUTTON, named("Show")).click();
+        assertThat(names).hasText(new String[] {"long", "short"});
+        assertThat(page.locator("#documents tbody .badge")).hasText(new String[] {"DONE", "DONE"});
+
+        // Reopen every matching document at once.
+        page.getByLabel("all 2 matching documents").check();
+        page.getByRole(AriaRole.BUTTON, named("Reopen")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("2 layers reopened.");
+        Api.as(manager).get("/api/projects/" + id + "/documents?owner=" + annotator + "&status=DONE").then()
+                .statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void aProjectNameWithMarkupIsShownAsText() {
         String manager = Api.newUser("xss");
         String name = "<script>window.pwned=true</script><img src=x onerror=\"window.pwned=true\"> " + Api.uniqueName("P");

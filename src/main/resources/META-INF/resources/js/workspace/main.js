@@ -17,6 +17,7 @@ import { installKeys } from './keys.js';
 import { Toolbar, showAlert } from './toolbar.js';
 import { Caret } from './caret.js';
 import { KeyHelp } from './help.js';
+import { LiveUpdates } from './live.js';
 
 const $ = (id) => document.getElementById(id);
 const root = $('workspace');
@@ -55,7 +56,10 @@ async function start() {
   const toolbar = new Toolbar(ws, layer.status);
   ws.history = new History(() => toolbar.historyChanged());
   ws.saver = new Saver(layerUrl, layer.version, {
-    state: (kind, detail) => toolbar.saveState(kind, detail),
+    state: (kind, detail) => {
+      toolbar.saveState(kind, detail);
+      if (kind === 'saved') ws.live?.saved();
+    },
     refused(error, op, dropped) {
       const more = dropped.length > 1 ? ` and ${dropped.length - 1} later change${dropped.length > 2 ? 's' : ''}` : '';
       const stale = error.status === 409 || error.status === 412;
@@ -89,6 +93,12 @@ async function start() {
   installPointer(ws);
   installKeys(ws);
   toolbar.install(project, queue, layer);
+  // Changes saved elsewhere (another tab, another person, another app instance) appear without a reload.
+  ws.live = new LiveUpdates(ws, layer.owner, (fresh) => {
+    toolbar.setStatus(fresh.status);
+    ws.say(`Updated with changes saved elsewhere (version ${fresh.version}).`);
+  });
+  ws.live.start();
   window.addEventListener('beforeunload', (e) => {
     if (ws.saver.pending > 0) e.preventDefault();
   });

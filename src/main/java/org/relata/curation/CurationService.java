@@ -1,0 +1,248 @@
+package org.relata.curation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.relata.annotation.AnnotationService;
+import org.relata.annotation.AnnotationViews.NewRelation;
+import org.relata.annotation.AnnotationViews.NewSpan;
+import org.relata.annotation.Layer;
+import org.relata.annotation.LayerOwner;
+import org.relata.annotation.LayerTarget;
+import org.relata.annotation.LayerTargets;
+import org.relata.audit.AuditLog;
+import org.relata.curation.CurationViews.CurationView;
+import org.relata.curation.CurationViews.Decided;
+import org.relata.curation.CurationViews.GoldView;
+import org.relata.curation.CurationViews.Started;
+import org.relata.curation.MergedLayers.Item;
+import org.relata.curation.MergedLayers.Merge;
+import org.relata.document.Document;
+import org.relata.document.DocumentAccess;
+import org.relata.project.Project;
+import org.relata.project.ProjectAccess.Access;
+import org.relata.project.Role;
+import org.relata.web.ApiError;
+import org.relata.web.ApiException;
+
+/**
+ * Curation: turning the annotators' layers of a document into its gold layer. Every write to gold goes through
+ * {@link AnnotationService}, so gold keeps the workspace's rules (schema, relation pairs, versions, audit). The gold
+ * layer row is locked before the merged view is read, so two curators cannot copy the same annotation twice.
+ */
+@ApplicationScoped
+public class CurationService {
+
+    @Inject
+    MergedLayers merged;
+
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** The document, for a curator or manager; 404 for everyone else (gold is not disclosed to annotators). */
+    public static DocumentAccess.Visible curatable(DocumentAccess documents, long documentId) {
+        DocumentAccess.Visible visible = documents.visible(documentId);
+        if (!visible.access().can(Role.CURATOR)) {
+            throw DocumentAccess.noSuchDocument();
+        }
+        return visible;
+    }
+
+    public CurationView view(DocumentAccess.Visible visible) {
+        Document document = visible.document();
+        Merge merge = merged.read(document.id);
+        double share = share(document.project);
+        Layer gold = Layer.find(document, LayerOwner.GOLD, null);
+        return new CurationView(document.id, document.externalId, share, required(share, merge.annotators.size()),
+                merge.annotators, gold == null ? new GoldView("NEW", 0) : new GoldView(gold.status.name(), gold.version),
+                merge.disagreements(), merge.spanItems(), merge.relationItems());
+    }
+
+    /**
+     * Copies into gold every annotation that enough annotators agree on and that is neither in gold nor rejected.
+     * Running it again copies nothing twice.
+     */
+    @Transactional
+    public Started start(DocumentAccess.Visible visible) {
+        LayerTarget gold = goldOf(visible);
+        long version = lockGold(visible.document());
+        Merge merge = merged.read(visible.document().id);
+        int needed = required(share(visible.document().project), merge.annotators.size());
+        int copied = 0;
+        if (needed > 0) {
+            for (Item span : merge.spans.values()) {
+                if (!span.inGold() && !span.rejected && span.agreement() >= needed) {
+                    version = copySpan(gold, span);
+                    copied++;
+                }
+            }
+            for (Item relation : merge.relations.values()) {
+                if (!relation.inGold() && !relation.rejected && !relation.head.rejected && !relation.tail.rejected
+                        && relation.agreement() >= needed) {
+                    version = copyRelation(gold, relation);
+                    copied++;
+                }
+            }
+        }
+        if (copied > 0) {
+            audit.record(visible.access().user().id, visible.document().project.id, "pre-accept", "curation",
+                    visible.document().id, null, Map.of("copied", copied, "required", needed));
+        }
+        return new Started(copied, version);
+    }
+
+    /** Copies the item into gold (a relation with its argument spans); nothing happens when it is there already. */
+    @Transactional
+    public Decided accept(DocumentAccess.Visible visible, Long expectedVersion, String key) {
+        LayerTarget gold = goldOf(visible);
+        long version = lockGold(visible.document());
+        checkVersion(expectedVersion, version);
+        Item item = item(merged.read(visible.document().id), key);
+        if (item.rejected) {
+            unreject(visible.document().id, item.key);
+        }
+        if (item.relation) {
+            for (Item argument : List.of(item.head, item.tail)) {
+                if (argument.rejected) {
+                    unreject(visible.document().id, argument.key);
+                }
+            }
+        }
+        if (!item.inGold()) {
+            version = item.relation ? copyRelation(gold, item) : copySpan(gold, item);
+        }
+        audit.record(visible.access().user().id, visible.document().project.id, "accept", "curation",
+                visible.document().id, null, Map.of("key", key));
+        return new Decided(key, version);
+    }
+
+    /**
+     * Turns the item down: it leaves gold if it was there (a span with its relations) and stops counting as a
+     * disagreement.
+     */
+    @Transactional
+    public Decided reject(DocumentAccess.Visible visible, Long expectedVersion, String key) {
+        LayerTarget gold = goldOf(visible);
+        long version = lockGold(visible.document());
+        checkVersion(expectedVersion, version);
+        Item item = item(merged.read(visible.document().id), key);
+        if (item.inGold()) {
+            version = item.relation ? annotations.deleteRelation(gold, null, item.goldId).version()
+                    : annotations.deleteSpan(gold, null, item.goldId).version();
+        }
+        em.createNativeQuery("""
+                insert into curation_rejections (document_id, item_key, user_id) values (?1, ?2, ?3)
+                on conflict do nothing""")
+                .setParameter(1, visible.document().id).setParameter(2, item.key)
+                .setParameter(3, visible.access().user().id).executeUpdate();
+        audit.record(visible.access().user().id, visible.document().project.id, "reject", "curation",
+                visible.document().id, null, Map.of("key", key));
+        return new Decided(key, version);
+    }
+
+    /** Takes a rejection back: the item is a disagreement again (unless it is in gold). */
+    @Transactional
+    public Decided reconsider(DocumentAccess.Visible visible, String key) {
+        goldOf(visible);
+        long version = lockGold(visible.document());
+        item(merged.read(visible.document().id), key);
+        unreject(visible.document().id, key);
+        return new Decided(key, version);
+    }
+
+    @Transactional
+    public double setShare(Access access, Double share) {
+        if (!access.can(Role.MANAGER)) {
+            throw ApiException.forbidden("Changing the pre-accept share needs the MANAGER role.");
+        }
+        if (share == null || share.isNaN() || share < 0.5 || share > 1.0) {
+            throw ApiException.badField("preAcceptShare is a number from 0.5 to 1.0 (1.0: all annotators agree).",
+                    "preAcceptShare");
+        }
+        Project project = Project.findById(access.project().id);
+        BigDecimal before = project.preAcceptShare;
+        project.preAcceptShare = BigDecimal.valueOf(share).setScale(3, java.math.RoundingMode.HALF_UP);
+        audit.record(access.user().id, project.id, "update", "project", project.id,
+                Map.of("preAcceptShare", before), Map.of("preAcceptShare", project.preAcceptShare));
+        return project.preAcceptShare.doubleValue();
+    }
+
+    public static double share(Project project) {
+        return project.preAcceptShare == null ? 1.0 : project.preAcceptShare.doubleValue();
+    }
+
+    /** How many of n annotators must agree: the share of n, rounded up; 0 when there are no annotators. */
+    static int required(double share, int annotators) {
+        return annotators == 0 ? 0 : Math.max(1, (int) Math.ceil(share * annotators - 1e-9));
+    }
+
+    private long copySpan(LayerTarget gold, Item span) {
+        var created = annotations.createSpan(gold, null,
+                new NewSpan(span.start, span.end, span.label, span.attributes, span.note));
+        span.goldId = created.id();
+        return created.version();
+    }
+
+    private long copyRelation(LayerTarget gold, Item relation) {
+        for (Item argument : List.of(relation.head, relation.tail)) {
+            if (!argument.inGold()) {
+                copySpan(gold, argument);
+            }
+        }
+        var created = annotations.createRelation(gold, null, new NewRelation(relation.head.goldId,
+                relation.tail.goldId, relation.label, relation.attributes, relation.note));
+        relation.goldId = created.id();
+        return created.version();
+    }
+
+    private static LayerTarget goldOf(DocumentAccess.Visible visible) {
+        return LayerTargets.target(visible.document(), visible.access(), LayerTargets.GOLD);
+    }
+
+    /** Creates the gold layer if needed and locks its row for this transaction; answers its version. */
+    private long lockGold(Document document) {
+        em.createNativeQuery("""
+                insert into annotation_layers (document_id, doc_length, owner_kind) values (?1, ?2, 'GOLD')
+                on conflict do nothing""")
+                .setParameter(1, document.id).setParameter(2, document.length).executeUpdate();
+        Number version = (Number) em.createNativeQuery("""
+                select version from annotation_layers where document_id = ?1 and owner_kind = 'GOLD' for update""")
+                .setParameter(1, document.id).getSingleResult();
+        return version.longValue();
+    }
+
+    private static void checkVersion(Long expected, long current) {
+        if (expected != null && expected != current) {
+            throw new ApiException(412, ApiError.of("The gold layer changed since you loaded it (you had version "
+                    + expected + ", now " + current + "). Reload to see the current state."));
+        }
+    }
+
+    private void unreject(long documentId, String key) {
+        em.createNativeQuery("delete from curation_rejections where document_id = ?1 and item_key = ?2")
+                .setParameter(1, documentId).setParameter(2, key).executeUpdate();
+    }
+
+    private static Item item(Merge merge, String key) {
+        if (key == null || key.isBlank()) {
+            throw ApiException.badField("key names an annotation of the merged view.", "key");
+        }
+        Item item = merge.item(key);
+        if (item == null) {
+            throw ApiException.badField("No annotation of this document has the key '" + key + "'.", "key");
+        }
+        return item;
+    }
+}

@@ -1,0 +1,243 @@
+// The curation view: every annotator's layer of one document merged into one drawing (the workspace's view), each
+// annotation marked with who proposed it and whether it is in gold, rejected, or still a disagreement. The curator
+// walks the disagreements with n and p and decides with Enter (accept into gold) and Backspace or Delete (reject).
+// Every decision is one call to the curation API; the answer is the merged view read again, so the page never
+// guesses what the server did (an accepted relation brings its spans, a rejected span takes its relations along).
+
+import { getJson, send } from '../workspace/api.js';
+import { DocumentText } from '../workspace/text.js';
+import { DocumentView } from '../workspace/view.js';
+import { LayerStore } from '../workspace/store.js';
+import { Schema } from '../workspace/schema.js';
+
+const $ = (id) => document.getElementById(id);
+const root = $('curation');
+const docId = root.dataset.document;
+const projectId = root.dataset.project;
+const api = `/api/documents/${docId}/curation`;
+
+const state = {
+  merged: null, // the API's merged view
+  items: [], // spans then relations, in reading order: {item, kind, local}
+  current: -1, // index into items
+  busy: false,
+};
+const localKeys = new Map(); // item key → the view's key (short, safe in a CSS selector)
+let nextLocal = 1;
+const marks = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, marks];
+let store;
+let view;
+let doc;
+
+start().catch((e) => alert(`The curation view could not be loaded: ${e.message}`));
+
+async function start() {
+  const [document_, project] = await Promise.all([getJson(`/api/documents/${docId}`), getJson(`/api/projects/${projectId}`)]);
+  // Opening the view starts curation: what enough annotators agree on goes into gold (idempotent on the server).
+  await send('POST', `${api}/start`).catch((e) => alert(`Pre-accepting did not work: ${e.message}`));
+  doc = new DocumentText(document_.text);
+  const schema = new Schema(project.schema || {});
+  store = new LayerStore(doc);
+  view = new DocumentView($('cur-doc'), doc, { entity: schema.entity, relation: schema.relation }, store);
+  await refresh(true);
+  view.build();
+  install();
+  if (state.current < 0) moveTo(1);
+  root.dataset.ready = 'true';
+}
+
+function local(key) {
+  let k = localKeys.get(key);
+  if (!k) localKeys.set(key, k = 'c' + nextLocal++);
+  return k;
+}
+
+/** Reads the merged view again and redraws what it shows. */
+async function refresh(first = false) {
+  const merged = await getJson(api);
+  state.merged = merged;
+  const currentKey = state.items[state.current]?.item.key;
+  store.spans.clear();
+  store.relations.clear();
+  store.everySpan.clear();
+  store.bySpan.clear();
+  const items = [];
+  for (const item of merged.spans) {
+    const span = store.makeSpan(item.start, item.end, item.label);
+    span.key = local(item.key);
+    store.putSpan(span);
+    items.push({ item, kind: 'span', local: span.key, span });
+  }
+  for (const item of merged.relations) {
+    const rel = store.makeRelation(local(item.head.key), local(item.tail.key), item.label);
+    rel.key = local(item.key);
+    store.putRelation(rel);
+    items.push({ item, kind: 'relation', local: rel.key });
+  }
+  state.items = items;
+  state.current = currentKey ? items.findIndex((i) => i.item.key === currentKey) : -1;
+  decorate();
+  if (!first) {
+    view.reset();
+    const current = state.items[state.current];
+    view.select(current ? current.local : null);
+  }
+  renderSide();
+  renderToolbar();
+}
+
+function text(item) {
+  return doc.text.slice(doc.u16(item.start), doc.u16(item.end));
+}
+
+function describe(entry) {
+  const { item } = entry;
+  const what = entry.kind === 'span'
+    ? `${item.label} “${text(item)}”`
+    : `${item.label}: “${text(item.head)}” ${item.directed ? '→' : '↔'} “${text(item.tail)}”`;
+  const n = state.merged.annotators.length;
+  const who = item.proposers.length ? `${item.proposers.join(', ')} (${item.agreement} of ${n})` : 'gold only';
+  const where = item.inGold ? 'in gold' : item.rejected ? 'rejected' : 'disagreement';
+  return { what, who, where };
+}
+
+function renderSide() {
+  const list = $('cur-items');
+  list.replaceChildren(...state.items.map((entry, i) => {
+    const { what, who, where } = describe(entry);
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cur-item cur-' + where.replace(' ', '-');
+    button.dataset.index = i;
+    button.setAttribute('aria-current', i === state.current ? 'true' : 'false');
+    const label = Object.assign(document.createElement('span'), { className: 'cur-what', textContent: what });
+    const by = Object.assign(document.createElement('span'), { className: 'cur-who', textContent: who });
+    const st = Object.assign(document.createElement('span'), { className: 'cur-state', textContent: where });
+    button.append(label, by, st);
+    button.addEventListener('click', () => select(i));
+    li.append(button);
+    return li;
+  }));
+  $('cur-annotators').replaceChildren(...state.merged.annotators.map((a) => Object.assign(document.createElement('li'),
+    { textContent: `${a.username} · ${a.status.toLowerCase().replace('_', ' ')}` })));
+}
+
+function renderToolbar() {
+  const m = state.merged;
+  const status = $('cur-gold-status');
+  status.textContent = `Gold: ${m.gold.status.toLowerCase().replace('_', ' ')}`;
+  status.className = 'badge ' + m.gold.status;
+  $('cur-count').textContent = `${m.disagreements} disagreement${m.disagreements === 1 ? '' : 's'} left`;
+  $('cur-share').textContent = `${Math.round(m.preAcceptShare * 100)} % (${m.required} of ${m.annotators.length})`;
+  $('cur-done').hidden = m.gold.status === 'DONE';
+  $('cur-reopen').hidden = m.gold.status !== 'DONE';
+}
+
+/**
+ * Marks every annotation with its state through one style sheet of key selectors rather than classes on the
+ * marks: the view draws far-away blocks later, and a rule applies to those too.
+ */
+function decorate() {
+  const keys = (test) => state.items.filter((e) => test(e.item)).map((e) => `[data-k="${e.local}"]`).join(',');
+  const rules = [];
+  const open = keys((i) => i.disagreement);
+  const rejected = keys((i) => i.rejected);
+  if (open) rules.push(`mark.ws-sp:is(${open}){outline:2px dashed #b3261e;outline-offset:1px}`,
+    `.ws-rel:is(${open}) .ws-arc{stroke-dasharray:5 3}`);
+  if (rejected) rules.push(`mark.ws-sp:is(${rejected}){opacity:.35}`, `.ws-rel:is(${rejected}){opacity:.3}`);
+  marks.replaceSync(rules.join('\n'));
+}
+
+function select(i) {
+  state.current = i;
+  const entry = state.items[i];
+  if (!entry) return;
+  view.select(entry.local);
+  view.ensureDrawn(entry.local);
+  view.firstElementOf(entry.local)?.scrollIntoView({ block: 'nearest' });
+  for (const b of $('cur-items').querySelectorAll('button')) {
+    b.setAttribute('aria-current', +b.dataset.index === i ? 'true' : 'false');
+  }
+  const { what, who, where } = describe(entry);
+  say(`${what}: ${who}, ${where}.`);
+}
+
+/** The next (step 1) or previous (step -1) disagreement after the current one, wrapping around. */
+function moveTo(step) {
+  const n = state.items.length;
+  for (let k = 1; k <= n; k++) {
+    const i = (((state.current < 0 ? (step > 0 ? -1 : 0) : state.current) + step * k) % n + n) % n;
+    if (state.items[i].item.disagreement) {
+      select(i);
+      return;
+    }
+  }
+  say('No disagreements left.');
+}
+
+async function decide(action) {
+  const entry = state.items[state.current];
+  if (!entry || state.busy) {
+    if (!entry) say('Choose an annotation first (n for the next disagreement).');
+    return;
+  }
+  state.busy = true;
+  try {
+    await send('POST', `${api}/${action}`, { key: entry.item.key }, state.merged.gold.version);
+    await refresh();
+    const { what } = describe(state.items[state.current] || entry);
+    say(`${action === 'accept' ? 'Accepted' : 'Rejected'} ${what}.`);
+    if (state.items[state.current] && !state.items[state.current].item.disagreement) moveTo(1);
+  } catch (e) {
+    alert(e.status === 412 ? 'Gold changed elsewhere since this page read it; the current state is shown now.' : e.message);
+    await refresh();
+  } finally {
+    state.busy = false;
+  }
+}
+
+async function setGoldStatus(status) {
+  try {
+    await send('PUT', `/api/documents/${docId}/layers/gold/status`, { status }, state.merged.gold.version);
+  } catch (e) {
+    alert(e.message);
+  }
+  await refresh();
+  say(status === 'DONE' ? 'Gold marked done.' : 'Gold reopened.');
+}
+
+function install() {
+  $('cur-next').addEventListener('click', () => moveTo(1));
+  $('cur-prev').addEventListener('click', () => moveTo(-1));
+  $('cur-accept').addEventListener('click', () => decide('accept'));
+  $('cur-reject').addEventListener('click', () => decide('reject'));
+  $('cur-done').addEventListener('click', () => setGoldStatus('DONE'));
+  $('cur-reopen').addEventListener('click', () => setGoldStatus('IN_PROGRESS'));
+  $('cur-doc').addEventListener('click', (e) => {
+    const el = e.target.closest('[data-k]');
+    const i = el ? state.items.findIndex((entry) => entry.local === el.dataset.k) : -1;
+    if (i >= 0) select(i);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, textarea, select, dialog')) return;
+    // On a toolbar button or link, Enter keeps its usual meaning.
+    if (e.key === 'Enter' && e.target.closest('.ws-toolbar')) return;
+    const handler = { n: () => moveTo(1), p: () => moveTo(-1), Enter: () => decide('accept'),
+      Backspace: () => decide('reject'), Delete: () => decide('reject') }[e.key];
+    if (!handler) return;
+    e.preventDefault();
+    handler();
+  });
+}
+
+function say(text) {
+  $('cur-announce').textContent = text;
+}
+
+function alert(message) {
+  const el = $('cur-alert');
+  el.textContent = message;
+  el.hidden = false;
+}

@@ -1,0 +1,112 @@
+package org.relata.curation;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.relata.curation.CurationFixtures.TEXT;
+import static org.relata.curation.CurationFixtures.relation;
+import static org.relata.curation.CurationFixtures.span;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.relata.testsupport.Api;
+import org.relata.testsupport.BrowserTest;
+import org.relata.testsupport.Db;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The curation flow end to end in Chromium (issue 11, item 1): two annotators disagree, a curator resolves. */
+@QuarkusTest
+class CurationBrowserTest extends BrowserTest {
+
+    @Inject
+    Db db;
+
+    @Test
+    void twoAnnotatorsDisagreeTheCuratorResolvesWithKeysAndTheGoldExportHasTheResult() {
+        String manager = Api.newUser("curb-pm");
+        String curator = Api.newUser("curb-cur");
+        String a = Api.newUser("curb-a");
+        String b = Api.newUser("curb-b");
+        long projectId = Api.newProject(manager);
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Api.addMember(projectId, manager, a, "ANNOTATOR");
+        Api.addMember(projectId, manager, b, "ANNOTATOR");
+        long docId = db.document(projectId, "kim", TEXT);
+        Api.assignAll(projectId, manager, a, b);
+        // Both: Kim PERSON and Korea COUNTRY. a alone: LEADER_OF Kim → Korea and China as COUNTRY; b: China as
+        // ORGANIZATION.
+        long kim = span(a, docId, 0, 3, "PERSON");
+        long korea = span(a, docId, 10, 15, "COUNTRY");
+        relation(a, docId, kim, korea, "LEADER_OF");
+        span(a, docId, 17, 22, "COUNTRY");
+        span(b, docId, 0, 3, "PERSON");
+        span(b, docId, 10, 15, "COUNTRY");
+        span(b, docId, 17, 22, "ORGANIZATION");
+
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/projects/" + projectId);
+        page.getByRole(AriaRole.LINK, named("Curate kim")).click();
+        page.waitForURL("**/documents/" + docId + "/curate");
+        assertThat(page.locator("#curation")).hasAttribute("data-ready", "true");
+
+        // Opening pre-accepted what both agree on; three disagreements are left.
+        assertThat(page.locator("#cur-count")).hasText("3 disagreements left");
+        Locator items = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Annotations of all annotators"))
+                .getByRole(AriaRole.BUTTON);
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("PERSON “Kim”")))
+                .containsText(a + ", " + b + " (2 of 2)in gold");
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("ORGANIZATION “China”")))
+                .containsText(b + " (1 of 2)disagreement");
+        assertThat(page.locator("mark.ws-sp")).hasCount(4);
+
+        // The first disagreement is chosen on opening; n and p move between them.
+        Locator announce = page.locator("#cur-announce");
+        assertThat(announce).hasText("COUNTRY “China”: " + a + " (1 of 2), disagreement.");
+        page.keyboard().press("n");
+        assertThat(announce).hasText("ORGANIZATION “China”: " + b + " (1 of 2), disagreement.");
+        page.keyboard().press("p");
+        assertThat(announce).hasText("COUNTRY “China”: " + a + " (1 of 2), disagreement.");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#cur-count")).hasText("2 disagreements left");
+        // Accepting moves on to the next disagreement: b's ORGANIZATION, which the curator rejects.
+        assertThat(announce).hasText("ORGANIZATION “China”: " + b + " (1 of 2), disagreement.");
+        page.keyboard().press("Backspace");
+        assertThat(page.locator("#cur-count")).hasText("1 disagreement left");
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("ORGANIZATION “China”"))).containsText("rejected");
+        assertThat(announce).hasText("LEADER_OF: “Kim” → “Korea”: " + a + " (1 of 2), disagreement.");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#cur-count")).hasText("0 disagreements left");
+
+        page.getByRole(AriaRole.BUTTON, named("Mark gold done")).click();
+        assertThat(page.locator("#cur-gold-status")).hasText("Gold: done");
+
+        String export = Api.as(curator).get("/api/projects/" + projectId + "/export?format=jsonl&source=gold")
+                .then().statusCode(200).extract().asString();
+        assertTrue(export.contains("\"start\":17,\"end\":22,\"label\":\"COUNTRY\""), export);
+        assertTrue(export.contains("\"start\":0,\"end\":3,\"label\":\"PERSON\""), export);
+        assertTrue(export.contains("\"label\":\"LEADER_OF\""), export);
+        assertFalse(export.contains("ORGANIZATION"), export);
+        page.context().close();
+    }
+
+    @Test
+    void anAnnotatorAskingForTheCurationViewGetsNotFound() {
+        String manager = Api.newUser("curb-pm");
+        String a = Api.newUser("curb-a");
+        long projectId = Api.newProject(manager);
+        Api.addMember(projectId, manager, a, "ANNOTATOR");
+        long docId = db.document(projectId, "kim", TEXT);
+        Api.assignAll(projectId, manager, a);
+        Page page = browser.loggedIn(a, Api.PASSWORD);
+        assertTrue(page.navigate("/documents/" + docId + "/curate").status() == 404);
+        page.navigate("/projects/" + projectId);
+        assertThat(page.getByRole(AriaRole.LINK, named("Curate kim"))).hasCount(0);
+        page.context().close();
+    }
+}

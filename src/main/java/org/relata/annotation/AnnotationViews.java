@@ -52,6 +52,11 @@ public final class AnnotationViews {
     /** {@code fragments} makes a discontinuous span (start and end may then be left out: the outer bounds). */
     public record NewSpan(Integer start, Integer end, String label, Map<String, Object> attributes, String note,
             List<List<Integer>> fragments, List<Map<String, Object>> links) {
+
+        /** A contiguous span without links. */
+        public NewSpan(Integer start, Integer end, String label, Map<String, Object> attributes, String note) {
+            this(start, end, label, attributes, note, null, null);
+        }
     }
 
     public record NewRelation(Long head, Long tail, String label, Map<String, Object> attributes, String note) {

@@ -133,11 +133,14 @@ class BratWorkspaceBrowserTest extends BrowserTest {
         WorkspaceBrowserTest.saved(page);
         assertEquals(List.of(), layer(annotator, docId).getList(china + ".links"));
 
-        // A schema that lists its resources offers exactly those.
-        java.util.Map<String, Object> schema = new java.util.HashMap<>(Api.as(manager).get("/api/projects/" + projectId
-                + "/schema").then().statusCode(200).extract().jsonPath().getMap(""));
-        schema.put("linkResources", List.of("GeoNames", "Wikidata"));
-        Api.as(manager).body(schema).put("/api/projects/" + projectId + "/schema").then().statusCode(200);
+        // The manager lists the resources on the schema page; the workspace then offers exactly those.
+        Page schemaPage = browser.loggedIn(manager, Api.PASSWORD);
+        schemaPage.navigate("/projects/" + projectId + "/schema");
+        schemaPage.getByLabel("Link resources (comma-separated)").fill("GeoNames, Wikidata");
+        schemaPage.getByRole(AriaRole.BUTTON, named("Save link resources")).click();
+        assertThat(schemaPage.getByText("Link resources saved.")).isVisible();
+        assertEquals(List.of("GeoNames", "Wikidata"), Api.as(manager).get("/api/projects/" + projectId + "/schema")
+                .then().statusCode(200).extract().jsonPath().getList("linkResources"));
         page.reload();
         WorkspaceBrowserTest.ready(page);
         WorkspaceBrowserTest.spanLabel(page, "COUNTRY China").click();

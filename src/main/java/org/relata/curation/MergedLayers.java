@@ -50,6 +50,9 @@ public class MergedLayers {
         boolean rejected;
         Map<String, Object> attributes = Map.of();
         String note;
+        /** A span's fragments and links as JSON (null: contiguous, none), copied into gold with it. */
+        String fragments;
+        String links;
         private String attributesFrom;
 
         Item(String key, boolean relation) {
@@ -124,7 +127,7 @@ public class MergedLayers {
         // Gold rows first, so that a proposer's attributes never win over what gold holds already.
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
                 select l.owner_kind, u.username, s.id, s.start_offset, s.end_offset, t.name, cast(s.attributes as text),
-                       s.note
+                       s.note, cast(s.fragments as text), cast(s.links as text)
                   from spans s join annotation_layers l on l.id = s.layer_id left join users u on u.id = l.user_id
                   join entity_types t on t.id = s.entity_type_id
                  where l.document_id = ?1 and l.owner_kind in ('USER', 'GOLD')
@@ -138,7 +141,13 @@ public class MergedLayers {
             item.start = start;
             item.end = end;
             item.label = label;
+            boolean first = item.attributesFrom == null;
             take(item, row, 0, 2, 6, 7);
+            if (first) {
+                // Pieces and entity links (issue 13) come with the attributes: from gold, else the first proposer.
+                item.fragments = (String) row[8];
+                item.links = (String) row[9];
+            }
         }
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
                 select l.owner_kind, u.username, r.id, h.start_offset, h.end_offset, ht.name,

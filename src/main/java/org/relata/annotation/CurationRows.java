@@ -21,9 +21,12 @@ public class CurationRows {
     public record AnnotatorLayer(String username, String status) {
     }
 
-    /** A span of an annotator's layer (username) or of gold (username null); attributes as JSON text. */
+    /**
+     * A span of an annotator's layer (username) or of gold (username null); attributes, fragments (discontinuous
+     * spans) and links as JSON text, null when none.
+     */
     public record LayerSpan(String username, long id, int start, int end, String label, String attributes,
-            String note) {
+            String note, String fragments, String links) {
     }
 
     /** A relation with its arguments' offsets and labels, so that it can be matched across layers. */
@@ -56,14 +59,16 @@ public class CurationRows {
     public List<LayerSpan> spans(long documentId) {
         List<LayerSpan> spans = new ArrayList<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select u.username, s.id, s.start_offset, s.end_offset, t.name, cast(s.attributes as text), s.note
+                select u.username, s.id, s.start_offset, s.end_offset, t.name, cast(s.attributes as text), s.note,
+                       cast(s.fragments as text), cast(s.links as text)
                   from spans s join annotation_layers l on l.id = s.layer_id left join users u on u.id = l.user_id
                   join entity_types t on t.id = s.entity_type_id
                  where l.document_id = ?1 and l.owner_kind in ('USER', 'GOLD')
                  order by l.owner_kind, u.username, s.start_offset, s.end_offset, s.id""")
                 .setParameter(1, documentId).getResultList()) {
             spans.add(new LayerSpan((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                    ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6]));
+                    ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+                    (String) row[8]));
         }
         return spans;
     }

@@ -215,10 +215,21 @@ public class CurationService {
     }
 
     private long copySpan(LayerTarget gold, Item span) {
-        var created = annotations.createSpan(gold, null,
-                new NewSpan(span.start, span.end, span.label, span.attributes, span.note));
+        var created = annotations.createSpan(gold, null, new NewSpan(span.start, span.end, span.label, span.attributes,
+                span.note, readJson(span.fragments), readJson(span.links)));
         span.goldId = created.id();
         return created.version();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A JSON column as lists (fragments [[s, e], ...], links [{...}]); null stays null. */
+    private static <T> List<T> readJson(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<T>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long copyRelation(LayerTarget gold, Item relation) {

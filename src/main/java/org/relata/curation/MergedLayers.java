@@ -55,6 +55,9 @@ public class MergedLayers {
         boolean rejected;
         Map<String, Object> attributes = Map.of();
         String note;
+        /** A span's fragments and links as JSON (null: contiguous, none), copied into gold with it. */
+        String fragments;
+        String links;
         private String attributesFrom;
 
         Item(String key, boolean relation) {
@@ -125,7 +128,13 @@ public class MergedLayers {
             item.start = row.start();
             item.end = row.end();
             item.label = row.label();
+            boolean first = item.attributesFrom == null;
             take(item, row.username(), row.id(), row.attributes(), row.note());
+            if (first) {
+                // Pieces and entity links (issue 13) come with the attributes: from gold, else the first proposer.
+                item.fragments = row.fragments();
+                item.links = row.links();
+            }
         }
         for (CurationRows.LayerRelation row : rows.relations(documentId)) {
             Item head = merge.spans.get(CurationKeys.span(row.headStart(), row.headEnd(), row.headLabel()));

@@ -151,6 +151,20 @@ class CurationApiTest {
     }
 
     @Test
+    void acceptingADiscontinuousSpanKeepsItsPiecesAndLinks() {
+        Api.assignAll(projectId, manager, a);
+        Api.as(a).body(Map.of("label", "COUNTRY", "fragments", List.of(List.of(17, 22), List.of(27, 33)),
+                "links", List.of(Map.of("resource", "Wikidata", "id", "Q148"))))
+                .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+        start(curator, docId);
+        Api.as(curator).body(Map.of("key", spanKey(17, 33, "COUNTRY"))).post("/api/documents/" + docId + "/curation/accept")
+                .then().statusCode(200);
+        JsonPath gold = gold(curator, docId);
+        assertEquals(List.of(List.of(17, 22), List.of(27, 33)), gold.getList("spans[0].fragments"));
+        assertEquals("Q148", gold.getString("spans[0].links[0].id"));
+    }
+
+    @Test
     void acceptingARelationBringsItsArgumentSpans() {
         Api.assignAll(projectId, manager, a, b);
         long kim = span(a, docId, 0, 3, "PERSON");

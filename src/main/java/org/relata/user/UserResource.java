@@ -28,12 +28,14 @@ public class UserResource {
                     message = "username may hold letters, digits and . _ @ - (at most 64)") String username,
             @NotBlank(message = "password is required")
             @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX, message = "password must have 8 to 200 characters") String password,
-            Boolean admin) {
+            Boolean admin,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "May create projects (default"
+                    + " false; admins always may)") Boolean canCreateProjects) {
     }
 
-    public record UserView(Long id, String username, boolean admin, boolean enabled) {
+    public record UserView(Long id, String username, boolean admin, boolean enabled, boolean canCreateProjects) {
         static UserView of(User user) {
-            return new UserView(user.id, user.username, user.admin, user.enabled);
+            return new UserView(user.id, user.username, user.admin, user.enabled, user.admin || user.canCreateProjects);
         }
     }
 
@@ -51,7 +53,8 @@ public class UserResource {
     @RolesAllowed(User.ROLE_ADMIN)
     @Operation(summary = "Create a user (admin only)")
     public Response create(@Valid NewUser body) {
-        User user = users.create(body.username(), body.password(), Boolean.TRUE.equals(body.admin()));
+        User user = users.create(body.username(), body.password(), Boolean.TRUE.equals(body.admin()),
+                Boolean.TRUE.equals(body.canCreateProjects()));
         return Response.status(201).entity(new Created(user.id, user.username)).build();
     }
 

@@ -15,7 +15,7 @@ public class UserService {
     VerifiedCredentials verified;
 
     @Transactional
-    public User create(String username, String password, boolean admin) {
+    public User create(String username, String password, boolean admin, boolean canCreateProjects) {
         if (User.byUsername(username).isPresent()) {
             throw ApiException.conflictOn("A user named '" + username + "' exists already.", "$.username");
         }
@@ -23,8 +23,17 @@ public class UserService {
         User user = new User();
         user.username = username;
         user.admin = admin;
+        user.canCreateProjects = canCreateProjects;
         user.setPassword(password);
         user.persist();
+        return user;
+    }
+
+    /** Grants or withdraws the right to create projects. */
+    @Transactional
+    public User setCanCreateProjects(long userId, boolean allowed) {
+        User user = byId(userId);
+        user.canCreateProjects = allowed;
         return user;
     }
 

@@ -93,7 +93,7 @@ public class ProjectResource {
     @Operation(summary = "The projects I am a member of (all of them, for an admin)")
     public List<ProjectSummary> list() {
         User user = currentUser.get();
-        return Project.visibleTo(user).stream().map(p -> {
+        return Project.visibleTo(user).stream().filter(p -> access.reaches(p.id)).map(p -> {
             ProjectMember member = ProjectMember.of(p, user);
             return new ProjectSummary(p.id, p.name, p.description, member == null ? null : member.role.name(),
                     p.state.name());

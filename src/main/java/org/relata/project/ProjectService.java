@@ -27,6 +27,9 @@ public class ProjectService {
     @Inject
     ProjectDocuments documents;
 
+    @Inject
+    org.relata.user.SecurityLog securityLog;
+
     /** Creates a project with its schema; the creator becomes its first manager. */
     @Transactional
     public Project create(User creator, String name, String description, String guidelines, Schema schema) {
@@ -167,6 +170,10 @@ public class ProjectService {
                 requireAnotherManager(project, user);
             }
             member.role = role;
+        }
+        if (!role.name().equals(before)) {
+            securityLog.record(org.relata.user.SecurityLog.ROLE_GRANTED, user.username, actor.username,
+                    role + " in project " + project.id + (before == null ? "" : " (was " + before + ")"));
         }
         audit.record(actor.id, project.id, "set-role", "member", user.id,
                 before == null ? null : Map.of("role", before), Map.of("role", role.name()));

@@ -66,6 +66,37 @@ public class UserResource {
         return User.<User>list("deletedAt is null order by username").stream().map(UserView::of).toList();
     }
 
+    public record PasswordChange(
+            @NotBlank(message = "currentPassword is required") String currentPassword,
+            @NotBlank(message = "password is required")
+            @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX,
+                    message = "password must have 8 to 200 characters") String password,
+            Boolean revokeTokens) {
+    }
+
+    public record PasswordChanged(int tokensRevoked) {
+    }
+
+    @POST
+    @Path("/me/password")
+    @Authenticated
+    @Operation(summary = "Change my password (the current one required)",
+            description = "Every other session ends; a browser session that makes this call continues (the answer"
+                    + " carries its new relata-epoch cookie). With revokeTokens: true all my API tokens end too."
+                    + " A wrong current password answers 400 on $.currentPassword.")
+    public Response changePassword(@Valid PasswordChange body) {
+        if (body == null) {
+            throw org.relata.web.ApiException.badRequest("Send {\"currentPassword\", \"password\"}.");
+        }
+        UserService.OwnChange change = users.changeOwnPassword(currentUser.get().id, body.currentPassword(),
+                body.password(), Boolean.TRUE.equals(body.revokeTokens()));
+        return Response.ok(new PasswordChanged(change.tokensRevoked())).cookie(AccountPages.epochCookie(change.sessionEpoch(), "https".equals(uri.getRequestUri().getScheme())))
+                .build();
+    }
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     @Path("/me")
     @Authenticated

@@ -27,6 +27,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AccountSecurityTest {
 
+    @jakarta.inject.Inject
+    org.relata.testsupport.Db db;
+
     private static final String NEW_PASSWORD = "a-fresh-passphrase-7";
 
     private static int me(Map<String, String> cookies) {
@@ -108,6 +111,9 @@ class AccountSecurityTest {
         org.junit.jupiter.api.Assertions.assertEquals(
                 bearer(secret).get("/api/projects/999999999").then().statusCode(404).extract().asString(), elsewhere);
         bearer(secret).get("/api/projects/" + other + "/documents").then().statusCode(404);
+        long document = db.document(other, "elsewhere", "Text elsewhere.");
+        as(user).get("/api/documents/" + document).then().statusCode(200);
+        bearer(secret).get("/api/documents/" + document).then().statusCode(404);
         bearer(secret).body(Map.of("description", "x")).patch("/api/projects/" + other).then().statusCode(404);
         // Nothing outside its projects: no new (unlimited) token, no new project.
         bearer(secret).body(Map.of("name", "wider")).post("/api/tokens").then().statusCode(403);

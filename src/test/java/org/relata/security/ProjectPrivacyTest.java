@@ -158,4 +158,20 @@ class ProjectPrivacyTest {
         as(manager).delete("/api/projects/" + project + "/membership").then().statusCode(204);
         as(second).get("/api/projects/" + project + "/members").then().body("username", equalTo(List.of(second)));
     }
+
+    @Test
+    void theLeaveButtonOnTheProjectPageEndsTheMembership() {
+        String manager = newUser("manager");
+        String curator = newUser("curator");
+        long project = newProject(manager);
+        addMember(project, manager, curator, "CURATOR");
+        org.relata.testsupport.Sessions.Page page = org.relata.testsupport.Sessions.page(
+                org.relata.testsupport.Sessions.login(curator, Api.PASSWORD), "/projects/" + project);
+        org.hamcrest.MatcherAssert.assertThat(io.restassured.RestAssured.given().cookies(page.cookies())
+                .get("/projects/" + project).asString(), containsString("action=\"/projects/" + project + "/leave\""));
+        io.restassured.RestAssured.given().cookies(page.cookies()).redirects().follow(false)
+                .contentType(io.restassured.http.ContentType.URLENC).formParam("csrf-token", page.csrfToken())
+                .post("/projects/" + project + "/leave").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
+        as(curator).get("/api/projects/" + project).then().statusCode(404);
+    }
 }

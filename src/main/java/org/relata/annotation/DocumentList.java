@@ -42,26 +42,18 @@ final class DocumentList {
     DocumentRows page() {
         Cursor cursor = query.after() == null ? null : Cursor.decode(query.after(), query.order(), query.descending());
         String direction = query.descending() ? " desc" : "";
-        StringBuilder where = filters();
-        if (cursor != null) {
-            where.append(" and (").append(sortKey()).append(", d.id) ").append(query.descending() ? "<" : ">")
-                    .append(" (cast(:afterKey as ").append(keyType()).append("), :afterId)");
-            parameters.put("afterKey", cursor.key());
-            parameters.put("afterId", cursor.id());
-        }
         String sql = """
-                with page as (
-                  select d.id, d.external_id, d.length, coalesce(l.status, 'NEW') as status, l.updated_at,
-                         %1$s as sort_key, cast(%1$s as text) as sort_text
-                    from documents d %2$s
-                   order by 6%3$s, 1%3$s
-                   limit :limit %4$s)
+                with page as (%s)
                 select p.id, p.external_id, p.length, p.status, p.updated_at, p.sort_text,
                        (select count(*) from annotation_layers a
                          where a.document_id = p.id and a.owner_kind = 'USER' and a.status = 'DONE'),
                        (select count(*) from annotation_layers a where a.document_id = p.id and a.owner_kind = 'USER')
-                  from page p order by p.sort_key%3$s, p.id%3$s
-                """.formatted(sortKey(), join() + where, direction, cursor == null ? "offset :offset" : "");
+                  from page p order by p.sort_key%s, p.id%s
+                """.formatted(switch (query.order()) {
+                    case STATUS -> statusBranches(cursor, direction);
+                    case CHANGED -> changedBranches(cursor, direction);
+                    default -> oneIndex(cursor, direction);
+                }, direction, direction);
         parameters.put("limit", query.limit() + 1);
         if (cursor == null) {
             parameters.put("offset", query.offset());
@@ -90,10 +82,94 @@ final class DocumentList {
                 .toList();
     }
 
+    private static final String COLUMNS = "d.id, d.external_id, d.length, coalesce(l.status, 'NEW') as status, "
+            + "l.updated_at, ";
+    private static final List<String> RANKED = List.of("NEW", "IN_PROGRESS", "DONE");
+
+    /** Orders of the document itself (id, name, length): one walk of an index of documents. */
+    private String oneIndex(Cursor cursor, String direction) {
+        StringBuilder where = filters();
+        if (cursor != null) {
+            where.append(" and (").append(sortKey()).append(", d.id) ").append(query.descending() ? "<" : ">")
+                    .append(" (cast(:afterKey as ").append(keyType()).append("), :afterId)");
+            parameters.put("afterKey", cursor.key());
+            parameters.put("afterId", cursor.id());
+        }
+        return "select " + COLUMNS + sortKey() + " as sort_key, cast(" + sortKey() + " as text) as sort_text"
+                + " from documents d " + join() + where + " order by 6" + direction + ", 1" + direction
+                + " limit :limit" + (cursor == null ? " offset :offset" : "");
+    }
+
+    /**
+     * By status: one branch per status, each in document id order (an index walk that stops at the page's end),
+     * instead of sorting every document of the project by a value read from another table.
+     */
+    private String statusBranches(Cursor cursor, String direction) {
+        List<String> branches = new ArrayList<>();
+        int afterRank = cursor == null ? -1 : Integer.parseInt(cursor.key());
+        for (int rank = 0; rank < RANKED.size(); rank++) {
+            String after = "";
+            if (cursor != null) {
+                int side = Integer.compare(rank, afterRank) * (query.descending() ? -1 : 1);
+                if (side < 0) {
+                    continue;
+                }
+                after = side == 0 ? " and d.id " + (query.descending() ? "<" : ">") + " :afterId" : "";
+            }
+            branches.add("(select " + COLUMNS + rank + " as sort_key, '" + rank + "' as sort_text from documents d "
+                    + join() + filters() + " and coalesce(l.status, 'NEW') = '" + RANKED.get(rank) + "'" + after
+                    + " order by d.id" + direction + branchLimit(cursor) + ")");
+        }
+        return union(branches, cursor, direction);
+    }
+
+    /** By last change: the documents never changed in that layer (by id), and the others in the layer's index. */
+    private String changedBranches(Cursor cursor, String direction) {
+        boolean afterUnchanged = cursor != null && cursor.key().equals(NEVER);
+        String less = query.descending() ? "<" : ">";
+        List<String> branches = new ArrayList<>();
+        // Ascending, the unchanged come first; a cursor among the changed has passed them all (descending: mirrored).
+        boolean unchangedLeft = cursor == null || afterUnchanged || query.descending();
+        boolean changedLeft = cursor == null || !afterUnchanged || !query.descending();
+        if (unchangedLeft) {
+            String after = afterUnchanged ? " and d.id " + less + " :afterId" : "";
+            branches.add("(select " + COLUMNS + "cast('" + NEVER + "' as timestamptz) as sort_key, '" + NEVER
+                    + "' as sort_text from documents d " + join() + filters() + " and l.id is null" + after
+                    + " order by d.id" + direction + branchLimit(cursor) + ")");
+        }
+        if (changedLeft) {
+            String after = "";
+            if (cursor != null && !afterUnchanged) {
+                after = " and (l.updated_at, d.id) " + less + " (cast(:afterKey as timestamptz), :afterId)";
+                parameters.put("afterKey", cursor.key());
+            }
+            branches.add("(select " + COLUMNS + "l.updated_at as sort_key, cast(l.updated_at as text) as sort_text"
+                    + " from documents d " + join() + filters() + " and l.id is not null" + after
+                    + " order by l.updated_at" + direction + ", l.document_id" + direction + branchLimit(cursor) + ")");
+        }
+        return union(branches, cursor, direction);
+    }
+
+    private static final String NEVER = "-infinity";
+
+    private String branchLimit(Cursor cursor) {
+        if (cursor != null) {
+            parameters.put("afterId", cursor.id());
+            return " limit :limit";
+        }
+        parameters.put("branchLimit", (long) query.limit() + 1 + query.offset());
+        return " limit :branchLimit";
+    }
+
+    private static String union(List<String> branches, Cursor cursor, String direction) {
+        return "select * from (" + String.join(" union all ", branches) + ") u order by sort_key" + direction
+                + ", id" + direction + " limit :limit" + (cursor == null ? " offset :offset" : "");
+    }
+
     private long total() {
         Map<String, Object> kept = new HashMap<>(parameters);
         parameters.clear();
-        String sql = "select count(*) from documents d " + join() + filters();
+        String sql = "select count(*) from documents d " + (query.status() == null ? "" : join()) + filters();
         long total = ((Number) bind(em.createNativeQuery(sql)).getSingleResult()).longValue();
         parameters.putAll(kept);
         return total;
@@ -170,6 +246,15 @@ final class DocumentList {
     /** Where the previous page ended: the order it was read in, its last row's id and sort key (as text). */
     record Cursor(DocumentOrder order, boolean descending, long id, String key) {
 
+        /** What a sort key of each order looks like as PostgreSQL writes it, so a forged one is a 400, not a 500. */
+        private static final Map<DocumentOrder, java.util.regex.Pattern> KEYS = Map.of(
+                DocumentOrder.ID, java.util.regex.Pattern.compile("\\d{1,18}"),
+                DocumentOrder.NAME, java.util.regex.Pattern.compile("(?s).*"),
+                DocumentOrder.LENGTH, java.util.regex.Pattern.compile("\\d{1,9}"),
+                DocumentOrder.STATUS, java.util.regex.Pattern.compile("[012]"),
+                DocumentOrder.CHANGED, java.util.regex.Pattern.compile(
+                        "-infinity|\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[+-]\\d{2}(:\\d{2})?"));
+
         String encode() {
             String plain = order.name() + ":" + (descending ? "desc" : "asc") + ":" + id + ":" + key;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -189,6 +274,10 @@ final class DocumentList {
             if (!parts[0].equals(order.name()) || !parts[1].equals(descending ? "desc" : "asc")) {
                 throw ApiException.badField("after belongs to a list in another order: keep the sort of the page "
                         + "that gave it", "after");
+            }
+            if (!KEYS.get(order).matcher(parts[3]).matches()) {
+                throw ApiException.badField("after is not a cursor this list gave out: use the 'next' of a "
+                        + "previous page", "after");
             }
             return new Cursor(order, descending, Long.parseLong(parts[2]), parts[3]);
         }

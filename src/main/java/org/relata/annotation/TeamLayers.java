@@ -76,4 +76,20 @@ public class TeamLayers {
         }
         return key.toString();
     }
+
+    /** One layer of a document as the live streams announce it: owner kind, owner id and name, version, status. */
+    public record LayerVersion(String kind, Long userId, String username, long version, String status) {
+    }
+
+    /** Every layer of a document, in creation order, for a live stream's first events. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<LayerVersion> versions(long documentId) {
+        return ((java.util.List<Object[]>) em.createNativeQuery("""
+                select l.owner_kind, l.user_id, u.username, l.version, l.status
+                  from annotation_layers l join documents d on d.id = l.document_id left join users u on u.id = l.user_id
+                 where l.document_id = ?1 order by l.id""").setParameter(1, documentId).getResultList()).stream()
+                .map(row -> new LayerVersion((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue(),
+                        (String) row[2], ((Number) row[3]).longValue(), (String) row[4]))
+                .toList();
+    }
 }

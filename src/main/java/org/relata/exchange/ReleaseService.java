@@ -34,6 +34,7 @@ import org.hibernate.Session;
 import org.relata.audit.AuditLog;
 import org.relata.exchange.ExportRequests.Resolved;
 import org.relata.exchange.store.ExportService;
+import org.relata.exchange.store.UploadFolder;
 import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.user.User;
@@ -62,6 +63,9 @@ public class ReleaseService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    UploadFolder uploads;
 
     @Inject
     ExportService exports;
@@ -99,8 +103,8 @@ public class ReleaseService {
         Path filePath = null;
         Path snapshotPath = null;
         try {
-            filePath = Files.createTempFile("relata-release", ".gz");
-            snapshotPath = Files.createTempFile("relata-release-snapshot", ".gz");
+            filePath = Files.createTempFile(uploads.folder(), "relata-release", ".gz");
+            snapshotPath = Files.createTempFile(uploads.folder(), "relata-release-snapshot", ".gz");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(filePath), 1 << 16);

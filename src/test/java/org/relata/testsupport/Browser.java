@@ -62,7 +62,12 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh context (its own cookies), already logged in through the login form. */
     public Page loggedIn(String username, String password) {
-        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(baseUrl())
+        return loggedIn(baseUrl(), username, password);
+    }
+
+    /** The same against another server, such as a second instance of the packaged application. */
+    public Page loggedIn(String baseUrl, String username, String password) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
                 .setViewportSize(1280, 900));
         Page page = context.newPage();
         page.navigate("/login");

@@ -135,6 +135,18 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aDiscardedLayerIsAnnouncedWithVersionMinusOne() {
+        WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
+        try (EventStream events = opened(stream(manager))) {
+            as(manager).delete("/api/projects/" + projectId + "/assignments/" + docId + "/" + annotator + "?discard=true")
+                    .then().statusCode(204);
+
+            await().atMost(WAIT).until(() -> events.named("layer").stream()
+                    .anyMatch(e -> annotator.equals(e.json().getString("owner")) && e.json().getLong("version") == -1));
+        }
+    }
+
+    @Test
     void outsidersAndUnassignedAnnotatorsGet404() {
         String unassigned = Api.newUser("annotator");
         Api.addMember(projectId, manager, unassigned, "ANNOTATOR");
@@ -152,6 +164,29 @@ class LiveUpdatesTest {
         try (EventStream events = opened(EventStream.withCookies(Browser.baseUrl(), "/api/documents/" + docId + "/events", session))) {
             WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
             await().atMost(WAIT).until(() -> !events.named("layer").isEmpty());
+        }
+    }
+
+    @Test
+    void aLargeImportIsAnnouncedOnceAsABulkChange() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            lines.append("{\"id\":\"bulk-").append(i).append("\",\"text\":\"Peru.\",")
+                    .append("\"spans\":[{\"start\":0,\"end\":4,\"label\":\"COUNTRY\"}]}\n");
+        }
+        try (EventStream events = EventStream.open(Browser.baseUrl(), "/api/projects/" + projectId + "/events",
+                manager, Api.PASSWORD)) {
+            await().atMost(WAIT).until(() -> !events.named("ready").isEmpty());
+            org.relata.testsupport.Exchange.importJsonl(manager, projectId, "target=gold", lines.toString())
+                    .then().statusCode(200).body("documents", equalTo(101));
+            WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
+
+            await().atMost(WAIT).until(() -> events.named("layer").stream().anyMatch(e -> e.json().getLong("version") == 1));
+            // One bulk event for the 101 new layers, then the single edit's own (its layer's insert and update).
+            List<EventStream.Event> layerEvents = events.named("layer");
+            assertTrue(layerEvents.get(0).json().getBoolean("bulk"), layerEvents::toString);
+            assertTrue(layerEvents.stream().skip(1).allMatch(e -> e.json().getLong("document") == docId),
+                    layerEvents::toString);
         }
     }
 

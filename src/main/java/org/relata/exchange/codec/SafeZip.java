@@ -43,7 +43,7 @@ public final class SafeZip implements AutoCloseable {
 
     public static SafeZip spool(InputStream body, ImportLimits limits) {
         try {
-            Path file = Files.createTempFile("relata-import", ".zip");
+            Path file = Files.createTempFile(limits.spoolFolder(), "relata-import", ".zip");
             try {
                 Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {

@@ -34,4 +34,11 @@ public interface ExchangeConfig {
      */
     @WithDefault("4")
     int maxConcurrentExports();
+
+    /**
+     * Where uploads wait while they are read (zip imports) and releases while they are written: the application's
+     * own folder, swept of files older than the import timeout at start and every hour.
+     */
+    @WithDefault("${java.io.tmpdir}/relata-uploads")
+    String uploadsDirectory();
 }

@@ -40,10 +40,13 @@ public class ImportService {
     @Inject
     org.relata.schema.SchemaLimits schemaLimits;
 
+    @Inject
+    UploadFolder uploads;
+
     /** The size limits importers enforce while they read the upload. */
     public ImportLimits limits() {
         return new ImportLimits(config.maxDocumentSize().asLongValue(), config.maxZipTotalSize().asLongValue(),
-                config.maxZipRatio(), config.maxZipEntries());
+                config.maxZipRatio(), config.maxZipEntries(), uploads.folder());
     }
 
     @Transactional
@@ -67,15 +70,43 @@ public class ImportService {
             }
             throw e;
         } catch (SQLException e) {
+            if (takenMeanwhile(e) != null) {
+                throw takenMeanwhile(file, takenMeanwhile(e));
+            }
             throw new IllegalStateException("Import failed in the database: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
+            if (takenMeanwhile(e) != null) {
+                throw takenMeanwhile(file, takenMeanwhile(e));
+            }
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Two imports of one document id (or of one new label) at the same moment: both checked it as free, the
+     * database's unique key lets one in and makes the other wait, then refuse. The loser is told, as if it had come
+     * second (409), never 500. Answers the violated constraint's message, or null.
+     */
+    private static String takenMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return String.valueOf(sql.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static ApiException takenMeanwhile(String file, String violation) {
+        boolean documents = violation.contains("documents_external_id_key");
+        return new ApiException(409, new org.relata.web.ApiError("Another import or edit stored "
+                + (documents ? "a document with one of these ids" : "one of these labels") + " at the same moment; "
+                + "nothing of this import was stored. Import again" + (documents ? " to see which ids are taken." : "."),
+                file, null, documents ? "id" : "label"));
     }
 
     /** A large import refreshes the planner's statistics (see BulkWriter.refreshStatistics). */

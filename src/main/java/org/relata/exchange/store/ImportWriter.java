@@ -19,6 +19,7 @@ import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExDoc.ExRelation;
 import org.relata.exchange.codec.ExDoc.ExSpan;
 import org.relata.exchange.codec.ImportError;
+import org.relata.exchange.codec.NulCharacters;
 import org.relata.schema.RelationRules;
 import org.relata.schema.SchemaLimits;
 import org.relata.exchange.codec.ImportSink;
@@ -93,6 +94,7 @@ final class ImportWriter implements ImportSink {
         if (doc.id == null || doc.id.isEmpty()) {
             throw ImportError.at(where, ".id", "Every document needs an id (a non-empty string).");
         }
+        NulCharacters.check(doc);
         if (doc.id.codePointCount(0, doc.id.length()) > 500) {
             throw ImportError.at(where, ".id", "A document id has at most 500 characters.");
         }

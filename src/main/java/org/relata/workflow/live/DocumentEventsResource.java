@@ -51,8 +51,13 @@ public class DocumentEventsResource {
         Reader reader = live.documentReader(docId);
         EventStreams.Stream stream = streams.open(sse, (out, end) -> hub.document(docId, reader::sees, out, end));
         // Subscribed first, then read: a change committed in between arrives as an event, never falls in a gap.
-        stream.subscriber().send(EventStreams.event(sse, "layers",
-                Map.of("document", docId, "layers", live.layers(docId, reader))));
+        try {
+            stream.subscriber().send(EventStreams.event(sse, "layers",
+                    Map.of("document", docId, "layers", live.layers(docId, reader))));
+        } catch (RuntimeException e) {
+            hub.remove(stream.subscriber()); // no response will subscribe to it
+            throw e;
+        }
         return stream.events();
     }
 }

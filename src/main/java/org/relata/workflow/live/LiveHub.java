@@ -137,7 +137,16 @@ public class LiveHub {
         }
     }
 
-    private static Subscriber add(Subscriber subscriber) {
+    /**
+     * Streams end after {@value #STREAM_MINUTES} minutes and the browser reconnects at once: who may see what (a
+     * membership removed, a project made blind, a session ended) is checked again, and the reconnect catches up.
+     */
+    static final long STREAM_MINUTES = 10;
+
+    private Subscriber add(Subscriber subscriber) {
+        if (heartbeat != null) {
+            heartbeat.schedule(subscriber::end, STREAM_MINUTES, TimeUnit.MINUTES);
+        }
         subscriber.map.compute(subscriber.key, (k, set) -> {
             Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
             subscribers.add(subscriber);

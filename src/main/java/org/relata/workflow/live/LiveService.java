@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.relata.annotation.TeamLayers;
 import org.relata.document.DocumentAccess;
 import org.relata.project.ProjectAccess;
 import org.relata.project.Role;
@@ -26,7 +26,7 @@ public class LiveService {
     ProjectAccess projects;
 
     @Inject
-    EntityManager em;
+    TeamLayers teamLayers;
 
     /** What the caller may see of the document's layers; 404 when they may not see the document. */
     @Transactional
@@ -42,23 +42,16 @@ public class LiveService {
 
     /** The current version and status of each layer of the document that the reader may see. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<LayerChange.Event> layers(long documentId, Reader reader) {
         List<LayerChange.Event> layers = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select l.owner_kind, l.user_id, u.username, l.version, l.status
-                  from annotation_layers l join documents d on d.id = l.document_id left join users u on u.id = l.user_id
-                 where l.document_id = ?1 order by l.id""").setParameter(1, documentId).getResultList()) {
-            String kind = (String) row[0];
-            Long owner = row[1] == null ? null : ((Number) row[1]).longValue();
-            if (reader.sees(kind, owner)) {
-                String name = switch (kind) {
+        for (TeamLayers.LayerVersion layer : teamLayers.versions(documentId)) {
+            if (reader.sees(layer.kind(), layer.userId())) {
+                String name = switch (layer.kind()) {
                     case "GOLD" -> "gold";
                     case "SUGGESTIONS" -> "suggestions";
-                    default -> (String) row[2];
+                    default -> layer.username();
                 };
-                layers.add(new LayerChange.Event(documentId, name, ((Number) row[3]).longValue(), (String) row[4],
-                        false));
+                layers.add(new LayerChange.Event(documentId, name, layer.version(), layer.status(), false));
             }
         }
         return layers;

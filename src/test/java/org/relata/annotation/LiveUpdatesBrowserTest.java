@@ -24,9 +24,12 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Live updates in the workspace (issue 11 item 3): changes saved elsewhere appear without a reload. */
+/**
+ * Live updates (issue 11 item 3): changes saved elsewhere appear in the workspace and on the progress dashboard
+ * without a reload.
+ */
 @QuarkusTest
-class LiveWorkspaceBrowserTest extends BrowserTest {
+class LiveUpdatesBrowserTest extends BrowserTest {
 
     static final String TEXT = "😀 Report: North Korea and China met in Beijing.\n"
             + "Kim Jong Un spoke with Vladimir Putin in Vladivostok, Russia.";
@@ -129,6 +132,26 @@ class LiveWorkspaceBrowserTest extends BrowserTest {
         assertThat(spanLabel(page, "ORGANIZATION Beijing")).hasCount(0);
         assertEquals(List.of("COUNTRY"), db.column("select t.name from spans s join entity_types t on t.id = s.entity_type_id"
                 + " join annotation_layers l on l.id = s.layer_id where l.document_id = ?1", docId));
+    }
+
+    @Test
+    void theProgressDashboardFollowsTheTeamsWorkAndKeepsItsSortOrder() {
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/projects/" + projectId + "/progress");
+        assertThat(page.getByLabel("Live updates")).hasText("Live");
+        Locator annotators = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Annotators"));
+        annotators.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Annotator").setExact(true)).click();
+        annotators.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Annotator").setExact(true)).click();
+        Locator spans = annotators.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions()
+                .setHas(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(annotator).setExact(true))))
+                .getByRole(AriaRole.CELL).nth(5);
+        assertThat(spans).hasText("0");
+
+        span(annotator, docId, at(TEXT, "China"), end(TEXT, "China"), "COUNTRY");
+        span(annotator, docId, at(TEXT, "Russia"), end(TEXT, "Russia"), "COUNTRY");
+
+        assertThat(spans).hasText("2");
+        assertThat(annotators.locator("thead th").first()).hasAttribute("aria-sort", "descending");
     }
 
     // --- helpers ---

@@ -249,4 +249,25 @@ class CurationApiTest {
         assertTrue(line.contains("\"label\":\"LEADER_OF\""), line);
         assertTrue(!line.contains("\"start\":27"), line);
     }
+
+    @Test
+    void preAcceptingCopiesTheFirstProposersAttributesAndNoteInOneVersionStep() {
+        Api.assignAll(projectId, manager, a, b);
+        for (String annotator : List.of(a, b)) {
+            Api.as(annotator).body(Map.of("start", 0, "end", 3, "label", "PERSON",
+                    "attributes", Map.of("Negated", true), "note", "said by " + annotator))
+                    .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+            span(annotator, docId, 10, 15, "COUNTRY");
+        }
+        // a sorts before b: a's note is the one copied.
+        String first = a.compareTo(b) < 0 ? a : b;
+        assertEquals(2, start(curator, docId));
+        JsonPath gold = gold(curator, docId);
+        assertEquals(1, gold.getLong("version"));
+        assertEquals("IN_PROGRESS", gold.getString("status"));
+        assertEquals(true, gold.getBoolean("spans.find { it.start == 0 }.attributes.Negated"));
+        assertEquals("said by " + first, gold.getString("spans.find { it.start == 0 }.note"));
+        assertEquals(1, db.count("select count(*) from audit_events where entity = 'curation' and action = 'pre-accept'"
+                + " and entity_id = ?1", docId));
+    }
 }

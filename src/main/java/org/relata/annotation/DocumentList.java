@@ -114,12 +114,19 @@ final class DocumentList {
                 if (side < 0) {
                     continue;
                 }
-                after = side == 0 ? " and d.id " + (query.descending() ? "<" : ">") + " :afterId" : "";
+                after = side == 0 ? " " + (query.descending() ? "<" : ">") + " :afterId" : "";
             }
-            branches.add("(select " + COLUMNS + rank + " as sort_key, '" + rank + "' as sort_text from documents d "
-                    + join() + filters() + (rank == 0 ? " and (l.id is null or l.status = 'NEW')"
-                            : " and l.status = '" + RANKED.get(rank) + "'") + after
-                    + " order by d.id" + direction + branchLimit(cursor) + ")");
+            String select = "(select " + COLUMNS + rank + " as sort_key, '" + rank + "' as sort_text from documents d "
+                    + join() + filters();
+            if (rank == 0) {
+                // New: no layer at all (an anti-join in id order), or a layer still marked new.
+                branches.add(select + " and l.document_id is null" + (after.isEmpty() ? "" : " and d.id" + after)
+                        + " order by d.id" + direction + branchLimit(cursor) + ")");
+            }
+            // The layer's own column, so the walk starts in the layers' status index at the cursor.
+            branches.add(select + " and l.status = '" + RANKED.get(rank) + "'"
+                    + (after.isEmpty() ? "" : " and l.document_id" + after)
+                    + " order by l.document_id" + direction + branchLimit(cursor) + ")");
         }
         return union(branches, cursor, direction);
     }
@@ -135,7 +142,7 @@ final class DocumentList {
         if (unchangedLeft) {
             String after = afterUnchanged ? " and d.id " + less + " :afterId" : "";
             branches.add("(select " + COLUMNS + "cast('" + NEVER + "' as timestamptz) as sort_key, '" + NEVER
-                    + "' as sort_text from documents d " + join() + filters() + " and l.id is null" + after
+                    + "' as sort_text from documents d " + join() + filters() + " and l.document_id is null" + after
                     + " order by d.id" + direction + branchLimit(cursor) + ")");
         }
         if (changedLeft) {
@@ -145,7 +152,7 @@ final class DocumentList {
                 parameters.put("afterKey", cursor.key());
             }
             branches.add("(select " + COLUMNS + "l.updated_at as sort_key, cast(l.updated_at as text) as sort_text"
-                    + " from documents d " + join() + filters() + " and l.id is not null" + after
+                    + " from documents d " + join() + filters() + " and l.document_id is not null" + after
                     + " order by l.updated_at" + direction + ", l.document_id" + direction + branchLimit(cursor) + ")");
         }
         return union(branches, cursor, direction);

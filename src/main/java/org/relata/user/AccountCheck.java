@@ -88,16 +88,15 @@ public class AccountCheck implements SecurityIdentityAugmentor {
      * session ended because the account is disabled, the next page (the login form) says so, once.
      */
     private static SecurityIdentity endedSession(RoutingContext http, boolean disabled) {
-        if (http != null) {
+        // Only a page navigation clears the stale cookies (and, for a disabled account, leaves the message for the
+        // login form): a favicon, style sheet or script request racing ahead of the next page would otherwise clear
+        // them silently, and that page would arrive without a session to explain.
+        if (http != null && isPageNavigation(http)) {
             http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
             http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
             if (disabled) {
-                // Only a page carries the message to the next page: the style sheet or script requests a page sends
-                // with the same stale cookie would otherwise set it again after the login form has shown it.
-                if (isPageNavigation(http)) {
-                    http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
-                            .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
-                }
+                http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
+                        .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
                 http.put(Flash.COOKIE, new Flash("error", DISABLED));
             }
         }

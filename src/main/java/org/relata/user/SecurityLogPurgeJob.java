@@ -1,9 +1,6 @@
 package org.relata.user;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.relata.web.PeriodicTask;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,24 +29,14 @@ public class SecurityLogPurgeJob {
     @ConfigProperty(name = "relata.security-log.purge-interval-minutes", defaultValue = "60")
     long intervalMinutes;
 
-    private ScheduledExecutorService executor;
+    private PeriodicTask task;
 
     void start(@Observes StartupEvent event) {
-        if (intervalMinutes <= 0) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "relata-security-log-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::run, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+        task = PeriodicTask.every(intervalMinutes, "relata-security-log-purge", this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        PeriodicTask.stop(task);
     }
 
     void run() {

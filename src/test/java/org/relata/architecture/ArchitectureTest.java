@@ -15,6 +15,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.relata.annotation.SpanFragments;
 import org.relata.schema.Schema;
 import org.relata.schema.SchemaView;
 import org.relata.web.ApiError;
@@ -34,9 +35,10 @@ class ArchitectureTest {
         "jakarta.transaction..", "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.narayana.."};
 
     // The API's schema and error records are plain data every layer may speak (ExportFormat writes brat's
-    // annotation.conf from the Schema record; import errors leave as ApiException).
+    // annotation.conf from the Schema record; import errors leave as ApiException). SpanFragments is the one rule
+    // for a discontinuous span's pieces, pure and without state, shared by the API and brat's reader so it cannot drift.
     private static final DescribedPredicate<JavaClass> SHARED_RECORDS =
-            belongToAnyOf(Schema.class, ApiError.class, ApiException.class);
+            belongToAnyOf(Schema.class, ApiError.class, ApiException.class, SpanFragments.class);
     private static final DescribedPredicate<JavaClass> SCHEMA_RECORDS = belongToAnyOf(Schema.class, SchemaView.class);
 
     @ArchTest

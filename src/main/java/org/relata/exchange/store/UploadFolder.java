@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.relata.web.PeriodicTask;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,22 +33,15 @@ public class UploadFolder {
     ExchangeConfig config;
 
     private Path folder;
-    private ScheduledExecutorService sweeper;
+    private PeriodicTask sweeper;
 
     void start(@Observes StartupEvent event) {
         sweep(Instant.now());
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "relata-upload-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sweeper.scheduleWithFixedDelay(() -> sweep(Instant.now()), 1, 1, TimeUnit.HOURS);
+        sweeper = PeriodicTask.every(60, "relata-upload-sweeper", () -> sweep(Instant.now()));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
+        PeriodicTask.stop(sweeper);
     }
 
     /** The folder, created when missing. */

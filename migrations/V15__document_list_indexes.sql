@@ -6,3 +6,5 @@ create index annotation_layers_owner_status_idx
     on annotation_layers (owner_kind, (coalesce(user_id, 0)), status, document_id);
 create index annotation_layers_owner_changed_idx
     on annotation_layers (owner_kind, (coalesce(user_id, 0)), updated_at, document_id);
+-- The documents not in the trash, per project, by id: counts (index-only) and the by-status branches' walk.
+create index all_documents_live_project_idx on all_documents (project_id, id) where trashed_at is null;

@@ -123,16 +123,27 @@ public final class AgreementRows {
             throws SQLException {
         Map<Long, SpanMark> spans = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                select s.id, s.layer_id, s.start_offset, s.end_offset, t.name
+                select s.id, s.layer_id, s.start_offset, s.end_offset, t.name, s.fragments::text
                   from spans s join annotation_layers l on l.id = s.layer_id join entity_types t on t.id = s.entity_type_id
                  where l.document_id = any(?) and l.owner_kind = 'USER' and l.status = 'DONE'
                  order by s.layer_id, s.start_offset, s.end_offset, s.id""")) {
             statement.setArray(1, ids);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    SpanMark span = new SpanMark(rows.getInt(3), rows.getInt(4), rows.getString(5));
-                    spans.put(rows.getLong(1), span);
-                    layers.get(rows.getLong(2)).spans().add(span);
+                    List<int[]> fragments = SpanFragments.parse(rows.getString(6));
+                    if (fragments == null) {
+                        SpanMark span = new SpanMark(rows.getInt(3), rows.getInt(4), rows.getString(5));
+                        spans.put(rows.getLong(1), span);
+                        layers.get(rows.getLong(2)).spans().add(span);
+                        continue;
+                    }
+                    // A discontinuous span counts as its pieces (issue 13): each is matched, and tagged, on its own;
+                    // its relations stand on the first piece.
+                    for (int[] fragment : fragments) {
+                        SpanMark piece = new SpanMark(fragment[0], fragment[1], rows.getString(5));
+                        spans.putIfAbsent(rows.getLong(1), piece);
+                        layers.get(rows.getLong(2)).spans().add(piece);
+                    }
                 }
             }
         }

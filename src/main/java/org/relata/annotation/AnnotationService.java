@@ -35,7 +35,7 @@ import org.relata.web.ApiException;
 @ApplicationScoped
 public class AnnotationService {
 
-    private static final Set<String> SPAN_FIELDS = Set.of("label", "start", "end", "attributes", "note");
+    private static final Set<String> SPAN_FIELDS = Set.of("label", "start", "end", "attributes", "note", "fragments", "links");
     private static final Set<String> RELATION_FIELDS = Set.of("label", "head", "tail", "attributes", "note");
 
     @Inject
@@ -50,12 +50,13 @@ public class AnnotationService {
     public LayerView view(LayerTarget target) {
         Layer layer = target.existingLayer();
         if (layer == null) {
-            return new LayerView(target.ownerName(), LayerStatus.NEW.name(), 0, target.writable(), List.of(), List.of());
+            return new LayerView(target.ownerName(), LayerStatus.NEW.name(), 0, target.writable(), List.of(), List.of(),
+                    List.of(), List.of());
         }
         // Projections, not entities: a long document has tens of thousands of spans and this runs on every open.
         List<SpanView> spans = em.createQuery("""
                 select new org.relata.annotation.AnnotationViews$SpanView(s.id, s.start, s.end, s.type.name,
-                       s.attributes, s.note)
+                       s.attributes, s.note, s.fragments, s.links)
                   from Span s where s.layer = ?1 order by s.start, s.end, s.id""", SpanView.class)
                 .setParameter(1, layer).getResultList();
         List<RelationView> relations = em.createQuery("""
@@ -64,7 +65,7 @@ public class AnnotationService {
                   from Relation r where r.layer = ?1 order by r.id""", RelationView.class)
                 .setParameter(1, layer).getResultList();
         return new LayerView(target.ownerName(), layer.status.name(), layer.version, target.writable(), spans,
-                relations);
+                relations, LayerExtras.equivalences(em, layer.id), LayerExtras.events(em, layer.id));
     }
 
     @Transactional
@@ -75,9 +76,14 @@ public class AnnotationService {
         span.layer = layer;
         span.docLength = layer.docLength;
         span.type = entityType(project, body.label());
-        span.start = required(body.start(), "start");
-        span.end = required(body.end(), "end");
+        if (body.fragments() != null && !body.fragments().isEmpty()) {
+            setFragments(span, body.fragments(), body.start(), body.end(), layer.docLength);
+        } else {
+            span.start = required(body.start(), "start");
+            span.end = required(body.end(), "end");
+        }
         checkRange(span.start, span.end, layer.docLength);
+        span.links = SpanLinks.checked(project, body.links());
         span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
         span.note = note(body.note());
         span.persist();
@@ -108,7 +114,20 @@ public class AnnotationService {
         if (changes.containsKey("end")) {
             span.end = required(integer(changes.get("end"), "end"), "end");
         }
+        if (changes.containsKey("fragments")) {
+            List<List<Integer>> fragments = SpanLinks.fragmentList(changes.get("fragments"));
+            if (fragments == null || fragments.size() < 2) {
+                span.fragments = null;
+            } else {
+                setFragments(span, fragments, null, null, layer.docLength);
+            }
+        } else if (span.fragments != null && (changes.containsKey("start") || changes.containsKey("end"))) {
+            throw ApiException.badField("This span is discontinuous: change its fragments, not start and end.", "fragments");
+        }
         checkRange(span.start, span.end, layer.docLength);
+        if (changes.containsKey("links")) {
+            span.links = SpanLinks.checked(project, SpanLinks.linkList(changes.get("links")));
+        }
         if (changes.containsKey("attributes")) {
             span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, map(changes.get("attributes")));
         }
@@ -314,6 +333,33 @@ public class AnnotationService {
             throw ApiException.badField("The schema has no relation type '" + label + "'.", "label");
         }
         return type;
+    }
+
+    /** A discontinuous span: valid fragments, inside the text; start and end become (or must be) their outer bounds. */
+    private static void setFragments(Span span, List<List<Integer>> fragments, Integer start, Integer end, int length) {
+        List<int[]> pieces = new java.util.ArrayList<>();
+        for (List<Integer> fragment : fragments) {
+            if (fragment == null || fragment.size() != 2 || fragment.get(0) == null || fragment.get(1) == null) {
+                throw ApiException.badField("A fragment is [start, end].", "fragments");
+            }
+            pieces.add(new int[] {fragment.get(0), fragment.get(1)});
+        }
+        String problem = SpanFragments.problem(pieces);
+        if (problem != null) {
+            throw ApiException.badField("The span's " + problem, "fragments");
+        }
+        int outerStart = pieces.get(0)[0];
+        int outerEnd = pieces.get(pieces.size() - 1)[1];
+        if (start != null && start != outerStart || end != null && end != outerEnd) {
+            throw ApiException.badField("start and end of a discontinuous span are its fragments' outer bounds ("
+                    + outerStart + ", " + outerEnd + ").", "fragments");
+        }
+        if (outerEnd > length) {
+            throw ApiException.badField("A fragment passes the end of the document (" + length + " code points).", "fragments");
+        }
+        span.start = outerStart;
+        span.end = outerEnd;
+        span.fragments = pieces.size() < 2 ? null : pieces.stream().map(p -> List.of(p[0], p[1])).toList();
     }
 
     private static void checkRange(int start, int end, int length) {

@@ -40,9 +40,12 @@ public final class BulkReader implements AutoCloseable {
     }
 
     public interface SpanRow {
-        /** {@code fragments} and {@code typedNotes} are JSON, null for a contiguous span and no typed notes. */
+        /**
+         * {@code fragments} and {@code typedNotes} are JSON, null for a contiguous span and no typed notes;
+         * {@code score} is a suggestion's, null when none was given.
+         */
         void accept(long layerId, long spanId, int start, int end, long entityTypeId, String attributes, String note,
-                String links, String fragments, String typedNotes) throws IOException;
+                String links, String fragments, String typedNotes, Double score) throws IOException;
     }
 
     public interface RelationRow {
@@ -164,7 +167,7 @@ public final class BulkReader implements AutoCloseable {
         // Empty JSON goes out as NULL; the row order is left to the plan (no sort).
         this.spans = connection.prepareStatement("select s.layer_id, s.id, s.start_offset, s.end_offset,"
                 + " s.entity_type_id, nullif(s.attributes, '{}')::text, s.note, nullif(s.links, '[]')::text,"
-                + " s.fragments::text, nullif(s.typed_notes, '[]')::text"
+                + " s.fragments::text, nullif(s.typed_notes, '[]')::text, s.score"
                 + " from spans s where s.layer_id = any(?)");
         this.relations = connection.prepareStatement("select r.layer_id, r.head_span_id, r.tail_span_id,"
                 + " r.relation_type_id, nullif(r.attributes, '{}')::text, r.note, nullif(r.typed_notes, '[]')::text"
@@ -180,7 +183,8 @@ public final class BulkReader implements AutoCloseable {
         try (ResultSet rows = spans.executeQuery()) {
             while (rows.next()) {
                 row.accept(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4), rows.getLong(5),
-                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10));
+                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                        (Double) rows.getObject(11));
             }
         }
         layers.free();

@@ -69,11 +69,11 @@ public final class BulkWriter {
 
     /**
      * Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links, fragments,
-     * typed_notes).
+     * typed_notes, score).
      */
     public Rows spans() throws SQLException {
         return copy("copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
-                + " attributes, note, links, fragments, typed_notes) from stdin (format csv)");
+                + " attributes, note, links, fragments, typed_notes, score) from stdin (format csv)");
     }
 
     /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes). */

@@ -117,7 +117,8 @@ final class DocumentList {
                 after = side == 0 ? " and d.id " + (query.descending() ? "<" : ">") + " :afterId" : "";
             }
             branches.add("(select " + COLUMNS + rank + " as sort_key, '" + rank + "' as sort_text from documents d "
-                    + join() + filters() + " and coalesce(l.status, 'NEW') = '" + RANKED.get(rank) + "'" + after
+                    + join() + filters() + (rank == 0 ? " and (l.id is null or l.status = 'NEW')"
+                            : " and l.status = '" + RANKED.get(rank) + "'") + after
                     + " order by d.id" + direction + branchLimit(cursor) + ")");
         }
         return union(branches, cursor, direction);
@@ -140,7 +141,7 @@ final class DocumentList {
         if (changedLeft) {
             String after = "";
             if (cursor != null && !afterUnchanged) {
-                after = " and (l.updated_at, d.id) " + less + " (cast(:afterKey as timestamptz), :afterId)";
+                after = " and (l.updated_at, l.document_id) " + less + " (cast(:afterKey as timestamptz), :afterId)";
                 parameters.put("afterKey", cursor.key());
             }
             branches.add("(select " + COLUMNS + "l.updated_at as sort_key, cast(l.updated_at as text) as sort_text"
@@ -198,7 +199,9 @@ final class DocumentList {
             parameters.put("annotator", query.annotatorId());
         }
         if (query.status() != null) {
-            where.append(" and coalesce(l.status, 'NEW') = :status");
+            // Written so that for a status other than NEW the planner may join from the layers' status index.
+            where.append("NEW".equals(query.status()) ? " and (l.id is null or l.status = :status)"
+                    : " and l.status = :status");
             parameters.put("status", query.status());
         }
         return where;

@@ -51,9 +51,10 @@ public class LayerResource {
     AnnotationService annotations;
 
     @GET
-    @Operation(summary = "A layer's spans and relations",
+    @Operation(summary = "A layer's spans, relations, equivalences and events",
             description = "A layer nobody has written yet answers status NEW, version 0 and no annotations. "
-                    + "The ETag header carries the version.")
+                    + "The ETag header carries the version. A span shows its fragments (null when contiguous) and "
+                    + "entity links; equivalences and events come from brat imports.")
     public Response get(@PathParam("docId") long docId, @PathParam("owner") @Parameter(description = OWNER_HELP) String owner) {
         LayerView view = annotations.view(targets.readable(docId, owner));
         return tagged(Response.ok(view), view.version());
@@ -61,7 +62,9 @@ public class LayerResource {
 
     @POST
     @Path("/spans")
-    @Operation(summary = "Add a span", description = "Offsets are code points, end-exclusive.")
+    @Operation(summary = "Add a span", description = "Offsets are code points, end-exclusive. fragments "
+            + "[[start, end], ...] (in text order, not overlapping) makes a discontinuous span whose start and end are "
+            + "the outer bounds; links [{resource, id, text?}] must use the schema's linkResources when it lists any.")
     public Response addSpan(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, NewSpan body) {
         Created created = annotations.createSpan(targets.writable(docId, owner), version(ifMatch), required(body));
@@ -70,7 +73,8 @@ public class LayerResource {
 
     @PATCH
     @Path("/spans/{spanId}")
-    @Operation(summary = "Change a span", description = "Any of label, start, end, attributes, note.")
+    @Operation(summary = "Change a span", description = "Any of label, start, end, attributes, note, fragments "
+            + "(null or [] makes the span contiguous), links (replaces the list).")
     public Response changeSpan(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @PathParam("spanId") long spanId, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch,
             Map<String, Object> changes) {

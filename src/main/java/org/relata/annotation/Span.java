@@ -46,6 +46,10 @@ public class Span extends IdentityEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Map<String, Object>> links = List.of();
 
+    /** A discontinuous span's fragments [[start, end], ...] in text order; null when contiguous (issue 13). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<List<Integer>> fragments;
+
     public static List<Span> inLayer(Layer layer) {
         return list("layer = ?1 order by start, end, id", layer);
     }

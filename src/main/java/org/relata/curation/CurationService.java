@@ -1,7 +1,10 @@
 package org.relata.curation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.relata.annotation.AnnotationService;
 import org.relata.annotation.AnnotationViews.NewRelation;
 import org.relata.annotation.AnnotationViews.NewSpan;
+import org.relata.annotation.CurationRows;
 import org.relata.annotation.Layer;
 import org.relata.annotation.LayerOwner;
 import org.relata.annotation.LayerTarget;
@@ -51,6 +55,9 @@ public class CurationService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CurationRows rows;
+
     /** The document, for a curator or manager; 404 for everyone else (gold is not disclosed to annotators). */
     public static DocumentAccess.Visible curatable(DocumentAccess documents, long documentId) {
         DocumentAccess.Visible visible = documents.visible(documentId);
@@ -71,43 +78,62 @@ public class CurationService {
     }
 
     /**
-     * Copies into gold every annotation that enough annotators agree on and that is neither in gold nor rejected.
-     * Running it again copies nothing twice.
+     * Copies into gold every annotation that enough annotators agree on and that is neither in gold nor rejected, in
+     * two statements (spans, then relations) and one version step of gold. Running it again copies nothing twice.
      */
     @Transactional
     public Started start(DocumentAccess.Visible visible) {
-        LayerTarget gold = goldOf(visible);
-        long version = lockGold(visible.document());
+        goldOf(visible);
+        CurationRows.GoldLayer gold = rows.lockGold(visible.document());
         Merge merge = merged.read(visible.document().id);
         int needed = required(share(visible.document().project), merge.annotators.size());
-        int copied = 0;
-        if (needed > 0) {
-            for (Item span : merge.spans.values()) {
-                if (!span.inGold() && !span.rejected && span.agreement() >= needed) {
-                    version = copySpan(gold, span);
-                    copied++;
-                }
+        if (needed == 0) {
+            return new Started(0, gold.version());
+        }
+        List<Item> relations = new ArrayList<>();
+        Set<Item> spans = new LinkedHashSet<>();
+        for (Item span : merge.spans.values()) {
+            if (!span.inGold() && !span.rejected && span.agreement() >= needed) {
+                spans.add(span);
             }
-            for (Item relation : merge.relations.values()) {
-                if (!relation.inGold() && !relation.rejected && !relation.head.rejected && !relation.tail.rejected
-                        && relation.agreement() >= needed) {
-                    version = copyRelation(gold, relation);
-                    copied++;
+        }
+        for (Item relation : merge.relations.values()) {
+            if (!relation.inGold() && !relation.rejected && !relation.head.rejected && !relation.tail.rejected
+                    && relation.agreement() >= needed) {
+                relations.add(relation);
+                // Every proposer of the relation has both arguments, so they agree at least as much; still, a
+                // relation never goes into gold without them.
+                for (Item argument : List.of(relation.head, relation.tail)) {
+                    if (!argument.inGold()) {
+                        spans.add(argument);
+                    }
                 }
             }
         }
-        if (copied > 0) {
-            audit.record(visible.access().user().id, visible.document().project.id, "pre-accept", "curation",
-                    visible.document().id, null, Map.of("copied", copied, "required", needed));
+        if (spans.isEmpty() && relations.isEmpty()) {
+            return new Started(0, gold.version());
         }
-        return new Started(copied, version);
+        List<Item> copied = List.copyOf(spans);
+        long[] goldIds = rows.copySpansToGold(gold, copied.stream().mapToLong(i -> i.sourceId).toArray());
+        for (int i = 0; i < goldIds.length; i++) {
+            copied.get(i).goldId = goldIds[i];
+        }
+        rows.copyRelationsToGold(gold, relations.stream().mapToLong(r -> r.sourceId).toArray(),
+                relations.stream().mapToLong(r -> r.head.goldId).toArray(),
+                relations.stream().mapToLong(r -> r.tail.goldId).toArray());
+        long version = rows.goldWritten(gold);
+        int count = copied.size() + relations.size();
+        audit.record(visible.access().user().id, visible.document().project.id, "pre-accept", "curation",
+                visible.document().id, null, Map.of("spans", copied.size(), "relations", relations.size(),
+                        "required", needed));
+        return new Started(count, version);
     }
 
     /** Copies the item into gold (a relation with its argument spans); nothing happens when it is there already. */
     @Transactional
     public Decided accept(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         LayerTarget gold = goldOf(visible);
-        long version = lockGold(visible.document());
+        long version = rows.lockGold(visible.document()).version();
         checkVersion(expectedVersion, version);
         Item item = item(merged.read(visible.document().id), key);
         if (item.rejected) {
@@ -135,7 +161,7 @@ public class CurationService {
     @Transactional
     public Decided reject(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         LayerTarget gold = goldOf(visible);
-        long version = lockGold(visible.document());
+        long version = rows.lockGold(visible.document()).version();
         checkVersion(expectedVersion, version);
         Item item = item(merged.read(visible.document().id), key);
         if (item.inGold()) {
@@ -156,7 +182,7 @@ public class CurationService {
     @Transactional
     public Decided reconsider(DocumentAccess.Visible visible, String key) {
         goldOf(visible);
-        long version = lockGold(visible.document());
+        long version = rows.lockGold(visible.document()).version();
         item(merged.read(visible.document().id), key);
         unreject(visible.document().id, key);
         return new Decided(key, version);
@@ -189,10 +215,21 @@ public class CurationService {
     }
 
     private long copySpan(LayerTarget gold, Item span) {
-        var created = annotations.createSpan(gold, null,
-                new NewSpan(span.start, span.end, span.label, span.attributes, span.note));
+        var created = annotations.createSpan(gold, null, new NewSpan(span.start, span.end, span.label, span.attributes,
+                span.note, readJson(span.fragments), readJson(span.links)));
         span.goldId = created.id();
         return created.version();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A JSON column as lists (fragments [[s, e], ...], links [{...}]); null stays null. */
+    private static <T> List<T> readJson(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<T>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long copyRelation(LayerTarget gold, Item relation) {
@@ -209,18 +246,6 @@ public class CurationService {
 
     private static LayerTarget goldOf(DocumentAccess.Visible visible) {
         return LayerTargets.target(visible.document(), visible.access(), LayerTargets.GOLD);
-    }
-
-    /** Creates the gold layer if needed and locks its row for this transaction; answers its version. */
-    private long lockGold(Document document) {
-        em.createNativeQuery("""
-                insert into annotation_layers (document_id, doc_length, owner_kind) values (?1, ?2, 'GOLD')
-                on conflict do nothing""")
-                .setParameter(1, document.id).setParameter(2, document.length).executeUpdate();
-        Number version = (Number) em.createNativeQuery("""
-                select version from annotation_layers where document_id = ?1 and owner_kind = 'GOLD' for update""")
-                .setParameter(1, document.id).getSingleResult();
-        return version.longValue();
     }
 
     private static void checkVersion(Long expected, long current) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.relata.annotation.CurationRows;
 import org.relata.curation.CurationViews.AnnotatorView;
 import org.relata.curation.CurationViews.Argument;
 import org.relata.curation.CurationViews.RelationItem;
@@ -22,9 +23,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads every annotator's layer and the gold layer of one document and merges them: one item per distinct
- * annotation with who proposed it. Plain SQL projections, one query per kind: a curator opens documents with
- * thousands of spans per annotator.
+ * Reads every annotator's layer and the gold layer of one document (through annotation's CurationRows) and merges
+ * them: one item per distinct annotation with who proposed it.
  */
 @ApplicationScoped
 public class MergedLayers {
@@ -34,6 +34,9 @@ public class MergedLayers {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CurationRows rows;
 
     /** One distinct annotation; attributes and note come from its first proposer (by username), for copying. */
     static final class Item {
@@ -47,9 +50,14 @@ public class MergedLayers {
         Item tail;
         final Set<String> proposers = new TreeSet<>();
         Long goldId;
+        /** The row whose attributes and note the item carries: what accepting or pre-accepting copies. */
+        long sourceId;
         boolean rejected;
         Map<String, Object> attributes = Map.of();
         String note;
+        /** A span's fragments and links as JSON (null: contiguous, none), copied into gold with it. */
+        String fragments;
+        String links;
         private String attributesFrom;
 
         Item(String key, boolean relation) {
@@ -108,64 +116,39 @@ public class MergedLayers {
         }
     }
 
-    @SuppressWarnings("unchecked")
     Merge read(long documentId) {
         Merge merge = new Merge();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select u.username, l.status from annotation_layers l join users u on u.id = l.user_id
-                 where l.document_id = ?1 and l.owner_kind = 'USER'
-                union all
-                select u.username, 'NEW' from assignments a join users u on u.id = a.user_id
-                 where a.document_id = ?1 and not exists (select 1 from annotation_layers l
-                       where l.document_id = a.document_id and l.owner_kind = 'USER' and l.user_id = a.user_id)
-                 order by 1""").setParameter(1, documentId).getResultList()) {
-            merge.annotators.add(new AnnotatorView((String) row[0], (String) row[1]));
+        for (CurationRows.AnnotatorLayer annotator : rows.annotators(documentId)) {
+            merge.annotators.add(new AnnotatorView(annotator.username(), annotator.status()));
         }
-        // Gold rows first, so that a proposer's attributes never win over what gold holds already.
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select l.owner_kind, u.username, s.id, s.start_offset, s.end_offset, t.name, cast(s.attributes as text),
-                       s.note
-                  from spans s join annotation_layers l on l.id = s.layer_id left join users u on u.id = l.user_id
-                  join entity_types t on t.id = s.entity_type_id
-                 where l.document_id = ?1 and l.owner_kind in ('USER', 'GOLD')
-                 order by l.owner_kind, u.username, s.start_offset, s.end_offset, s.id""")
-                .setParameter(1, documentId).getResultList()) {
-            int start = ((Number) row[3]).intValue();
-            int end = ((Number) row[4]).intValue();
-            String label = (String) row[5];
-            String key = CurationKeys.span(start, end, label);
+        // Gold rows come first, so that a proposer's attributes never win over what gold holds already.
+        for (CurationRows.LayerSpan row : rows.spans(documentId)) {
+            String key = CurationKeys.span(row.start(), row.end(), row.label());
             Item item = merge.spans.computeIfAbsent(key, k -> new Item(k, false));
-            item.start = start;
-            item.end = end;
-            item.label = label;
-            take(item, row, 0, 2, 6, 7);
+            item.start = row.start();
+            item.end = row.end();
+            item.label = row.label();
+            boolean first = item.attributesFrom == null;
+            take(item, row.username(), row.id(), row.attributes(), row.note());
+            if (first) {
+                // Pieces and entity links (issue 13) come with the attributes: from gold, else the first proposer.
+                item.fragments = row.fragments();
+                item.links = row.links();
+            }
         }
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select l.owner_kind, u.username, r.id, h.start_offset, h.end_offset, ht.name,
-                       t.start_offset, t.end_offset, tt.name, rt.name, rt.directed, cast(r.attributes as text), r.note
-                  from relations r join annotation_layers l on l.id = r.layer_id left join users u on u.id = l.user_id
-                  join spans h on h.id = r.head_span_id join entity_types ht on ht.id = h.entity_type_id
-                  join spans t on t.id = r.tail_span_id join entity_types tt on tt.id = t.entity_type_id
-                  join relation_types rt on rt.id = r.relation_type_id
-                 where l.document_id = ?1 and l.owner_kind in ('USER', 'GOLD')
-                 order by l.owner_kind, u.username, r.id""")
-                .setParameter(1, documentId).getResultList()) {
-            Item head = merge.spans.get(CurationKeys.span(((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
-                    (String) row[5]));
-            Item tail = merge.spans.get(CurationKeys.span(((Number) row[6]).intValue(), ((Number) row[7]).intValue(),
-                    (String) row[8]));
-            String label = (String) row[9];
-            boolean directed = (Boolean) row[10];
-            String key = CurationKeys.relation(head.key, tail.key, label, directed);
+        for (CurationRows.LayerRelation row : rows.relations(documentId)) {
+            Item head = merge.spans.get(CurationKeys.span(row.headStart(), row.headEnd(), row.headLabel()));
+            Item tail = merge.spans.get(CurationKeys.span(row.tailStart(), row.tailEnd(), row.tailLabel()));
+            String key = CurationKeys.relation(head.key, tail.key, row.label(), row.directed());
             Item item = merge.relations.computeIfAbsent(key, k -> new Item(k, true));
             if (item.head == null) {
-                item.label = label;
-                item.directed = directed;
+                item.label = row.label();
+                item.directed = row.directed();
                 // An undirected relation keeps the order of the first layer that has it.
                 item.head = head;
                 item.tail = tail;
             }
-            take(item, row, 0, 2, 11, 12);
+            take(item, row.username(), row.id(), row.attributes(), row.note());
         }
         Set<String> rejected = new HashSet<>();
         for (Object key : em.createNativeQuery("select item_key from curation_rejections where document_id = ?1")
@@ -177,24 +160,24 @@ public class MergedLayers {
         return merge;
     }
 
-    /** Adds one layer's row to its item: a gold row gives its id, an annotator's row adds a proposer. */
+    /** Adds one layer's row to its item: a gold row (no username) gives its id, an annotator's adds a proposer. */
     @SuppressWarnings("unchecked")
-    private void take(Item item, Object[] row, int ownerAt, int idAt, int attributesAt, int noteAt) {
-        boolean gold = "GOLD".equals(row[ownerAt]);
+    private void take(Item item, String username, long id, String attributes, String note) {
+        boolean gold = username == null;
         if (gold) {
-            item.goldId = ((Number) row[idAt]).longValue();
+            item.goldId = id;
         } else {
-            item.proposers.add((String) row[ownerAt + 1]);
+            item.proposers.add(username);
         }
         if (item.attributesFrom == null) {
-            item.attributesFrom = gold ? "gold" : (String) row[ownerAt + 1];
+            item.attributesFrom = gold ? "gold" : username;
+            item.sourceId = id;
             try {
-                item.attributes = row[attributesAt] == null ? Map.of()
-                        : json.readValue((String) row[attributesAt], Map.class);
+                item.attributes = attributes == null ? Map.of() : json.readValue(attributes, Map.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            item.note = (String) row[noteAt];
+            item.note = note;
         }
     }
 }

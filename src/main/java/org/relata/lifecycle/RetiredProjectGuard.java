@@ -21,7 +21,7 @@ import org.relata.web.Flash;
  * DELETE under /api/projects/{id}, /api/documents/{docId}, /projects/{id} or /documents/{docId} of a retired
  * project answers 409 (API) or goes back to the project page with the message (pages). 409 rather than 403: the
  * caller may well be allowed to write; it is the project's state that conflicts, and changes back.
- * Exempt are the calls that act on the project as a whole: its state, copying it, deleting it. A caller who may
+ * Exempt are the calls that act on the project as a whole: its state, copying it, deleting it, and leaving it. A caller who may
  * not see the project passes through, so that the resource answers 404 and nothing is disclosed. Runs after
  * matching, on the resource's (worker) thread.
  */
@@ -32,7 +32,7 @@ public class RetiredProjectGuard {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** What may still be done to a retired project: rest of the path after /projects/{id}, per method. */
     private static final Set<String> EXEMPT = Set.of("PUT /state", "POST /state", "DELETE ", "POST /delete",
-            "POST /copy");
+            "POST /copy", "DELETE /membership", "POST /leave");
 
     @Inject
     ProjectAccess access;

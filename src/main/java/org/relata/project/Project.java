@@ -44,6 +44,11 @@ public class Project extends IdentityEntity {
     @Version
     public long version;
 
+    /** The knowledge bases entity links may point into (the schema's linkResources); empty: any. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "link_resources")
+    public List<String> linkResources = List.of();
+
     /** A retired project is read-only (RetiredProjectGuard) and hidden on the project list by default. */
     @Enumerated(EnumType.STRING)
     public ProjectState state = ProjectState.ACTIVE;

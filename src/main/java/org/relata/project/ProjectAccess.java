@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.relata.user.CurrentUser;
+import org.relata.user.TokenScope;
 import org.relata.user.User;
 import org.relata.web.ApiException;
 
@@ -16,6 +17,9 @@ public class ProjectAccess {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     /** The project, if the caller may see it; the caller's role, or null for an admin who is no member. */
     public record Access(Project project, User user, Role role) {
@@ -46,7 +50,8 @@ public class ProjectAccess {
 
     public Access visible(long projectId) {
         User user = currentUser.get();
-        Project project = Project.findById(projectId);
+        // An API token limited to other projects sees this one as absent (issue 19, finding 11).
+        Project project = TokenScope.allows(identity, projectId) ? Project.findById(projectId) : null;
         if (project == null) {
             throw notFound();
         }
@@ -63,6 +68,11 @@ public class ProjectAccess {
             throw ApiException.forbidden("This needs the " + needed + " role in project '" + access.project().name + "'.");
         }
         return access;
+    }
+
+    /** Whether the request's credential reaches this project (an API token may be limited to some). */
+    public boolean reaches(long projectId) {
+        return TokenScope.allows(identity, projectId);
     }
 
     public static ApiException notFound() {

@@ -50,7 +50,7 @@ public class ProjectPages {
                 List<DocumentRow> documents, long total, long mine, long done, DocumentListView list,
                 List<MemberRow> members, int page, int pages);
 
-        static native TemplateInstance members(Project project, List<MemberRow> members, List<String> users,
+        static native TemplateInstance members(Project project, List<MemberRow> members, List<String> candidates,
                 Role[] roles);
     }
 
@@ -148,9 +148,10 @@ public class ProjectPages {
     @Path("projects/{id}/members")
     @Operation(hidden = true)
     public TemplateInstance members(@PathParam("id") long id) {
-        Project project = access.requiring(id, Role.MANAGER).project();
-        List<String> users = User.<User>list("enabled = true order by username").stream().map(u -> u.username).toList();
-        return Templates.members(project, members(project), users, Role.values());
+        ProjectAccess.Access a = access.requiring(id, Role.MANAGER);
+        // Only people the caller may add complete the field, not every account (issue 19, finding 5).
+        return Templates.members(a.project(), members(a.project()), projects.memberCandidates(a.user(), id),
+                Role.values());
     }
 
     @POST
@@ -171,6 +172,18 @@ public class ProjectPages {
         String back = "/projects/" + id + "/members";
         return Flash.attempt(back, () -> projects.removeMember(currentUser.get(), id, username),
                 username + " was removed from the project.");
+    }
+
+    /** The caller leaves the project; they no longer see it, so they go to the project list. */
+    @POST
+    @Path("projects/{id}/leave")
+    @Operation(hidden = true)
+    public Response leave(@PathParam("id") long id) {
+        String name = access.visible(id).project().name;
+        return Flash.attempt("/projects/" + id, () -> {
+            projects.leave(currentUser.get(), id);
+            return Flash.ok("/", "You left the project '" + name + "'.");
+        });
     }
 
     @POST

@@ -93,7 +93,7 @@ public class ProjectResource {
     @Operation(summary = "The projects I am a member of (all of them, for an admin)")
     public List<ProjectSummary> list() {
         User user = currentUser.get();
-        return Project.visibleTo(user).stream().map(p -> {
+        return Project.visibleTo(user).stream().filter(p -> access.reaches(p.id)).map(p -> {
             ProjectMember member = ProjectMember.of(p, user);
             return new ProjectSummary(p.id, p.name, p.description, member == null ? null : member.role.name(),
                     p.state.name());
@@ -132,7 +132,9 @@ public class ProjectResource {
 
     @PUT
     @Path("/{id}/members/{username}")
-    @Operation(summary = "Add a member or change their role (manager)")
+    @Operation(summary = "Add a member or change their role (manager)",
+            description = "A manager may add only people who share a project with them (an admin anyone). For a caller"
+                    + " who is no admin, an unknown username and one they may not add answer the same 404.")
     @Transactional
     public MemberView setMember(@PathParam("id") long id, @PathParam("username") String username, @Valid RoleChange body) {
         access.requiring(id, Role.MANAGER);
@@ -150,6 +152,18 @@ public class ProjectResource {
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         access.requiring(id, Role.MANAGER);
         projects.removeMember(currentUser.get(), id, username);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/membership")
+    @Operation(summary = "Leave a project I was added to",
+            description = "Ends the caller's own membership. The last manager cannot leave (409): make someone else"
+                    + " manager first. An admin who is no member gets 409 as well.")
+    @APIResponse(responseCode = "204", description = "Left; the project is no longer visible to the caller")
+    public Response leave(@PathParam("id") long id) {
+        access.visible(id);
+        projects.leave(currentUser.get(), id);
         return Response.noContent().build();
     }
 

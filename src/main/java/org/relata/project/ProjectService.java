@@ -27,6 +27,9 @@ public class ProjectService {
     @Inject
     ProjectDocuments documents;
 
+    @Inject
+    org.relata.user.SecurityLog securityLog;
+
     /** Creates a project with its schema; the creator becomes its first manager. */
     @Transactional
     public Project create(User creator, String name, String description, String guidelines, Schema schema) {
@@ -34,8 +37,9 @@ public class ProjectService {
             throw ApiException.forbidden("You are not allowed to create projects.");
         }
         String trimmed = checkedName(name);
-        if (nameTaken(trimmed, null)) {
-            throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
+        lockNamesOf(creator);
+        if (nameTaken(creator, trimmed, null)) {
+            throw nameConflict(trimmed);
         }
         Project project = new Project();
         project.name = trimmed;
@@ -89,11 +93,31 @@ public class ProjectService {
         return trimmed;
     }
 
-    /** Whether another project has this name (NFC), also one stored before names were normalised. */
-    private boolean nameTaken(String name, Long except) {
-        Number count = (Number) em.createNativeQuery("select count(*) from projects where normalize(name, NFC) = ?1"
-                + " and id <> ?2").setParameter(1, name).setParameter(2, except == null ? -1L : except).getSingleResult();
+    /**
+     * Whether another project that {@code caller} can see has this name (NFC), also one stored before names were
+     * normalised. Names are unique only among the projects the caller sees (all of them, for an admin): a check
+     * across the installation would tell anyone the names of projects they may not see (issue 19, finding 5).
+     */
+    private boolean nameTaken(User caller, String name, Long except) {
+        Number count = (Number) em.createNativeQuery("select count(*) from projects p where normalize(p.name, NFC) = ?1"
+                + " and p.id <> ?2 and (?3 or exists (select 1 from project_members m where m.project_id = p.id"
+                + " and m.user_id = ?4))")
+                .setParameter(1, name).setParameter(2, except == null ? -1L : except).setParameter(3, caller.admin)
+                .setParameter(4, caller.id).getSingleResult();
         return count.longValue() > 0;
+    }
+
+    /**
+     * Serialises one caller's creations and renames on their user row, so that two concurrent requests cannot both
+     * find a name free. (Two different callers may well choose one name: each sees only their own projects.)
+     */
+    private void lockNamesOf(User caller) {
+        em.createNativeQuery("select id from users where id = ?1 for update").setParameter(1, caller.id).getResultList();
+    }
+
+    private static ApiException nameConflict(String name) {
+        return ApiException.conflictOn("You can see a project named '" + name + "' already; choose another name.",
+                "$.name");
     }
 
     @Transactional
@@ -102,8 +126,9 @@ public class ProjectService {
         Project project = Project.findById(projectId);
         if (name != null && !org.relata.web.Names.normalize(name.trim()).equals(project.name)) {
             String trimmed = checkedName(name);
-            if (nameTaken(trimmed, project.id)) {
-                throw ApiException.conflictOn("A project named '" + trimmed + "' exists already.", "$.name");
+            lockNamesOf(actor);
+            if (nameTaken(actor, trimmed, project.id)) {
+                throw nameConflict(trimmed);
             }
             project.name = trimmed;
         }
@@ -126,9 +151,12 @@ public class ProjectService {
     @Transactional
     public ProjectMember setMember(User actor, long projectId, String username, Role role) {
         Project project = Project.findById(projectId);
-        // A deleted user's pseudonym names kept layers, never a new member.
+        // A deleted user's pseudonym names kept layers, never a new member. A manager who is no admin may add only
+        // people who share a project with them, and "no such user" and "not someone you may add" answer alike,
+        // so that the call does not enumerate usernames (issue 19, finding 5).
         User user = User.byUsername(username).filter(u -> u.deletedAt == null)
-                .orElseThrow(() -> ApiException.notFound("No user named '" + username + "'."));
+                .filter(u -> actor.admin || ProjectMember.of(project, u) != null || sharesAProject(actor, u))
+                .orElseThrow(ProjectService::noUserToAdd);
         ProjectMember member = ProjectMember.of(project, user);
         String before = member == null ? null : member.role.name();
         if (member == null) {
@@ -143,6 +171,10 @@ public class ProjectService {
             }
             member.role = role;
         }
+        if (!role.name().equals(before)) {
+            securityLog.record(org.relata.user.SecurityLog.ROLE_GRANTED, user.username, actor.username,
+                    role + " in project " + project.id + (before == null ? "" : " (was " + before + ")"));
+        }
         audit.record(actor.id, project.id, "set-role", "member", user.id,
                 before == null ? null : Map.of("role", before), Map.of("role", role.name()));
         return member;
@@ -151,17 +183,67 @@ public class ProjectService {
     @Transactional
     public void removeMember(User actor, long projectId, String username) {
         Project project = Project.findById(projectId);
-        User user = User.byUsername(username)
-                .orElseThrow(() -> ApiException.notFound("No user named '" + username + "'."));
-        ProjectMember member = ProjectMember.of(project, user);
+        // One answer for "no such user" and "not a member", so that removing does not enumerate usernames either.
+        ProjectMember member = User.byUsername(username).map(u -> ProjectMember.of(project, u)).orElse(null);
         if (member == null) {
-            throw ApiException.notFound("'" + username + "' is not a member of this project.");
+            throw ApiException.notFound("No such member of this project.");
         }
+        User user = member.user;
         if (member.role == Role.MANAGER) {
             requireAnotherManager(project, user);
         }
         member.delete();
         audit.record(actor.id, project.id, "remove", "member", user.id, Map.of("role", member.role.name()), null);
+    }
+
+    /** The same answer whether the user does not exist or may not be added by this caller. */
+    static ApiException noUserToAdd() {
+        // The name is not repeated, so that the two answers are identical to the byte.
+        return ApiException.notFound("No such user that you may add. A manager adds people who share a project with"
+                + " them; an administrator adds anyone.");
+    }
+
+    /** Whether the two users are members of one project (in any roles). */
+    public boolean sharesAProject(User one, User other) {
+        Number count = (Number) em.createNativeQuery("select count(*) from project_members a join project_members b"
+                + " on b.project_id = a.project_id where a.user_id = ?1 and b.user_id = ?2")
+                .setParameter(1, one.id).setParameter(2, other.id).getSingleResult();
+        return count.longValue() > 0;
+    }
+
+    /** At most this many names are offered to complete the members page's username field. */
+    static final int MAX_CANDIDATES = 1000;
+
+    /**
+     * Whom the caller may add to the project, to complete the members page's username field: for an admin every
+     * enabled account, for a manager those who share a project with them; never the project's members.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> memberCandidates(User caller, long projectId) {
+        String sharing = caller.admin ? "" : " and exists (select 1 from project_members b join project_members mine"
+                + " on mine.project_id = b.project_id where b.user_id = u.id and mine.user_id = ?2)";
+        var query = em.createNativeQuery("select u.username from users u where u.enabled and u.deleted_at is null"
+                + " and not exists (select 1 from project_members m where m.project_id = ?1 and m.user_id = u.id)"
+                + sharing + " order by u.username limit " + MAX_CANDIDATES).setParameter(1, projectId);
+        if (!caller.admin) {
+            query.setParameter(2, caller.id);
+        }
+        return query.getResultList();
+    }
+
+    /** The caller leaves a project they were added to; the last manager cannot (409). */
+    @Transactional
+    public void leave(User user, long projectId) {
+        Project project = Project.findById(projectId);
+        ProjectMember member = ProjectMember.of(project, user);
+        if (member == null) {
+            throw ApiException.conflict("You are not a member of this project.");
+        }
+        if (member.role == Role.MANAGER) {
+            requireAnotherManager(project, member.user);
+        }
+        member.delete();
+        audit.record(user.id, project.id, "leave", "member", user.id, Map.of("role", member.role.name()), null);
     }
 
     /** A project keeps at least one manager, so that someone can still administer it. */

@@ -7,7 +7,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A project's label schema, as the API reads and writes it. Ids are optional on input; they make a rename a rename. */
 public record Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> relationTypes,
-        List<AttributeSpec> attributes) {
+        List<AttributeSpec> attributes, List<String> linkResources) {
+
+    /**
+     * Without link resources: saving keeps the project's list. {@code linkResources} names the knowledge bases
+     * entity links may point into (Wikidata, UniProt, ...); empty allows any.
+     */
+    public Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> relationTypes, List<AttributeSpec> attributes) {
+        this(entityTypes, relationTypes, attributes, null);
+    }
 
     public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 

@@ -160,6 +160,17 @@ public class SchemaPages {
                 s.attributesOrEmpty().stream().filter(a -> a.id() != attributeId).toList()));
     }
 
+    /** The knowledge bases entity links may use ("Wikidata, GeoNames"; empty: any), one form for the whole list. */
+    @POST
+    @Path("link-resources")
+    @Operation(hidden = true)
+    public Response setLinkResources(@PathParam("id") long id, @RestForm String version, @RestForm String resources) {
+        List<String> list = resources == null ? List.of()
+                : Arrays.stream(resources.split("[,\\n]")).map(String::trim).filter(r -> !r.isEmpty()).distinct().toList();
+        return change(id, version, "Link resources saved.", s -> new Schema(s.entityTypesOrEmpty(),
+                s.relationTypesOrEmpty(), s.attributesOrEmpty(), list));
+    }
+
     /**
      * Replaces the schema with an uploaded file in the API's shape (as the download gives it). Type ids that are not
      * this project's, as in a file from another project, are ignored: types are then matched by name.

@@ -60,7 +60,7 @@ public class SchemaService implements ProjectSchemas {
                 .toList();
         List<AttributeSpec> attributes = AttributeDef.inProject(project).stream()
                 .map(a -> new AttributeSpec(a.id, a.name, a.target, a.allowedValues)).toList();
-        return new Schema(entities, relations, attributes);
+        return new Schema(entities, relations, attributes, project.linkResources);
     }
 
     @Override
@@ -184,6 +184,9 @@ public class SchemaService implements ProjectSchemas {
         Map<String, EntityType> entityTypes = replaceEntityTypes(project, schema.entityTypesOrEmpty());
         replaceRelationTypes(project, schema.relationTypesOrEmpty(), entityTypes);
         replaceAttributes(project, schema.attributesOrEmpty());
+        if (schema.linkResources() != null) {
+            project.linkResources = schema.linkResources();
+        }
         em.flush();
         return read(project);
     }
@@ -216,7 +219,7 @@ public class SchemaService implements ProjectSchemas {
                                 follow(p.tail(), renamed, newNames)))
                         .toList(), r.color(), r.hotkey(), r.displayName()))
                 .toList();
-        return new Schema(schema.entityTypes(), relations, schema.attributes());
+        return new Schema(schema.entityTypes(), relations, schema.attributes(), schema.linkResources());
     }
 
     private static String follow(String name, Map<String, String> renamed, Set<String> newNames) {
@@ -238,7 +241,9 @@ public class SchemaService implements ProjectSchemas {
                                         : new Pair(SchemaRules.normalize(p.head()), SchemaRules.normalize(p.tail())))
                                         .toList(), r.color(), r.hotkey(), r.displayName())).toList(),
                 schema.attributes() == null ? null : schema.attributes().stream().map(a -> a == null ? null
-                        : new AttributeSpec(a.id(), SchemaRules.normalize(a.name()), a.on(), a.values())).toList());
+                        : new AttributeSpec(a.id(), SchemaRules.normalize(a.name()), a.on(), a.values())).toList(),
+                schema.linkResources() == null ? null : schema.linkResources().stream()
+                        .map(r -> r == null ? null : r.strip()).distinct().toList());
     }
 
     /**
@@ -273,6 +278,15 @@ public class SchemaService implements ProjectSchemas {
                 "max-relation-types", "$.relationTypes");
         checkCount(schema.attributesOrEmpty().size(), limits.maxAttributes(), "attributes", "max-attributes",
                 "$.attributes");
+        List<String> resources = schema.linkResources() == null ? List.of() : schema.linkResources();
+        checkCount(resources.size(), limits.maxEntityTypes(), "link resources", "max-entity-types", "$.linkResources");
+        for (int i = 0; i < resources.size(); i++) {
+            String resource = resources.get(i);
+            if (resource == null || !resource.matches("[^\\s:]{1,100}")) {
+                throw ApiException.badField("A link resource is a name of 1 to 100 characters without spaces or ':'"
+                        + " (Wikidata, UniProt).", "$.linkResources[" + i + "]");
+            }
+        }
         List<EntityTypeSpec> entities = schema.entityTypesOrEmpty();
         Set<String> entityNames = new HashSet<>();
         Set<String> hotkeys = new HashSet<>();

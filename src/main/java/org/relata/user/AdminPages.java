@@ -46,12 +46,13 @@ public class AdminPages {
 
     @POST
     @Operation(hidden = true)
-    public Response create(@RestForm String username, @RestForm String password, @RestForm boolean admin) {
+    public Response create(@RestForm String username, @RestForm String password, @RestForm boolean admin,
+            @RestForm boolean canCreateProjects) {
         String name = username == null ? "" : username.trim();
         if (!AccountRules.isUsername(name)) {
             return Flash.error(BACK, "A username holds letters, digits and . _ @ - (at most 64).");
         }
-        return Flash.attempt(BACK, () -> users.create(name, password, admin), "User " + name + " created.");
+        return Flash.attempt(BACK, () -> users.create(name, password, admin, canCreateProjects), "User " + name + " created.");
     }
 
     @POST
@@ -64,6 +65,16 @@ public class AdminPages {
         }
         users.setEnabled(id, enabled);
         return Flash.ok(BACK, enabled ? "Account enabled." : "Account disabled.");
+    }
+
+    @POST
+    @Path("{id}/can-create-projects")
+    @Operation(hidden = true)
+    public Response setCanCreateProjects(@PathParam("id") long id, @RestForm boolean allowed) {
+        return Flash.attempt(BACK, () -> {
+            User user = users.setCanCreateProjects(id, allowed);
+            return Flash.ok(BACK, user.username + (allowed ? " may create projects now." : " may no longer create projects."));
+        });
     }
 
     @POST

@@ -9,7 +9,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -45,6 +52,20 @@ public class ApiToken extends IdentityEntity {
     /** When the token stops working by itself, or null for never. */
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
+
+    /** A read-only token may only read: every write it sends answers 403 ({@link TokenScopeGuard}). */
+    @Column(name = "read_only")
+    public boolean readOnly;
+
+    /** Limited to {@link #projectIds}: other projects answer 404, and calls outside projects 403. */
+    @Column(name = "project_scoped")
+    public boolean projectScoped;
+
+    /** Ids, not entities: the user package does not depend on the project package. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "api_token_projects", joinColumns = @JoinColumn(name = "token_id"))
+    @Column(name = "project_id")
+    public Set<Long> projectIds = new HashSet<>();
 
     public boolean active() {
         return revokedAt == null && !expired();

@@ -11,6 +11,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of the user who made it, while the token is not revoked. */
@@ -36,6 +37,18 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
             throw new AuthenticationFailedException("unknown or revoked token");
         }
         token.lastUsedAt = OffsetDateTime.now();
-        return User.identity(token.user.username, token.user.admin, AccountCheck.TOKEN);
+        SecurityIdentity identity = User.identity(token.user.username, token.user.admin, AccountCheck.TOKEN);
+        if (!token.readOnly && !token.projectScoped) {
+            return identity;
+        }
+        // The token's scope rides on the identity; TokenScopeGuard and ProjectAccess enforce it.
+        QuarkusSecurityIdentity.Builder scoped = QuarkusSecurityIdentity.builder(identity);
+        if (token.readOnly) {
+            scoped.addAttribute(TokenScope.READ_ONLY, Boolean.TRUE);
+        }
+        if (token.projectScoped) {
+            scoped.addAttribute(TokenScope.PROJECTS, java.util.Set.copyOf(token.projectIds));
+        }
+        return scoped.build();
     }
 }

@@ -33,6 +33,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     VerifiedCredentials verified;
 
+    @Inject
+    SecurityLog log;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -54,20 +57,28 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             TooManyLogins.answer(http, wait);
             return Uni.createFrom().failure(new AuthenticationFailedException("too many failed logins"));
         }
-        return context.runBlocking(() -> verify(username, password, address));
+        String how = http != null && http.normalizedPath().endsWith("/j_security_check") ? "form" : "basic";
+        return context.runBlocking(() -> verify(username, password, address, how));
     }
 
     @ActivateRequestContext
-    SecurityIdentity verify(String username, String password, String address) {
+    SecurityIdentity verify(String username, String password, String address, String how) {
         User user = User.byUsername(username).orElse(null);
         // bcrypt would compare only the first 72 bytes; no stored password is longer, so a longer one is wrong.
         boolean fits = password.getBytes(StandardCharsets.UTF_8).length <= AccountRules.PASSWORD_MAX_BYTES;
         boolean matches = BcryptUtil.matches(password, user == null || !fits ? UNKNOWN_USER_HASH : user.passwordHash);
         if (user == null || !matches) {
-            throttle.failed(username, address);
+            long blocked = throttle.failed(username, address);
+            log.record(SecurityLog.LOGIN_FAILED, username, null, address, how);
+            if (blocked > 0) {
+                log.record(SecurityLog.LOGIN_THROTTLED, username, null, address, "blocked for " + blocked + " s");
+            }
             throw new AuthenticationFailedException("wrong username or password");
         }
         throttle.succeeded(username);
+        // A Basic login is checked with bcrypt at most about once a minute (VerifiedCredentials), so it is logged
+        // that often, not on every request.
+        log.record(SecurityLog.LOGIN, user.username, null, address, how);
         verified.remember(user.username, password, user.admin);
         return identity(user.username, user.admin);
     }

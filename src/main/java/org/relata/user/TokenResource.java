@@ -30,18 +30,29 @@ public class TokenResource {
     public record NewToken(@NotBlank(message = "name is required")
                            @Size(max = 100, message = "name has at most 100 characters") String name,
                            @Schema(description = "Optional: when the token stops working (ISO 8601, in the future)")
-                           OffsetDateTime expiresAt) {
+                           OffsetDateTime expiresAt,
+                           @Schema(description = "Optional: true for a token that may only read (writes answer 403)")
+                           Boolean readOnly,
+                           @Schema(description = "Optional: ids of the projects the token is limited to (others answer"
+                                   + " 404; calls outside projects 403)") List<Long> projects) {
     }
 
-    public record CreatedToken(Long id, String name, String token, OffsetDateTime expiresAt) {
+    public record CreatedToken(Long id, String name, String token, OffsetDateTime expiresAt, boolean readOnly,
+                               List<Long> projects) {
     }
 
+    /** projects: null when the token is not limited to projects. */
     public record TokenView(Long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                            OffsetDateTime revokedAt, OffsetDateTime expiresAt, boolean active) {
+                            OffsetDateTime revokedAt, OffsetDateTime expiresAt, boolean active, boolean readOnly,
+                            List<Long> projects) {
         static TokenView of(ApiToken token) {
             return new TokenView(token.id, token.name, token.createdAt, token.lastUsedAt, token.revokedAt,
-                    token.expiresAt, token.active());
+                    token.expiresAt, token.active(), token.readOnly, projectsOf(token));
         }
+    }
+
+    static List<Long> projectsOf(ApiToken token) {
+        return token.projectScoped ? token.projectIds.stream().sorted().toList() : null;
     }
 
     @Inject
@@ -53,9 +64,11 @@ public class TokenResource {
     @POST
     @Operation(summary = "Create a personal API token; the token is in this answer only")
     public Response create(@Valid NewToken body) {
-        TokenService.Issued issued = tokens.issue(currentUser.get(), body.name().trim(), body.expiresAt());
-        return Response.status(201).entity(new CreatedToken(issued.token().id, issued.token().name, issued.secret(),
-                issued.token().expiresAt))
+        TokenService.Issued issued = tokens.issue(currentUser.get(), body.name().trim(), body.expiresAt(), "$.name",
+                new TokenService.Scope(Boolean.TRUE.equals(body.readOnly()), body.projects()));
+        ApiToken token = issued.token();
+        return Response.status(201).entity(new CreatedToken(token.id, token.name, issued.secret(), token.expiresAt,
+                token.readOnly, projectsOf(token)))
                 .build();
     }
 

@@ -32,8 +32,9 @@ public class User extends IdentityEntity {
 
     public boolean enabled = true;
 
+    /** A right an admin grants (issue 19, finding 5); new accounts start without it. Admins may always. */
     @Column(name = "can_create_projects")
-    public boolean canCreateProjects = true;
+    public boolean canCreateProjects = false;
 
     /** Changes whenever all of the user's sessions must end (see {@link AccountCheck}). */
     @Column(name = "session_epoch", insertable = false)

@@ -28,12 +28,14 @@ public class UserResource {
                     message = "username may hold letters, digits and . _ @ - (at most 64)") String username,
             @NotBlank(message = "password is required")
             @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX, message = "password must have 8 to 200 characters") String password,
-            Boolean admin) {
+            Boolean admin,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "May create projects (default"
+                    + " false; admins always may)") Boolean canCreateProjects) {
     }
 
-    public record UserView(Long id, String username, boolean admin, boolean enabled) {
+    public record UserView(Long id, String username, boolean admin, boolean enabled, boolean canCreateProjects) {
         static UserView of(User user) {
-            return new UserView(user.id, user.username, user.admin, user.enabled);
+            return new UserView(user.id, user.username, user.admin, user.enabled, user.admin || user.canCreateProjects);
         }
     }
 
@@ -51,7 +53,8 @@ public class UserResource {
     @RolesAllowed(User.ROLE_ADMIN)
     @Operation(summary = "Create a user (admin only)")
     public Response create(@Valid NewUser body) {
-        User user = users.create(body.username(), body.password(), Boolean.TRUE.equals(body.admin()));
+        User user = users.create(body.username(), body.password(), Boolean.TRUE.equals(body.admin()),
+                Boolean.TRUE.equals(body.canCreateProjects()));
         return Response.status(201).entity(new Created(user.id, user.username)).build();
     }
 
@@ -62,6 +65,37 @@ public class UserResource {
     public List<UserView> list() {
         return User.<User>list("deletedAt is null order by username").stream().map(UserView::of).toList();
     }
+
+    public record PasswordChange(
+            @NotBlank(message = "currentPassword is required") String currentPassword,
+            @NotBlank(message = "password is required")
+            @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX,
+                    message = "password must have 8 to 200 characters") String password,
+            Boolean revokeTokens) {
+    }
+
+    public record PasswordChanged(int tokensRevoked) {
+    }
+
+    @POST
+    @Path("/me/password")
+    @Authenticated
+    @Operation(summary = "Change my password (the current one required)",
+            description = "Every other session ends; a browser session that makes this call continues (the answer"
+                    + " carries its new relata-epoch cookie). With revokeTokens: true all my API tokens end too."
+                    + " A wrong current password answers 400 on $.currentPassword.")
+    public Response changePassword(@Valid PasswordChange body) {
+        if (body == null) {
+            throw org.relata.web.ApiException.badRequest("Send {\"currentPassword\", \"password\"}.");
+        }
+        UserService.OwnChange change = users.changeOwnPassword(currentUser.get().id, body.currentPassword(),
+                body.password(), Boolean.TRUE.equals(body.revokeTokens()));
+        return Response.ok(new PasswordChanged(change.tokensRevoked())).cookie(AccountPages.epochCookie(change.sessionEpoch(), "https".equals(uri.getRequestUri().getScheme())))
+                .build();
+    }
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
 
     @GET
     @Path("/me")

@@ -14,8 +14,14 @@ public class UserService {
     @Inject
     VerifiedCredentials verified;
 
+    @Inject
+    SecurityLog log;
+
+    @Inject
+    CurrentUser currentUser;
+
     @Transactional
-    public User create(String username, String password, boolean admin) {
+    public User create(String username, String password, boolean admin, boolean canCreateProjects) {
         if (User.byUsername(username).isPresent()) {
             throw ApiException.conflictOn("A user named '" + username + "' exists already.", "$.username");
         }
@@ -23,8 +29,21 @@ public class UserService {
         User user = new User();
         user.username = username;
         user.admin = admin;
+        user.canCreateProjects = canCreateProjects;
         user.setPassword(password);
         user.persist();
+        return user;
+    }
+
+    /** Grants or withdraws the right to create projects. */
+    @Transactional
+    public User setCanCreateProjects(long userId, boolean allowed) {
+        User user = byId(userId);
+        if (user.canCreateProjects != allowed) {
+            log.record(SecurityLog.RIGHT_GRANTED, user.username, actorName(),
+                    allowed ? "may create projects" : "may no longer create projects");
+        }
+        user.canCreateProjects = allowed;
         return user;
     }
 
@@ -48,14 +67,69 @@ public class UserService {
         checkPassword(user.username, password);
         user.setPassword(password);
         endSessions(user);
+        int revoked = revokeTokens(user);
+        log.record(SecurityLog.PASSWORD_RESET, user.username, actorName(), revoked + " token(s) revoked");
+        return revoked;
+    }
+
+    /** What changing one's own password did: how many tokens ended, and the new session epoch for this browser. */
+    public record OwnChange(int tokensRevoked, UUID sessionEpoch) {
+    }
+
+    /**
+     * Changes one's own password (issue 19, finding 11): the current password must be given; every other session
+     * ends (the epoch is replaced; the caller hands this browser the new one) and, if asked, every API token.
+     */
+    @Transactional
+    public OwnChange changeOwnPassword(long userId, String current, String password, boolean endTokens) {
+        User user = byId(userId);
+        if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, user.passwordHash)) {
+            log.record(SecurityLog.PASSWORD_CHANGED, user.username, null, "refused: wrong current password");
+            throw ApiException.badField("The current password is not right.", "$.currentPassword");
+        }
+        checkPassword(user.username, password);
+        if (password.equals(current)) {
+            throw ApiException.badField("The new password must differ from the current one.", "$.password");
+        }
+        user.setPassword(password);
+        endSessions(user);
+        int revoked = endTokens ? revokeTokens(user) : 0;
+        log.record(SecurityLog.PASSWORD_CHANGED, user.username, null,
+                "other sessions ended" + (endTokens ? ", " + revoked + " token(s) revoked" : ""));
+        return new OwnChange(revoked, user.sessionEpoch);
+    }
+
+    /** Ends every other session of the user; answers the new epoch, which the caller gives this browser. */
+    @Transactional
+    public UUID endOtherSessions(long userId) {
+        User user = byId(userId);
+        endSessions(user);
+        log.record(SecurityLog.SESSIONS_ENDED, user.username, null, "other sessions ended by the user");
+        return user.sessionEpoch;
+    }
+
+    private static int revokeTokens(User user) {
         return ApiToken.update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", java.time.OffsetDateTime.now(),
                 user.id);
+    }
+
+    private String actorName() {
+        try {
+            return currentUser.isLoggedIn() ? currentUser.get().username : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Logs the user out everywhere: every session cookie and every remembered Basic login stops working. */
     @Transactional
     public void endSessions(long userId) {
-        endSessions(byId(userId));
+        User user = byId(userId);
+        endSessions(user);
+        String actor = actorName();
+        if (actor != null && !actor.equals(user.username)) {
+            log.record(SecurityLog.SESSIONS_ENDED, user.username, actor, "all sessions ended by an admin");
+        }
     }
 
     private void endSessions(User user) {

@@ -55,7 +55,8 @@ public class CachePolicy {
 
     /** The policy of a path that is no static file, or null to leave it alone (Quarkus' own /q/ pages). */
     static String policy(String path) {
-        if (path.startsWith("/api/tokens") || path.startsWith("/api/users") || path.equals("/q/metrics")
+        if (path.startsWith("/api/tokens") || path.startsWith("/api/users") || path.startsWith("/api/admin")
+                || path.startsWith("/api/me/") || path.equals("/q/metrics")
                 || path.startsWith("/q/metrics/")) {
             return NO_STORE;
         }

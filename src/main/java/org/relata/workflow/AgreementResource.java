@@ -33,6 +33,9 @@ public class AgreementResource {
     @Inject
     AgreementService agreement;
 
+    @Inject
+    GoldAgreement gold;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Inter-annotator agreement on spans, relations and token labels",
@@ -73,5 +76,18 @@ public class AgreementResource {
             throw ApiException.badField("b names another annotator.", "b");
         }
         return agreement.disagreements(projectId, a, b, limit);
+    }
+
+    @GET
+    @Path("/gold")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Each annotator compared with gold",
+            description = "Over the documents whose gold layer is marked DONE, each annotator's DONE layer against "
+                    + "gold (the reference): span and relation precision, recall and F1, exact and overlap, per label. "
+                    + "Each pair is {a: annotator, b: \"gold\"}; the project figure is the mean over annotators. "
+                    + "Curators and managers only.")
+    public GoldAgreement.VersusGold versusGold(@PathParam("id") long projectId) {
+        projectAccess.requiring(projectId, Role.CURATOR);
+        return gold.of(projectId);
     }
 }

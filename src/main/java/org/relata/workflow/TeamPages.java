@@ -87,7 +87,8 @@ public class TeamPages {
                 List<Axis> heatNames, int agreementDocuments, int page, int pages, long total, int barWidth);
 
         static native TemplateInstance agreement(Project project, Agreement agreement, List<String> metrics,
-                List<PairRow> pairs, List<Figure> means, List<LabelTable> labels, String fleiss, String alpha);
+                List<PairRow> pairs, List<Figure> means, List<LabelTable> labels, String fleiss, String alpha,
+                int goldDocuments, List<PairRow> gold);
 
         static native TemplateInstance disagreements(Project project, AgreementService.Disagreements disagreements);
     }
@@ -103,6 +104,9 @@ public class TeamPages {
 
     @Inject
     AgreementService agreement;
+
+    @Inject
+    GoldAgreement goldAgreement;
 
     @GET
     @Path("projects/{id}/progress")
@@ -126,6 +130,7 @@ public class TeamPages {
     public TemplateInstance agreement(@PathParam("id") long id) {
         ProjectAccess.Access a = access.requiring(id, Role.CURATOR);
         Agreement figures = agreement.of(id);
+        GoldAgreement.VersusGold versusGold = goldAgreement.of(id);
         List<Metric> metrics = List.of(figures.spans().exact(), figures.spans().overlap(), figures.relations().exact(),
                 figures.relations().overlap());
         List<PairRow> pairs = new ArrayList<>();
@@ -148,7 +153,8 @@ public class TeamPages {
         addLabels(labels, "relation", figures.relations().exact(), figures.relations().overlap());
         return Templates.agreement(a.project(), figures,
                 List.of("Spans, exact", "Spans, overlap", "Relations, exact", "Relations, overlap", "Tokens, Cohen's κ"),
-                pairs, means, labels, number(figures.tokens().fleiss()), number(figures.tokens().alpha()));
+                pairs, means, labels, number(figures.tokens().fleiss()), number(figures.tokens().alpha()),
+                versusGold.documents(), goldRows(versusGold));
     }
 
     @GET
@@ -227,6 +233,22 @@ public class TeamPages {
         }
         double hue = 120 * Math.max(0, Math.min(1, f1));
         return String.format(Locale.ROOT, "hsl(%.0f, 65%%, 72%%)", hue);
+    }
+
+    /** One row per annotator against gold: the same four F1 figures as between annotators. */
+    private static List<PairRow> goldRows(GoldAgreement.VersusGold versusGold) {
+        List<Metric> metrics = List.of(versusGold.spans().exact(), versusGold.spans().overlap(),
+                versusGold.relations().exact(), versusGold.relations().overlap());
+        List<PairRow> rows = new ArrayList<>();
+        List<PairScore> first = versusGold.spans().exact().pairs();
+        for (int i = 0; i < first.size(); i++) {
+            List<Figure> cells = new ArrayList<>();
+            for (Metric metric : metrics) {
+                cells.add(f1(metric.pairs().get(i)));
+            }
+            rows.add(new PairRow(first.get(i).a(), first.get(i).b(), cells));
+        }
+        return rows;
     }
 
     private static Figure f1(PairScore score) {

@@ -151,6 +151,20 @@ class CurationApiTest {
     }
 
     @Test
+    void acceptingADiscontinuousSpanKeepsItsPiecesAndLinks() {
+        Api.assignAll(projectId, manager, a);
+        Api.as(a).body(Map.of("label", "COUNTRY", "fragments", List.of(List.of(17, 22), List.of(27, 33)),
+                "links", List.of(Map.of("resource", "Wikidata", "id", "Q148"))))
+                .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+        start(curator, docId);
+        Api.as(curator).body(Map.of("key", spanKey(17, 33, "COUNTRY"))).post("/api/documents/" + docId + "/curation/accept")
+                .then().statusCode(200);
+        JsonPath gold = gold(curator, docId);
+        assertEquals(List.of(List.of(17, 22), List.of(27, 33)), gold.getList("spans[0].fragments"));
+        assertEquals("Q148", gold.getString("spans[0].links[0].id"));
+    }
+
+    @Test
     void acceptingARelationBringsItsArgumentSpans() {
         Api.assignAll(projectId, manager, a, b);
         long kim = span(a, docId, 0, 3, "PERSON");
@@ -248,5 +262,26 @@ class CurationApiTest {
         assertTrue(line.contains("\"start\":17,\"end\":22,\"label\":\"COUNTRY\""), line);
         assertTrue(line.contains("\"label\":\"LEADER_OF\""), line);
         assertTrue(!line.contains("\"start\":27"), line);
+    }
+
+    @Test
+    void preAcceptingCopiesTheFirstProposersAttributesAndNoteInOneVersionStep() {
+        Api.assignAll(projectId, manager, a, b);
+        for (String annotator : List.of(a, b)) {
+            Api.as(annotator).body(Map.of("start", 0, "end", 3, "label", "PERSON",
+                    "attributes", Map.of("Negated", true), "note", "said by " + annotator))
+                    .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+            span(annotator, docId, 10, 15, "COUNTRY");
+        }
+        // a sorts before b: a's note is the one copied.
+        String first = a.compareTo(b) < 0 ? a : b;
+        assertEquals(2, start(curator, docId));
+        JsonPath gold = gold(curator, docId);
+        assertEquals(1, gold.getLong("version"));
+        assertEquals("IN_PROGRESS", gold.getString("status"));
+        assertEquals(true, gold.getBoolean("spans.find { it.start == 0 }.attributes.Negated"));
+        assertEquals("said by " + first, gold.getString("spans.find { it.start == 0 }.note"));
+        assertEquals(1, db.count("select count(*) from audit_events where entity = 'curation' and action = 'pre-accept'"
+                + " and entity_id = ?1", docId));
     }
 }

@@ -109,4 +109,36 @@ class CurationBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, named("Curate kim"))).hasCount(0);
         page.context().close();
     }
+
+    @Test
+    void aManagerLowersThePreAcceptShareOnTheCurationPage() {
+        String manager = Api.newUser("curb-pm");
+        long projectId = Api.newProject(manager);
+        String[] annotators = {Api.newUser("curb-a"), Api.newUser("curb-b"), Api.newUser("curb-c")};
+        for (String annotator : annotators) {
+            Api.addMember(projectId, manager, annotator, "ANNOTATOR");
+        }
+        long docId = db.document(projectId, "kim", TEXT);
+        Api.assignAll(projectId, manager, annotators);
+        // Two of three say China is a COUNTRY, the third an ORGANIZATION.
+        span(annotators[0], docId, 17, 22, "COUNTRY");
+        span(annotators[1], docId, 17, 22, "COUNTRY");
+        span(annotators[2], docId, 17, 22, "ORGANIZATION");
+
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/curate");
+        assertThat(page.locator("#curation")).hasAttribute("data-ready", "true");
+        assertThat(page.locator("#cur-count")).hasText("2 disagreements left");
+        assertThat(page.getByLabel("Pre-accept share (0.5 to 1; 1 = all annotators agree)")).hasValue("1");
+
+        page.getByLabel("Pre-accept share (0.5 to 1; 1 = all annotators agree)").fill("0.6");
+        page.getByRole(AriaRole.BUTTON, named("Save and pre-accept")).click();
+        assertThat(page.locator("#cur-announce")).hasText("Pre-accept share saved; 1 more annotation pre-accepted.");
+        assertThat(page.locator("#cur-count")).hasText("1 disagreement left");
+        Api.as(manager).get("/api/projects/" + projectId + "/curation").then().statusCode(200)
+                .body("preAcceptShare", org.hamcrest.Matchers.equalTo(0.6f));
+        assertTrue(Api.as(manager).get("/api/documents/" + docId + "/layers/gold").then().statusCode(200)
+                .extract().asString().contains("\"label\":\"COUNTRY\""));
+        page.context().close();
+    }
 }

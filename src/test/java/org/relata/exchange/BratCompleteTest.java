@@ -64,6 +64,14 @@ class BratCompleteTest {
             "Located\tcolor:#3366cc",
             "");
 
+    static final String TOOLS = String.join("\n",
+            "[options]",
+            "Tokens tokenizer:whitespace",
+            "[normalization]",
+            "UniProt DB:dbs/uniprot, <URL>:http://www.uniprot.org/uniprot/%s",
+            "Wikidata DB:none, <URL>:https://www.wikidata.org/wiki/%s",
+            "");
+
     static String t(String id, String type, String part) {
         return id + "\t" + type + " " + cp(TEXT, part) + " " + cpEnd(TEXT, part) + "\t" + part;
     }
@@ -101,7 +109,8 @@ class BratCompleteTest {
     }
 
     static byte[] corpus() {
-        return zip(files("annotation.conf", CONF, "visual.conf", VISUAL, "bio/doc1.txt", TEXT, "bio/doc1.ann", ann()));
+        return zip(files("annotation.conf", CONF, "visual.conf", VISUAL, "tools.conf", TOOLS, "bio/doc1.txt", TEXT,
+                "bio/doc1.ann", ann()));
     }
 
     String manager;
@@ -153,6 +162,24 @@ class BratCompleteTest {
     }
 
     @Test
+    void theLayerShowsEquivalencesAndEventsWithAnEventAsArgument() {
+        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
+        int doc = Api.as(manager).get("/api/projects/" + project + "/documents").then().statusCode(200)
+                .extract().path("items[0].id");
+        io.restassured.path.json.JsonPath layer = Api.as(manager).get("/api/documents/" + doc + "/layers/gold").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Equiv"), layer.getList("equivalences.type"));
+        assertEquals(3, layer.getList("equivalences[0].spans").size());
+        assertEquals(List.of("Binding", "Positive_regulation"), layer.getList("events.type"));
+        assertEquals(List.of("Theme", "Theme2", "Theme3"), layer.getList("events[0].arguments.role"));
+        assertEquals(layer.getLong("events[0].id"), layer.getLong("events[1].arguments[0].event"));
+        assertEquals(Boolean.TRUE, layer.get("events[0].attributes.Negation"));
+        List<List<Integer>> fragments = layer.getList("spans.findAll { it.fragments != null }.fragments");
+        assertEquals(1, fragments.size());
+        assertEquals(List.of(cp(TEXT, "New York"), cpEnd(TEXT, "New York")), fragments.get(0).get(0));
+    }
+
+    @Test
     void noteTypesAreKept() {
         importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
         String ann = unzip(export(manager, project, "format=brat").then().extract().asByteArray()).get("bio/doc1.ann");
@@ -188,9 +215,11 @@ class BratCompleteTest {
     }
 
     @Test
-    void visualConfGivesDisplayNamesAndColours() {
-        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200);
+    void visualConfGivesDisplayNamesAndColoursAndToolsConfTheLinkResources() {
+        importFile(manager, project, "format=brat", "application/zip", corpus()).then().statusCode(200)
+                .body("skipped", equalTo(List.of()));
         Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
+                .body("schema.linkResources", equalTo(List.of("UniProt", "Wikidata")))
                 .body("schema.entityTypes.find { it.name == 'Protein' }.color", equalTo("#7fa2ff"))
                 .body("schema.entityTypes.find { it.name == 'Protein' }.displayName", equalTo("Protein molecule"))
                 .body("schema.entityTypes.find { it.name == 'GPE' }.color", equalTo("#aaee00"))

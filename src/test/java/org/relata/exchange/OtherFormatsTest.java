@@ -164,7 +164,7 @@ class OtherFormatsTest {
                 + "{\"start\":34,\"end\":36,\"label\":\"PERSON\"}]}\n").then().statusCode(200);
         String out = export(manager, project, "format=conll").then().statusCode(200).header("X-Relata-Left-Out", "1")
                 .extract().asString();
-        assertEquals("# left out: 1 spans (overlapping a longer span, or not on token edges)\n"
+        assertEquals("# left out: 1 spans (overlapping a longer span, not on token edges, or discontinuous)\n"
                 + "-DOCSTART- -X- -X- O\n\n"
                 + "The -X- _ O\nUnited -X- _ B-ORGANIZATION\nStates -X- _ I-ORGANIZATION\nArmy -X- _ I-ORGANIZATION\n"
                 + "left -X- _ O\n. -X- _ O\n\n"

@@ -47,6 +47,8 @@ class ProjectAccessTest {
     List<Call> calls() {
         String base = "/api/projects/" + projectId;
         String someone = newUser("someone");
+        // A manager may add only people who share a project with them (issue 19, finding 5).
+        addMember(newProject(manager), manager, someone, "ANNOTATOR");
         return List.of(
                 new Call("get project", false, r -> r.get(base)),
                 new Call("get schema", false, r -> r.get(base + "/schema")),
@@ -104,6 +106,7 @@ class ProjectAccessTest {
     @Test
     void setMemberAnswersTheRoleAndRejectsUnknownRoles() {
         String curator = newUser("curator");
+        addMember(newProject(manager), manager, curator, "ANNOTATOR"); // a manager adds people they share a project with
         as(manager).body(Map.of("role", "CURATOR")).put("/api/projects/" + projectId + "/members/" + curator)
                 .then().statusCode(200).body("role", equalTo("CURATOR")).body("username", equalTo(curator));
         as(manager).body(Map.of("role", "OWNER")).put("/api/projects/" + projectId + "/members/" + curator)

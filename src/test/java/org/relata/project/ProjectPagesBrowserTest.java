@@ -155,9 +155,12 @@ class ProjectPagesBrowserTest extends BrowserTest {
         String manager = Api.newUser("pm");
         String annotator = Api.newUser("ann");
         long id = Api.newProject(manager);
+        // A manager adds people who share a project with them (issue 19, finding 5): the two met in another one.
+        Api.addMember(Api.newProject(manager), manager, annotator, "ANNOTATOR");
         Page page = browser.loggedIn(manager, Api.PASSWORD);
         page.navigate("/projects/" + id + "/members");
-        page.getByLabel("User").selectOption(annotator);
+        assertThat(page.locator("#member-candidates option[value='" + annotator + "']")).hasCount(1);
+        page.getByLabel("User", new Page.GetByLabelOptions().setExact(true)).fill(annotator);
         page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("ANNOTATOR");
         page.getByRole(AriaRole.BUTTON, named("Add member")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText(annotator + " is now ANNOTATOR.");

@@ -43,7 +43,7 @@ class CacheAndTokenExpiryTest extends BrowserTest {
         String user = newUser("cache");
         long projectId = newProject(user);
         Map<String, String> session = Sessions.login(user, PASSWORD);
-        for (String page : new String[] { "/", "/projects/" + projectId, "/projects/" + projectId + "/schema", "/tokens",
+        for (String page : new String[] { "/", "/projects/" + projectId, "/projects/" + projectId + "/schema", "/tokens", "/account",
                 "/login" }) {
             given().cookies(session).get(page).then().statusCode(200).header("Cache-Control", "no-store");
         }

@@ -31,10 +31,23 @@ public final class Api {
         return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
     }
 
-    /** A new user with a unique name (tests share one database). */
+    /**
+     * A new user with a unique name (tests share one database), whom the admin allowed to create projects (new
+     * accounts start without that right; see {@link #newUserWithoutProjectRight}).
+     */
     public static String newUser(String prefix) {
+        return newUser(prefix, true);
+    }
+
+    /** A new user as an admin makes one by default: not allowed to create projects. */
+    public static String newUserWithoutProjectRight(String prefix) {
+        return newUser(prefix, false);
+    }
+
+    private static String newUser(String prefix, boolean canCreateProjects) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("username", username, "password", PASSWORD, "admin", false))
+        asAdmin().body(Map.of("username", username, "password", PASSWORD, "admin", false,
+                        "canCreateProjects", canCreateProjects))
                 .post("/api/users").then().statusCode(201);
         return username;
     }
@@ -68,7 +81,18 @@ public final class Api {
                 .extract().path("id")).longValue();
     }
 
+    /**
+     * Makes {@code username} a member of the project. The admin adds them: a manager may add only people who
+     * already share a project with them (issue 19, finding 5), and a fixture's users usually share none yet.
+     * {@code manager} names the project's manager for the reader; {@link #addMemberAs} adds as that manager.
+     */
     public static void addMember(long projectId, String manager, String username, String role) {
+        asAdmin().body(Map.of("role", role)).put("/api/projects/" + projectId + "/members/" + username)
+                .then().statusCode(200);
+    }
+
+    /** Adds a member as the manager does it, through the same call. */
+    public static void addMemberAs(String manager, long projectId, String username, String role) {
         as(manager).body(Map.of("role", role)).put("/api/projects/" + projectId + "/members/" + username)
                 .then().statusCode(200);
     }

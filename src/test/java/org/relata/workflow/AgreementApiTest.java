@@ -179,6 +179,24 @@ class AgreementApiTest {
     }
 
     /**
+     * a marks "China … Russia" as one discontinuous COUNTRY span, b marks China and Russia as two spans: agreement
+     * counts a discontinuous span as its pieces, so the two agree completely (spans tp 2, tags B-C O B-C O for both).
+     */
+    @Test
+    void aDiscontinuousSpanCountsAsItsPieces() {
+        as(a).body(java.util.Map.of("label", "COUNTRY", "fragments", java.util.List.of(java.util.List.of(0, 5),
+                java.util.List.of(10, 16)))).post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+        span(b, docId, 0, 5, "COUNTRY");
+        span(b, docId, 10, 16, "COUNTRY");
+        done(a, docId);
+        done(b, docId);
+        agreement()
+                .body("spans.exact.f1", closeTo(1.0, EPS))
+                .body("spans.exact.pairs[0].tp", equalTo(2))
+                .body("tokens.cohen[0].kappa", closeTo(1.0, EPS));
+    }
+
+    /**
      * Both mark China and Russia; a draws ALLY_OF and ATTACKS from China to Russia, b both from Russia to China.
      * ALLY_OF is undirected and matches; ATTACKS is directed and does not: tp 1, fp 1, fn 1, F1 = 2/4 = 0.5.
      */

@@ -82,6 +82,8 @@ public final class ExDoc {
         public int utf8Start;
         public int utf8End;
         public final List<Link> links = new ArrayList<>();
+        /** How sure whoever suggested the span was; null when the file does not say (kept for suggestions). */
+        public Double score;
         /** Filled by the writer: the span's database id. */
         public long dbId;
         /** On export: the span's place in its document's order (T1 is 0). */

@@ -35,6 +35,9 @@ public interface ImportSink {
         /** Defines an event type with its roles unless the project has one of that name (which is kept). */
         void defineEventType(String name, List<EventRole> roles, ExDoc.Where where);
 
+        /** Adds a knowledge base to those the project's entity links may use (brat's [normalization]). */
+        void allowLinkResource(String name, ExDoc.Where where);
+
         /** Sets the display name and/or colour (#rrggbb) of the entity, relation or event type of that name, if any. */
         void describe(String name, String displayName, String color);
     }

@@ -60,6 +60,18 @@ public final class JsonFields {
         return string(parent, name, where, required);
     }
 
+    /** An optional finite number; null when absent or null. */
+    public static Double number(JsonNode parent, String name, ExDoc.Where where) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw ImportError.at(where, "." + name, "'" + name + "' must be a number.");
+        }
+        return node.doubleValue();
+    }
+
     public static int integer(JsonNode parent, String name, ExDoc.Where where) {
         JsonNode node = parent.get(name);
         if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {

@@ -109,7 +109,7 @@ final class AnnotationRows implements AutoCloseable {
 
             @Override
             public void accept(long layer, long spanId, int start, int end, long entityTypeId, String attributes,
-                    String note, String links, String fragments, String typedNotes) throws IOException {
+                    String note, String links, String fragments, String typedNotes, Double score) throws IOException {
                 if (layer != current) {
                     current = layer;
                     doc = byLayer.get(layer);
@@ -127,6 +127,7 @@ final class AnnotationRows implements AutoCloseable {
                 JsonMaps.readLinks(links, span.links);
                 JsonMaps.readNotes(typedNotes, span.notes);
                 span.fragments = SpanFragments.parse(fragments);
+                span.score = score;
                 doc.spans.add(span);
                 byDbId.put(span.dbId, span);
             }

@@ -71,6 +71,15 @@ final class CatalogLabels implements ImportSink.Labels {
     }
 
     @Override
+    public void allowLinkResource(String name, ExDoc.Where where) {
+        try {
+            catalog.allowLinkResource(name, where);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public void describe(String name, String displayName, String color) {
         try {
             catalog.describe(name, displayName, color);

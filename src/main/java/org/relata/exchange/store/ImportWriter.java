@@ -327,7 +327,7 @@ final class ImportWriter implements ImportSink {
                             span.dbId = spanIds[s++];
                             out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
                                     json(span.attributes), span.note, json(span.links), SpanFragments.json(span.fragments),
-                                    json(span.notes));
+                                    json(span.notes), span.score);
                             count(span);
                         }
                         l++;

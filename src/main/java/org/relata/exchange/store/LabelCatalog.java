@@ -232,6 +232,15 @@ final class LabelCatalog {
         return type;
     }
 
+    /** tools.conf's [normalization]: the resource joins the project's linkResources (kept once). */
+    void allowLinkResource(String name, ExDoc.Where where) throws SQLException {
+        if (!name.matches("[^\\s:]{1,100}")) {
+            throw ImportError.at(where, "'" + name + "' cannot be a link resource: 1 to 100 characters without spaces or ':'.");
+        }
+        update("update projects set link_resources = link_resources || jsonb_build_array(?::text)"
+                + " where id = ? and not link_resources @> jsonb_build_array(?::text)", name, projectId, name);
+    }
+
     /** visual.conf: a display name and colour for the type of that name (entity and relation types; absent: nothing). */
     void describe(String name, String displayName, String color) throws SQLException {
         for (String table : List.of("entity_types", "relation_types")) {

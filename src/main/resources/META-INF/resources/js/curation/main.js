@@ -43,6 +43,7 @@ async function start() {
   await refresh(true);
   view.build();
   install();
+  if (project.role === 'MANAGER') installShare();
   if (state.current < 0) moveTo(1);
   root.dataset.ready = 'true';
 }
@@ -229,6 +230,26 @@ function install() {
     if (!handler) return;
     e.preventDefault();
     handler();
+  });
+}
+
+/** Managers change the project's pre-accept share here; what now has enough agreement goes into gold at once. */
+function installShare() {
+  const form = $('cur-share-form');
+  const input = $('cur-share-input');
+  input.value = String(state.merged.preAcceptShare);
+  form.hidden = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await send('PUT', `/api/projects/${projectId}/curation`, { preAcceptShare: Number(input.value) });
+      const started = await send('POST', `${api}/start`);
+      await refresh();
+      if (!state.items[state.current]?.item.disagreement) moveTo(1);
+      say(`Pre-accept share saved; ${started.preAccepted} more annotation${started.preAccepted === 1 ? '' : 's'} pre-accepted.`);
+    } catch (err) {
+      alert(err.message);
+    }
   });
 }
 

@@ -44,6 +44,30 @@ export function createActions(ws) {
     setSpanAttributes(span, attributes) {
       change(span, { attributes: span.attributes }, { attributes }, (s, c) => editor.updateSpan(s, c));
     },
+    /** Entity links (resource, id, optional text): the whole list, one undo step. */
+    setSpanLinks(span, links) {
+      change(span, { links: span.links }, { links }, (s, c) => editor.updateSpan(s, c));
+      say(`${quote(span)} now has ${links.length} link${links.length === 1 ? '' : 's'}.`);
+    },
+    /**
+     * Adds the selected text as another piece of the span (a discontinuous span). Pieces may not overlap: the
+     * server refuses that too, this only says it sooner.
+     */
+    addPiece(span, s16, e16) {
+      const piece = [doc.cp(s16), doc.cp(e16)];
+      const pieces = [...(span.fragments || [[span.start, span.end]]), piece].sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < pieces.length; i++) {
+        if (pieces[i][0] < pieces[i - 1][1]) {
+          say(`That text overlaps ${quote(span)}: a piece must be outside the span.`);
+          return false;
+        }
+      }
+      const after = { fragments: pieces, start: pieces[0][0], end: pieces[pieces.length - 1][1] };
+      change(span, { fragments: span.fragments, start: span.start, end: span.end }, after,
+        (s, c) => editor.updateSpan(s, c));
+      say(`Added a piece: ${quote(span)}.`);
+      return true;
+    },
     setSpanNote(span, note) {
       change(span, { note: span.note }, { note }, (s, c) => editor.updateSpan(s, c));
     },

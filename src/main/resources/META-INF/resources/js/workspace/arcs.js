@@ -50,7 +50,7 @@ export function drawArcs(b, relationTypes, width) {
     const rel = arc.rel;
     const type = relationTypes.get(rel.label) || { color: '#555', directed: true };
     const g = document.createElementNS(SVG, 'g');
-    g.setAttribute('class', 'ws-rel');
+    g.setAttribute('class', rel.event ? 'ws-rel ws-ev' : 'ws-rel');
     g.dataset.k = rel.key;
     g.style.setProperty('--c', type.color);
     const both = arc.mode === 'both';
@@ -100,6 +100,23 @@ export function drawArcs(b, relationTypes, width) {
     label.textContent = rel.label;
     g.append(label);
     fragment.append(g);
+  }
+  // A discontinuous span's pieces in this block, joined by a dashed line along the tops of their marks.
+  for (const [key, pieces] of b.splitPieces || []) {
+    for (let i = 1; i < pieces.length; i++) {
+      const p = pieces[i - 1];
+      const q = pieces[i];
+      if (!p.rows?.length || !q.rows?.length) continue;
+      const from = p.rows[p.rows.length - 1];
+      const to = q.rows[0];
+      const y1 = labelTop(from.top, p.level) + LABEL_H / 2;
+      const y2 = labelTop(to.top, q.level) + LABEL_H / 2;
+      const line = document.createElementNS(SVG, 'path');
+      line.setAttribute('class', 'ws-piece-link');
+      line.dataset.k = key;
+      line.setAttribute('d', `M${from.right} ${y1}L${to.left} ${y2}`);
+      fragment.append(line);
+    }
   }
   b.g.replaceChildren(fragment);
 }

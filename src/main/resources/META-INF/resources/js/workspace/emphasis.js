@@ -47,7 +47,7 @@ export class Emphasis {
         keys.add(rel.tail);
       }
     } else {
-      const rel = store.relations.get(key);
+      const rel = store.relations.get(key) || store.eventArcs.get(key);
       if (rel) {
         keys.add(rel.head);
         keys.add(rel.tail);

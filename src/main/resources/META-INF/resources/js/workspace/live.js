@@ -129,22 +129,21 @@ export function mergeLayer(ws, fresh) {
   for (const s of fresh.spans) {
     let span = spanById.get(s.id);
     if (!span) {
-      span = store.makeSpan(s.start, s.end, s.label, s.attributes, s.note);
+      span = store.makeSpan(s.start, s.end, s.label, s.attributes, s.note, s.fragments, s.links);
       span.id = s.id;
       store.putSpan(span);
       spanById.set(s.id, span);
       view.spanAdded(span);
       continue;
     }
-    const moved = span.start !== s.start || span.end !== s.end;
+    const moved = span.start !== s.start || span.end !== s.end
+      || JSON.stringify(span.fragments ?? null) !== JSON.stringify(s.fragments ?? null);
     if (moved || span.label !== s.label || differs(span, s)) {
       const before = moved ? { s16: span.s16, e16: span.e16 } : null;
       Object.assign(span, { start: s.start, end: s.end, label: s.label, attributes: s.attributes || {},
-        note: s.note ?? null });
-      if (moved) {
-        span.s16 = store.doc.u16(span.start);
-        span.e16 = store.doc.u16(span.end);
-      }
+        note: s.note ?? null, fragments: s.fragments && s.fragments.length > 1 ? s.fragments : null,
+        links: s.links || [] });
+      if (moved) store.index(span);
       view.spanChanged(span, before);
     }
   }
@@ -172,5 +171,6 @@ export function mergeLayer(ws, fresh) {
 
 function differs(local, remote) {
   return (local.note ?? null) !== (remote.note ?? null)
-    || JSON.stringify(local.attributes || {}) !== JSON.stringify(remote.attributes || {});
+    || JSON.stringify(local.attributes || {}) !== JSON.stringify(remote.attributes || {})
+    || (remote.links !== undefined && JSON.stringify(local.links || []) !== JSON.stringify(remote.links || []));
 }

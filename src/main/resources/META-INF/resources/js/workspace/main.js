@@ -17,6 +17,7 @@ import { installKeys } from './keys.js';
 import { Toolbar, showAlert } from './toolbar.js';
 import { Caret } from './caret.js';
 import { KeyHelp } from './help.js';
+import { installSuggestions } from './suggestions.js';
 import { LiveUpdates } from './live.js';
 
 const $ = (id) => document.getElementById(id);
@@ -92,6 +93,7 @@ async function start() {
 
   installPointer(ws);
   installKeys(ws);
+  installSuggestions(ws, $('ws-panel'));
   toolbar.install(project, queue, layer);
   // Changes saved elsewhere (another tab, another person, another app instance) appear without a reload.
   ws.live = new LiveUpdates(ws, layer.owner, (fresh) => {

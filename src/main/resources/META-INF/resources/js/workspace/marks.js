@@ -16,15 +16,23 @@ export function labelTop(rowTop, level) {
 export function stackSpans(b) {
   const pieces = [];
   for (const span of b.spans) {
-    const a = Math.max(span.s16, b.start) - b.start;
-    const e = Math.min(span.e16, b.end) - b.start;
-    if (e > a) pieces.push({ a, b: e, span, level: 0, rows: null });
+    // A discontinuous span has one piece per fragment; the first carries the label, the others follow it.
+    (span.f16 || [[span.s16, span.e16]]).forEach(([s16, e16], n) => {
+      const a = Math.max(s16, b.start) - b.start;
+      const e = Math.min(e16, b.end) - b.start;
+      if (e > a) pieces.push({ a, b: e, span, level: 0, rows: null, n });
+    });
   }
   b.spanLevels = stack(pieces);
   b.pieces = pieces;
   const bySpan = new Map();
-  for (const p of pieces) bySpan.set(p.span.key, p);
+  const split = new Map();
+  for (const p of pieces) {
+    if (!bySpan.has(p.span.key)) bySpan.set(p.span.key, p);
+    if (p.span.f16) split.set(p.span.key, [...(split.get(p.span.key) || []), p]);
+  }
   b.pieceOf = bySpan;
+  b.splitPieces = split; // span key → its pieces in this block, for the dashed links between them
 }
 
 /** Reads where each piece's text is on screen: the only layout read of a block. */
@@ -39,14 +47,17 @@ export function measureBlock(b, range) {
   }
 }
 
-/** entityTypes: Map name→{index}; text: the document's text, for the labels' accessible names. */
-export function drawMarks(b, entityTypes, text) {
+/**
+ * entityTypes: Map name→{index}; text: the document's text, for the labels' accessible names; equivalences: span
+ * key → {n, type}, drawn as the same numbered badge on every span of a set.
+ */
+export function drawMarks(b, entityTypes, text, equivalences) {
   const fragment = document.createDocumentFragment();
   for (const p of b.pieces) {
     if (!p.rows || p.rows.length === 0) continue;
     const span = p.span;
     const type = entityTypes.get(span.label);
-    const cls = 'ws-sp ' + (type ? 't' + type.index : 'tx0');
+    const cls = 'ws-sp ' + (type ? 't' + type.index : 'tx0') + (p.n > 0 ? ' ws-piece' : '');
     p.rows.forEach((r, n) => {
       const top = labelTop(r.top, p.level);
       const mark = document.createElement('mark');
@@ -56,13 +67,23 @@ export function drawMarks(b, entityTypes, text) {
       const label = document.createElement('span');
       label.className = 'ws-lb';
       label.textContent = span.label;
-      if (n === 0 && p.a === Math.max(span.s16, b.start) - b.start && span.s16 >= b.start) {
+      if (n === 0 && p.n === 0 && p.a === Math.max(span.s16, b.start) - b.start && span.s16 >= b.start) {
         label.setAttribute('role', 'button');
-        label.setAttribute('aria-label', `${span.label} ${text.slice(span.s16, span.e16)}`);
+        const quote = span.f16 ? span.f16.map(([s, e]) => text.slice(s, e)).join(' … ') : text.slice(span.s16, span.e16);
+        label.setAttribute('aria-label', `${span.label} ${quote}`);
       } else {
         label.setAttribute('aria-hidden', 'true');
+        if (p.n > 0) label.textContent = '+ ' + span.label;
       }
       mark.append(label);
+      const set = equivalences && equivalences.get(span.key);
+      if (set && n === 0 && p.n === 0) {
+        const badge = document.createElement('span');
+        badge.className = 'ws-eq';
+        badge.textContent = '≡' + set.n;
+        badge.title = `${set.type} set ${set.n}: the same thing as the other spans marked ≡${set.n}`;
+        mark.append(badge);
+      }
       fragment.append(mark);
     });
   }

@@ -102,6 +102,15 @@ export class Panel {
     select.addEventListener('change', () => act.relabelSpan(span, select.value));
     this.attributes(body, span, 'span', (attrs) => act.setSpanAttributes(span, attrs));
     this.note(body, span, (note) => act.setSpanNote(span, note));
+    if (span.fragments) {
+      body.append(para(`In ${span.fragments.length} pieces: ${span.fragments.map(([s, e]) => `${s}–${e}`).join(', ')}`,
+        'muted'));
+    } else if (editable) {
+      body.append(para('To add another piece, hold Alt and select more text.', 'muted'));
+    }
+    const set = store.equivalenceOf.get(span.key);
+    if (set) body.append(para(`≡${set.n}: ${set.type} set (the same thing as the other spans marked ≡${set.n}).`, 'muted'));
+    this.links(body, span);
     const rels = store.relationsOf(span.key).length;
     const row = div('ws-row');
     if (editable) {
@@ -166,6 +175,61 @@ export class Panel {
     }
   }
 
+  /** The span's entity links: each can be changed or removed; a small form adds one (or saves the one changed). */
+  links(body, span) {
+    const { act, editable, schema } = this.ctx;
+    const heading = document.createElement('h3');
+    heading.textContent = 'Entity links';
+    const list = document.createElement('ul');
+    list.className = 'ws-links';
+    list.setAttribute('aria-label', 'Entity links');
+    body.append(heading, list);
+    let editing = -1;
+    span.links.forEach((link, i) => {
+      const li = document.createElement('li');
+      const name = `${link.resource}:${link.id}`;
+      li.append(text(name + (link.text ? ` “${link.text}”` : '')));
+      if (editable) {
+        li.append(button('Change', 'secondary', () => {
+          editing = i;
+          resource.value = link.resource;
+          id.value = link.id;
+          label.value = link.text || '';
+          save.textContent = 'Save link';
+          id.focus();
+        }), button('Remove', 'secondary', () => act.setSpanLinks(span, span.links.filter((_, n) => n !== i))));
+        li.lastChild.setAttribute('aria-label', `Remove link ${name}`);
+        li.lastChild.previousSibling.setAttribute('aria-label', `Change link ${name}`);
+      }
+      list.append(li);
+    });
+    if (span.links.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: 'None.' }));
+    if (!editable) return;
+    let resource;
+    if (schema.linkResources.length > 0) {
+      resource = labelled(body, 'Resource', 'ws-link-resource', document.createElement('select'));
+      for (const r of schema.linkResources) resource.append(option(r, r, false));
+    } else {
+      resource = labelled(body, 'Resource', 'ws-link-resource', document.createElement('input'));
+      resource.placeholder = 'Wikidata';
+    }
+    const id = labelled(body, 'Id', 'ws-link-id', document.createElement('input'));
+    id.placeholder = 'Q30';
+    const label = labelled(body, 'Text (optional)', 'ws-link-text', document.createElement('input'));
+    const save = button('Add link', 'secondary', () => {
+      const link = { resource: resource.value.trim(), id: id.value.trim(), text: label.value.trim() || null };
+      if (!link.resource || !link.id) {
+        (link.resource ? id : resource).focus();
+        return;
+      }
+      const links = [...span.links];
+      if (editing >= 0) links[editing] = link;
+      else links.push(link);
+      act.setSpanLinks(span, links);
+    });
+    body.append(save);
+  }
+
   note(body, item, save) {
     const area = labelled(body, 'Note', 'ws-edit-note', document.createElement('textarea'));
     area.value = item.note || '';
@@ -202,6 +266,12 @@ function para(text, cls) {
   p.textContent = text;
   if (cls) p.className = cls;
   return p;
+}
+
+function text(content) {
+  const s = document.createElement('span');
+  s.textContent = content;
+  return s;
 }
 
 function div(cls) {

@@ -1,5 +1,5 @@
-// The mouse in the document: select text to label it, click a span or an arc to select it, Shift+click or drag
-// from label to label to relate two spans, hover to emphasise a span with its relations. Input only: every edit
+// The mouse in the document: select text to label it (with Alt: as another piece of the selected span), click a
+// span or an arc to select it, Shift+click or drag from label to label to relate two spans, hover to emphasise a span with its relations. Input only: every edit
 // goes through the actions, every drawing through the view.
 
 import { menuOpen } from './menu.js';
@@ -82,7 +82,14 @@ export function installPointer(ws) {
   docEl.addEventListener('mouseup', (e) => {
     if (!editable || e.button !== 0 || menuOpen() || e.target.closest('.ws-lb, .ws-rel')) return;
     const range = selectionOffsets(ws);
-    if (range) openLabelMenu(ws, range);
+    if (!range) return;
+    // Alt while selecting adds the text as another piece of the selected span (a discontinuous span).
+    const selectedSpan = e.altKey && ws.selected && store.spans.get(ws.selected);
+    if (selectedSpan) {
+      if (act.addPiece(selectedSpan, range.start, range.end)) window.getSelection()?.removeAllRanges();
+      return;
+    }
+    openLabelMenu(ws, range);
   });
 
   docEl.addEventListener('click', (e) => {

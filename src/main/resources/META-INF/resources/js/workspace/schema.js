@@ -6,6 +6,7 @@ export class Schema {
     this.entityTypes = s.entityTypes || [];
     this.relationTypes = s.relationTypes || [];
     this.attributes = s.attributes || [];
+    this.linkResources = s.linkResources || []; // knowledge bases entity links may use; empty: any
     this.relationMenu = s.relationMenu || { any: [], pairs: {} };
     this.entity = new Map(this.entityTypes.map((t, index) => [t.name, { ...t, index }]));
     this.relation = new Map(this.relationTypes.map((t) => [t.name, { ...t, color: t.color || '#555555' }]));

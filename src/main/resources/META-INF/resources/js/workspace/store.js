@@ -14,6 +14,8 @@ export class LayerStore {
     this.relations = new Map(); // key → relation, the live ones
     this.everySpan = new Map(); // key → span, also deleted ones (a queued save may still need their id)
     this.bySpan = new Map(); // span key → Set of relations touching it
+    this.equivalenceOf = new Map(); // span key → {n, type}: brat's equivalence sets, shown as a shared badge
+    this.eventArcs = new Map(); // key → {head: trigger span key, tail: argument's span key, label: role}
   }
 
   /** Replaces everything with a layer as the API answers it. */
@@ -22,9 +24,11 @@ export class LayerStore {
     this.relations.clear();
     this.everySpan.clear();
     this.bySpan.clear();
+    this.equivalenceOf.clear();
+    this.eventArcs.clear();
     const byId = new Map();
     for (const s of layer.spans) {
-      const span = this.makeSpan(s.start, s.end, s.label, s.attributes, s.note);
+      const span = this.makeSpan(s.start, s.end, s.label, s.attributes, s.note, s.fragments, s.links);
       span.id = s.id;
       byId.set(s.id, span);
       this.putSpan(span);
@@ -37,11 +41,38 @@ export class LayerStore {
       rel.id = r.id;
       this.putRelation(rel);
     }
+    (layer.equivalences || []).forEach((e, i) => {
+      for (const id of e.spans) {
+        const span = byId.get(id);
+        if (span) this.equivalenceOf.set(span.key, { n: i + 1, type: e.type });
+      }
+    });
+    // An event is drawn as arcs from its trigger, one per argument, labelled with the role; an argument that is
+    // another event points at that event's trigger.
+    const triggers = new Map((layer.events || []).map((ev) => [ev.id, byId.get(ev.trigger)]));
+    for (const ev of layer.events || []) {
+      const trigger = triggers.get(ev.id);
+      ev.arguments.forEach((arg, i) => {
+        const target = arg.span != null ? byId.get(arg.span) : triggers.get(arg.event);
+        if (!trigger || !target) return;
+        const key = `e${ev.id}.${i}`;
+        this.eventArcs.set(key, { key, head: trigger.key, tail: target.key, label: arg.role, event: ev.type });
+      });
+    }
   }
 
-  makeSpan(start, end, label, attributes, note) {
-    return { key: 's' + nextKey++, id: null, start, end, s16: this.doc.u16(start), e16: this.doc.u16(end), label,
-      attributes: attributes || {}, note: note ?? null };
+  /** fragments: a discontinuous span's pieces [[start, end], ...] in code points, or null. */
+  makeSpan(start, end, label, attributes, note, fragments, links) {
+    return this.index({ key: 's' + nextKey++, id: null, start, end, label, attributes: attributes || {},
+      note: note ?? null, fragments: fragments && fragments.length > 1 ? fragments : null, links: links || [] });
+  }
+
+  /** The span's UTF-16 offsets for drawing: outer bounds, and each piece's (f16) when it is discontinuous. */
+  index(span) {
+    span.s16 = this.doc.u16(span.start);
+    span.e16 = this.doc.u16(span.end);
+    span.f16 = span.fragments ? span.fragments.map(([s, e]) => [this.doc.u16(s), this.doc.u16(e)]) : null;
+    return span;
   }
 
   makeRelation(head, tail, label, attributes, note) {
@@ -82,6 +113,7 @@ export class LayerStore {
   }
 
   text(span) {
+    if (span.f16) return span.f16.map(([s, e]) => this.doc.text.slice(s, e)).join(' … ');
     return this.doc.text.slice(span.s16, span.e16);
   }
 }
@@ -174,7 +206,7 @@ export class Editor {
     this.saver.enqueue({
       what: `Add ${span.label} “${this.store.text(span)}”`,
       run: (s) => send('POST', this.path('/spans'), { start: span.start, end: span.end, label: span.label,
-        attributes: span.attributes, note: span.note }, s.version),
+        attributes: span.attributes, note: span.note, fragments: span.fragments, links: span.links }, s.version),
       done: (answer) => { span.id = answer.id; },
     });
   }
@@ -197,12 +229,10 @@ export class Editor {
   }
 
   updateSpan(span, changes) {
-    const before = 'start' in changes || 'end' in changes ? { s16: span.s16, e16: span.e16 } : null;
+    const moved = 'start' in changes || 'end' in changes || 'fragments' in changes;
+    const before = moved ? { s16: span.s16, e16: span.e16 } : null;
     Object.assign(span, changes);
-    if (before) {
-      span.s16 = this.store.doc.u16(span.start);
-      span.e16 = this.store.doc.u16(span.end);
-    }
+    if (before) this.store.index(span);
     this.view.spanChanged(span, before);
     this.changed();
     this.saver.enqueue({

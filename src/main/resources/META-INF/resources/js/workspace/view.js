@@ -67,6 +67,7 @@ export class DocumentView {
     });
     for (const span of this.store.spans.values()) this.attachSpan(span);
     for (const rel of this.store.relations.values()) this.attachRelation(rel);
+    for (const arc of this.store.eventArcs.values()) this.attachRelation(arc);
     this.blocks.forEach((b) => this.dirty.add(b));
     fragment.prepend(this.svg);
     root.append(fragment);
@@ -133,6 +134,7 @@ export class DocumentView {
     }
     for (const span of this.store.spans.values()) this.attachSpan(span);
     for (const rel of this.store.relations.values()) this.attachRelation(rel);
+    for (const arc of this.store.eventArcs.values()) this.attachRelation(arc);
     this.flush();
   }
 
@@ -312,7 +314,7 @@ export class DocumentView {
 
   /** Writes the block's marks and arcs from its measured pieces. */
   draw(b) {
-    drawMarks(b, this.types.entity, this.doc.text);
+    drawMarks(b, this.types.entity, this.doc.text, this.store.equivalenceOf);
     drawArcs(b, this.types.relation, this.width);
   }
 
@@ -354,7 +356,9 @@ export class DocumentView {
     const b = this.blocks[this.doc.lineAt(u16)];
     let best = null;
     for (const span of b.spans) {
-      if (span.s16 <= u16 && u16 < span.e16 && (!best || span.e16 - span.s16 < best.e16 - best.s16)) best = span;
+      // A discontinuous span covers its pieces, not the gaps between them.
+      const inside = span.f16 ? span.f16.some(([s, e]) => s <= u16 && u16 < e) : span.s16 <= u16 && u16 < span.e16;
+      if (inside && (!best || span.e16 - span.s16 < best.e16 - best.s16)) best = span;
     }
     return best;
   }

@@ -48,6 +48,8 @@ final class BratConf {
                 case "relations" -> relationLines.add(new String[] {line, Integer.toString(i + 1)});
                 case "attributes" -> attributeLines.add(new String[] {line, Integer.toString(i + 1)});
                 case "events" -> eventLines.add(new String[] {line, Integer.toString(i + 1)});
+                // tools.conf (or annotation.conf): NAME DB:..., <URL>:... — the names become the link resources
+                case "normalization" -> labels.allowLinkResource(line.split("\\s+")[0], where);
                 default -> {
                     // unknown sections add nothing to the schema
                 }

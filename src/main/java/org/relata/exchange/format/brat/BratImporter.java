@@ -49,6 +49,8 @@ public final class BratImporter implements Importer {
                 String name = entry.getName();
                 if (name.equals("visual.conf") || name.endsWith("/visual.conf")) {
                     visuals.add(entry);
+                } else if (name.equals("tools.conf") || name.endsWith("/tools.conf")) {
+                    confs.add(entry); // only its [normalization] section is read
                 } else if (SafeZip.ignorable(name)) {
                     skipped.add(name);
                 } else if (name.endsWith(".txt")) {

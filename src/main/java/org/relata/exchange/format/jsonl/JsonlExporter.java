@@ -43,6 +43,7 @@ public final class JsonlExporter implements JsonLinesFormat {
     private static final byte[] EMPTY_OBJECT = JsonBytes.ascii("{}");
     // Keys that only appear when they hold something (issue 13), so lines without them stay as they were.
     private static final byte[] FRAGMENTS = JsonBytes.ascii(",\"fragments\":");
+    private static final byte[] SCORE = JsonBytes.ascii(",\"score\":");
     private static final byte[] NOTES = JsonBytes.ascii(",\"notes\":[");
     private static final byte[] NOTE_TYPE = JsonBytes.ascii("{\"type\":");
     private static final byte[] COMMA_NOTE_TYPE = JsonBytes.ascii(",{\"type\":");
@@ -101,6 +102,10 @@ public final class JsonlExporter implements JsonLinesFormat {
                         json.raw(']');
                     }
                     notes(json, span);
+                    if (span.score != null) {
+                        // Only suggestions carry a score; other spans keep their bytes.
+                        json.raw(SCORE).raw(JsonBytes.ascii(Double.toString(span.score)));
+                    }
                     json.raw('}');
                 }
                 json.raw(DOC_RELATIONS);

@@ -80,6 +80,7 @@ public final class JsonlImporter extends JsonLinesImporter {
         span.text = JsonFields.string(node, "text", at, false);
         span.attributes = JsonFields.object(node, "attributes", at);
         span.note = JsonFields.string(node, "note", at, false);
+        span.score = JsonFields.number(node, "score", at);
         span.notes.addAll(notes(node, at));
         span.fragments = fragments(node, at);
         span.links.addAll(JsonFields.items(node, "links", at, "a link {\"resource\", \"id\", \"text\"}",

@@ -47,7 +47,8 @@ public final class ConllExporter implements ExportFormat {
     public DocWriter open(OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         if (leftOutTotal > 0) {
-            writer.write("# left out: " + leftOutTotal + " spans (overlapping a longer span, or not on token edges)\n");
+            writer.write("# left out: " + leftOutTotal
+                    + " spans (overlapping a longer span, not on token edges, or discontinuous)\n");
         }
         return new LeftOutCounter(writer) {
 
@@ -60,7 +61,8 @@ public final class ConllExporter implements ExportFormat {
                 longestFirst.sort(Comparator.<ExDoc.ExSpan>comparingInt(s -> s.start - s.end)
                         .thenComparingInt(s -> s.start).thenComparing(s -> s.label));
                 for (ExDoc.ExSpan span : longestFirst) {
-                    int[] range = index.covering(span);
+                    // A discontinuous span has no place in this format: it is left out and counted (issue 13).
+                    int[] range = span.fragments == null ? index.covering(span) : null;
                     boolean free = range != null;
                     for (int t = free ? range[0] : 0; free && t <= range[1]; t++) {
                         free = tags[t] == null;

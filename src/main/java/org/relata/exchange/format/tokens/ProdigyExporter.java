@@ -54,7 +54,8 @@ public final class ProdigyExporter implements JsonLinesFormat {
                 Map<String, int[]> ranges = new HashMap<>();
                 json.writeArrayFieldStart("spans");
                 for (ExDoc.ExSpan span : doc.spans) {
-                    int[] range = index.covering(span);
+                    // A discontinuous span has no place in this format: it is left out and counted (issue 13).
+                    int[] range = span.fragments == null ? index.covering(span) : null;
                     if (range == null) {
                         leftOut++;
                         continue;

@@ -125,6 +125,11 @@ class AuthorizationMatrixTest {
         return c -> c == Caller.OUTSIDER || c == Caller.ANNOTATOR ? 404 : ALLOWED;
     }
 
+    /** The outsider is the one caller an admin did not allow to create projects. */
+    static Access canCreateProjects() {
+        return c -> c == Caller.OUTSIDER ? 403 : ALLOWED;
+    }
+
     static Access anyUser() {
         return c -> ALLOWED;
     }
@@ -149,7 +154,7 @@ class AuthorizationMatrixTest {
 
         // Projects and members (API)
         r.add(rule("GET /api/projects", "/api/projects", anyUser()));
-        r.add(rule("POST /api/projects", "/api/projects", anyUser(), Map.of("name", "matrix new", "schema", Api.geoSchema())));
+        r.add(rule("POST /api/projects", "/api/projects", canCreateProjects(), Map.of("name", "matrix new", "schema", Api.geoSchema())));
         r.add(rule("GET /api/projects/{id}", p, project(Role.ANNOTATOR)));
         r.add(rule("PATCH /api/projects/{id}", p, project(Role.MANAGER), Map.of("description", "changed")));
         r.add(rule("DELETE /api/projects/{id}", p + "?confirm=" + f.projectName, project(Role.MANAGER)));
@@ -161,6 +166,9 @@ class AuthorizationMatrixTest {
         r.add(rule("PUT /api/projects/{id}/state", p + "/state", project(Role.MANAGER), Map.of("state", "RETIRED")));
         r.add(rule("POST /api/projects/{id}/copy", p + "/copy", project(Role.MANAGER),
                 Map.of("name", "matrix copy", "documents", true)));
+        r.add(rule("DELETE /api/projects/{id}/membership", p + "/membership", project(Role.ANNOTATOR))
+                .with(Caller.ADMIN, 409));
+        r.add(rule("GET /api/projects/{id}/agreement/gold", p + "/agreement/gold", project(Role.CURATOR)));
         r.add(rule("GET /api/projects/{id}/schema", p + "/schema", project(Role.ANNOTATOR)));
         r.add(rule("PUT /api/projects/{id}/schema", p + "/schema", project(Role.MANAGER), Api.geoSchema()));
         r.add(rule("GET /api/projects/{id}/queue", p + "/queue", project(Role.ANNOTATOR)));
@@ -219,6 +227,11 @@ class AuthorizationMatrixTest {
                 gold + "/relations/" + f.goldRelation, gold()));
         r.add(rule("PUT /api/documents/{docId}/layers/{owner}/status", gold + "/status", gold(),
                 Map.of("status", "DONE")));
+        r.add(rule("GET /api/documents/{docId}/suggestions", d + "/suggestions", project(Role.ANNOTATOR)));
+        r.add(rule("POST /api/documents/{docId}/suggestions/rejections", d + "/suggestions/rejections",
+                project(Role.ANNOTATOR), Map.of("ids", List.of())));
+        r.add(rule("DELETE /api/documents/{docId}/suggestions/rejections/{spanId}",
+                d + "/suggestions/rejections/" + f.goldSpan, project(Role.ANNOTATOR)));
         r.add(rule("GET /api/documents/{docId}/curation", d + "/curation", curation()));
         r.add(rule("POST /api/documents/{docId}/curation/start", d + "/curation/start", curation()));
         r.add(rule("POST /api/documents/{docId}/curation/accept", d + "/curation/accept", curation(),
@@ -235,6 +248,11 @@ class AuthorizationMatrixTest {
                 Map.of("username", "matrix-new-user", "password", PASSWORD, "admin", true)));
         r.add(rule("GET /api/users/{id}/projects", "/api/users/" + f.victimId + "/projects", adminOnly()));
         r.add(rule("DELETE /api/users/{id}", "/api/users/" + f.victimId, adminOnly()));
+        r.add(rule("POST /api/me/password", "/api/me/password", anyUser(),
+                Map.of("currentPassword", PASSWORD, "password", "another-password-42")));
+        r.add(rule("PUT /api/users/{id}/rights", "/api/users/" + f.victimId + "/rights", adminOnly(),
+                Map.of("canCreateProjects", false)));
+        r.add(rule("GET /api/admin/security-log", "/api/admin/security-log", adminOnly()));
         r.add(rule("GET /api/tokens", "/api/tokens", anyUser()));
         r.add(rule("POST /api/tokens", "/api/tokens", anyUser(), Map.of("name", "matrix")));
         r.add(rule("DELETE /api/tokens/{id}", "/api/tokens/" + f.managerToken, ownedBy(Caller.MANAGER)));
@@ -243,7 +261,9 @@ class AuthorizationMatrixTest {
         r.add(rule("GET /login", "/login", anyUser()).with(Caller.ANONYMOUS, ALLOWED).with(Caller.DISABLED, ALLOWED));
         r.add(rule("POST /logout", "/logout", anyUser(), form()).with(Caller.ANONYMOUS, 303).with(Caller.DISABLED, 303));
         r.add(rule("GET /", "/", anyUser()));
-        r.add(rule("POST /projects", "/projects", anyUser(), form("name", "matrix page project")));
+        // The form answers a refusal the way it answers bad input: back to the list with the reason (and no project).
+        r.add(rule("POST /projects", "/projects", canCreateProjects(), form("name", "matrix page project"))
+                .with(Caller.OUTSIDER, 303));
         r.add(rule("GET /projects/{id}", pp, project(Role.ANNOTATOR)));
         r.add(rule("GET /projects/{id}/members", pp + "/members", project(Role.MANAGER)));
         r.add(rule("POST /projects/{id}/members", pp + "/members", project(Role.MANAGER),
@@ -254,6 +274,7 @@ class AuthorizationMatrixTest {
                 form("name", "renamed by the matrix", "description", "changed")));
         r.add(rule("POST /projects/{id}/state", pp + "/state", project(Role.MANAGER), form("state", "RETIRED")));
         r.add(rule("POST /projects/{id}/delete", pp + "/delete", project(Role.MANAGER), form("confirm", f.projectName)));
+        r.add(rule("POST /projects/{id}/leave", pp + "/leave", project(Role.ANNOTATOR), form()));
         r.add(rule("GET /projects/{id}/annotate", pp + "/annotate", project(Role.ANNOTATOR)).allowedAs(303));
         r.add(rule("GET /documents/{docId}/annotate", "/documents/" + f.doc + "/annotate", project(Role.ANNOTATOR)));
         r.add(rule("GET /documents/{docId}/curate", "/documents/" + f.doc + "/curate", curation()));
@@ -295,11 +316,17 @@ class AuthorizationMatrixTest {
                 form("version", f.schemaVersion, "name", "Confidence", "on", "span")));
         r.add(rule("POST /projects/{id}/schema/attributes/{attributeId}/delete",
                 sp + "/attributes/" + f.attribute + "/delete", project(Role.MANAGER), form("version", f.schemaVersion)));
+        r.add(rule("POST /projects/{id}/schema/link-resources", sp + "/link-resources", project(Role.MANAGER),
+                form("version", f.schemaVersion, "resources", "wikidata")));
         r.add(rule("POST /projects/{id}/schema/upload", sp + "/upload", project(Role.MANAGER),
                 form("version", f.schemaVersion)));
 
         // Tokens and administration pages
-        r.add(rule("GET /tokens", "/tokens", anyUser()));
+        r.add(rule("GET /account", "/account", anyUser()));
+        r.add(rule("POST /account/password", "/account/password", anyUser(),
+                form("current", PASSWORD, "password", "another-password-42")));
+        r.add(rule("POST /account/sessions/end", "/account/sessions/end", anyUser(), form()));
+        r.add(rule("GET /tokens", "/tokens", anyUser()).allowedAs(303));
         r.add(rule("POST /tokens", "/tokens", anyUser(), form("name", "matrix page token")));
         r.add(rule("POST /tokens/{id}/revoke", "/tokens/" + f.managerToken + "/revoke", ownedBy(Caller.MANAGER), form()));
         r.add(rule("GET /admin/users", "/admin/users", adminOnly()));
@@ -311,6 +338,9 @@ class AuthorizationMatrixTest {
                 form("password", "another-password-42")));
         r.add(rule("POST /admin/users/{id}/sessions/end", "/admin/users/" + f.victimId + "/sessions/end", adminOnly(),
                 form()));
+        r.add(rule("POST /admin/users/{id}/can-create-projects", "/admin/users/" + f.victimId + "/can-create-projects",
+                adminOnly(), form("allowed", "true")));
+        r.add(rule("GET /admin/security-log", "/admin/security-log", adminOnly()));
         r.add(rule("GET /admin/users/{id}/delete", "/admin/users/" + f.victimId + "/delete", adminOnly()));
         r.add(rule("POST /admin/users/{id}/delete", "/admin/users/" + f.victimId + "/delete", adminOnly(), form()));
         return r;
@@ -547,6 +577,7 @@ class AuthorizationMatrixTest {
                     Caller.REVOKED_TOKEN)) {
                 users.put(c, Api.newUser("mx-" + c.name().toLowerCase().replace('_', '-')));
             }
+            users.put(Caller.OUTSIDER, Api.newUserWithoutProjectRight("mx-outsider"));
             String manager = users.get(Caller.MANAGER);
             project = Api.newProject(manager);
             projectName = (String) Api.as(manager).get("/api/projects/" + project).then().statusCode(200)

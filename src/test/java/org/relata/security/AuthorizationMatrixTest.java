@@ -213,6 +213,9 @@ class AuthorizationMatrixTest {
         r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/me", project(Role.ANNOTATOR)));
         r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/" + f.user(Caller.ANNOTATOR),
                 c -> c == Caller.OUTSIDER ? 404 : ALLOWED));
+        // Blind project: an annotator is not shown another annotator's layer.
+        r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/" + f.user(Caller.CURATOR),
+                c -> c == Caller.OUTSIDER || c == Caller.ANNOTATOR ? 404 : ALLOWED));
         r.add(rule("GET /api/documents/{docId}/layers/{owner}", gold, gold()));
         r.add(rule("POST /api/documents/{docId}/layers/{owner}/spans", gold + "/spans", gold(), span));
         r.add(rule("PATCH /api/documents/{docId}/layers/{owner}/spans/{spanId}", gold + "/spans/" + f.goldSpan,

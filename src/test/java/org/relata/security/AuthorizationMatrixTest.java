@@ -1,0 +1,658 @@
+package org.relata.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.relata.testsupport.Api.ADMIN;
+import static org.relata.testsupport.Api.ADMIN_PASSWORD;
+import static org.relata.testsupport.Api.PASSWORD;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.relata.project.Role;
+import org.relata.testsupport.Api;
+import org.relata.testsupport.Db;
+import org.relata.testsupport.Sessions;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The authorization matrix (issue 12, item 1): every route the application declares (read from its JAX-RS
+ * resource classes, so a new route without a rule here fails) is called by each kind of caller, and answers the
+ * status its rule expects. Every refused write is proved to have changed nothing: a fingerprint of the main tables'
+ * rows is the same before and after it. Permitted writes are not sent (they would change the shared fixture; the
+ * feature tests cover them); permitted reads are, and must answer 200.
+ *
+ * <p>To add a route: add one {@code rule(...)} line in {@link #rules()} with a concrete path on the fixture and who may
+ * call it ({@link Access}).
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** Who calls. Page routes are called with the session cookies of a form login, API routes with Basic. */
+    enum Caller {
+        ANONYMOUS, OUTSIDER, ANNOTATOR, CURATOR, MANAGER, ADMIN, DISABLED, REVOKED_TOKEN
+    }
+
+    /** Stands for "permitted": 200 for reads (the call is made), not sent for writes. */
+    static final int ALLOWED = 200;
+
+    /** A route as declared: method, path template with regular expressions dropped, and how it is called. */
+    record Route(String method, String template, boolean multipart, boolean stream) {
+        String key() {
+            return method + " " + template;
+        }
+
+        boolean page() {
+            return !template.startsWith("/api/");
+        }
+
+        boolean write() {
+            return !method.equals("GET");
+        }
+    }
+
+    /** Which enabled, authenticated callers may use a route; everyone else gets the status given. */
+    interface Access extends Function<Caller, Integer> {
+    }
+
+    /** One call on the fixture: the route's key, a concrete path (with query), a body, and who may make it. */
+    record Rule(String key, String path, Access access, Object body, Map<String, String> form,
+                Map<Caller, Integer> overrides, int allowedStatus) {
+
+        /** This caller gets this status whatever the access rule says. */
+        Rule with(Caller caller, int status) {
+            Map<Caller, Integer> more = new EnumMap<>(Caller.class);
+            more.putAll(overrides);
+            more.put(caller, status);
+            return new Rule(key, path, access, body, form, more, allowedStatus);
+        }
+
+        /** A permitted read that answers with another status than 200 (a redirect to where the work is). */
+        Rule allowedAs(int status) {
+            return new Rule(key, path, access, body, form, overrides, status);
+        }
+    }
+
+    @Inject
+    Db db;
+
+    private static Fixture fixture;
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Who may call what
+
+    static Access project(Role needed) {
+        return c -> switch (c) {
+            case OUTSIDER -> 404;
+            case ANNOTATOR -> Role.ANNOTATOR.atLeast(needed) ? ALLOWED : 403;
+            case CURATOR -> Role.CURATOR.atLeast(needed) ? ALLOWED : 403;
+            default -> ALLOWED;
+        };
+    }
+
+    /** Curation hides the document's curation from annotators altogether. */
+    static Access curation() {
+        return c -> c == Caller.OUTSIDER || c == Caller.ANNOTATOR ? 404 : ALLOWED;
+    }
+
+    /** The gold layer is not shown to annotators at all (until they may read it, which the fixture does not reach). */
+    static Access gold() {
+        return c -> c == Caller.OUTSIDER || c == Caller.ANNOTATOR ? 404 : ALLOWED;
+    }
+
+    /** The outsider is the one caller an admin did not allow to create projects. */
+    static Access canCreateProjects() {
+        return c -> c == Caller.OUTSIDER ? 403 : ALLOWED;
+    }
+
+    static Access anyUser() {
+        return c -> ALLOWED;
+    }
+
+    static Access adminOnly() {
+        return c -> c == Caller.ADMIN ? ALLOWED : 403;
+    }
+
+    /** Something that belongs to one caller (an API token): everyone else is told it does not exist. */
+    static Access ownedBy(Caller owner) {
+        return c -> c == owner ? ALLOWED : 404;
+    }
+
+    private List<Rule> rules() {
+        Fixture f = fixture;
+        String p = "/api/projects/" + f.project;
+        String d = "/api/documents/" + f.doc;
+        String gold = d + "/layers/gold";
+        String pp = "/projects/" + f.project;
+        Map<String, Object> span = Map.of("start", 0, "end", 3, "label", "PERSON");
+        List<Rule> r = new ArrayList<>();
+
+        // Projects and members (API)
+        r.add(rule("GET /api/projects", "/api/projects", anyUser()));
+        r.add(rule("POST /api/projects", "/api/projects", canCreateProjects(), Map.of("name", "matrix new", "schema", Api.geoSchema())));
+        r.add(rule("GET /api/projects/{id}", p, project(Role.ANNOTATOR)));
+        r.add(rule("PATCH /api/projects/{id}", p, project(Role.MANAGER), Map.of("description", "changed")));
+        r.add(rule("DELETE /api/projects/{id}", p + "?confirm=" + f.projectName, project(Role.MANAGER)));
+        r.add(rule("GET /api/projects/{id}/members", p + "/members", project(Role.ANNOTATOR)));
+        r.add(rule("PUT /api/projects/{id}/members/{username}", p + "/members/" + f.victim, project(Role.MANAGER),
+                Map.of("role", "MANAGER")));
+        r.add(rule("DELETE /api/projects/{id}/members/{username}", p + "/members/" + f.user(Caller.CURATOR),
+                project(Role.MANAGER)));
+        r.add(rule("PUT /api/projects/{id}/state", p + "/state", project(Role.MANAGER), Map.of("state", "RETIRED")));
+        r.add(rule("POST /api/projects/{id}/copy", p + "/copy", project(Role.MANAGER),
+                Map.of("name", "matrix copy", "documents", true)));
+        r.add(rule("DELETE /api/projects/{id}/membership", p + "/membership", project(Role.ANNOTATOR))
+                .with(Caller.ADMIN, 409));
+        r.add(rule("GET /api/projects/{id}/agreement/gold", p + "/agreement/gold", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/schema", p + "/schema", project(Role.ANNOTATOR)));
+        r.add(rule("PUT /api/projects/{id}/schema", p + "/schema", project(Role.MANAGER), Api.geoSchema()));
+        r.add(rule("GET /api/projects/{id}/queue", p + "/queue", project(Role.ANNOTATOR)));
+        r.add(rule("GET /api/projects/{id}/documents", p + "/documents", project(Role.ANNOTATOR)));
+        r.add(rule("POST /api/projects/{id}/documents/status", p + "/documents/status", project(Role.MANAGER),
+                Map.of("documents", "all", "owner", f.user(Caller.ANNOTATOR), "status", "DONE")));
+        r.add(rule("GET /api/projects/{id}/trash", p + "/trash", project(Role.MANAGER)));
+        r.add(rule("POST /api/projects/{id}/trash/{docId}/restore", p + "/trash/" + f.trashed + "/restore",
+                project(Role.MANAGER)));
+        r.add(rule("DELETE /api/projects/{id}/trash/{docId}", p + "/trash/" + f.trashed, project(Role.MANAGER)));
+        r.add(rule("GET /api/projects/{id}/curation", p + "/curation", project(Role.CURATOR)));
+        r.add(rule("PUT /api/projects/{id}/curation", p + "/curation", project(Role.MANAGER),
+                Map.of("preAcceptShare", 0.5)));
+        r.add(rule("POST /api/projects/{id}/assignments", p + "/assignments", project(Role.MANAGER),
+                Map.of("documents", "all", "annotators", List.of(f.user(Caller.CURATOR)))));
+        r.add(rule("GET /api/projects/{id}/assignments", p + "/assignments", project(Role.ANNOTATOR)));
+        r.add(rule("DELETE /api/projects/{id}/assignments/{docId}/{username}",
+                p + "/assignments/" + f.doc + "/" + f.user(Caller.ANNOTATOR), project(Role.MANAGER)));
+        r.add(rule("GET /api/projects/{id}/progress", p + "/progress", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/agreement", p + "/agreement", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/agreement/disagreements", p + "/agreement/disagreements?" + f.pair,
+                project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/events", p + "/events", project(Role.CURATOR)));
+
+        // Exchange and releases (API)
+        r.add(rule("POST /api/projects/{id}/import", p + "/import?format=jsonl", project(Role.MANAGER),
+                Map.of("id", "matrix-import", "text", "Imported.")));
+        r.add(rule("GET /api/projects/{id}/export", p + "/export?format=jsonl", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/export/count", p + "/export/count", project(Role.CURATOR)));
+        r.add(rule("POST /api/projects/{id}/releases", p + "/releases", project(Role.MANAGER),
+                Map.of("name", "v2", "format", "jsonl", "source", "gold", "status", "any")));
+        r.add(rule("GET /api/projects/{id}/releases", p + "/releases", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/releases/{name}", p + "/releases/v1", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/releases/{name}/file", p + "/releases/v1/file", project(Role.CURATOR)));
+        r.add(rule("DELETE /api/projects/{id}/releases/{name}", p + "/releases/v1", project(Role.MANAGER)));
+        r.add(rule("GET /api/projects/{id}/releases/{a}/diff/{b}", p + "/releases/v1/diff/v1", project(Role.CURATOR)));
+
+        // Documents, layers, curation (API); the annotator is assigned the document
+        r.add(rule("GET /api/documents/{docId}", d, project(Role.ANNOTATOR)));
+        r.add(rule("DELETE /api/documents/{docId}", d, project(Role.MANAGER)));
+        r.add(rule("GET /api/documents/{docId}/events", d + "/events", project(Role.ANNOTATOR)));
+        r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/me", project(Role.ANNOTATOR)));
+        r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/" + f.user(Caller.ANNOTATOR),
+                c -> c == Caller.OUTSIDER ? 404 : ALLOWED));
+        // Blind project: an annotator is not shown another annotator's layer.
+        r.add(rule("GET /api/documents/{docId}/layers/{owner}", d + "/layers/" + f.user(Caller.CURATOR),
+                c -> c == Caller.OUTSIDER || c == Caller.ANNOTATOR ? 404 : ALLOWED));
+        r.add(rule("GET /api/documents/{docId}/layers/{owner}", gold, gold()));
+        r.add(rule("POST /api/documents/{docId}/layers/{owner}/spans", gold + "/spans", gold(), span));
+        r.add(rule("PATCH /api/documents/{docId}/layers/{owner}/spans/{spanId}", gold + "/spans/" + f.goldSpan,
+                gold(), Map.of("label", "COUNTRY")));
+        r.add(rule("DELETE /api/documents/{docId}/layers/{owner}/spans/{spanId}", gold + "/spans/" + f.goldSpan,
+                gold()));
+        r.add(rule("POST /api/documents/{docId}/layers/{owner}/relations", gold + "/relations", gold(),
+                Map.of("head", f.goldSpan, "tail", f.goldSpan2, "label", "LEADER_OF")));
+        r.add(rule("PATCH /api/documents/{docId}/layers/{owner}/relations/{relId}", gold + "/relations/" + f.goldRelation,
+                gold(), Map.of("attributes", Map.of("Certainty", "low"))));
+        r.add(rule("DELETE /api/documents/{docId}/layers/{owner}/relations/{relId}",
+                gold + "/relations/" + f.goldRelation, gold()));
+        r.add(rule("PUT /api/documents/{docId}/layers/{owner}/status", gold + "/status", gold(),
+                Map.of("status", "DONE")));
+        r.add(rule("GET /api/documents/{docId}/suggestions", d + "/suggestions", project(Role.ANNOTATOR)));
+        r.add(rule("POST /api/documents/{docId}/suggestions/rejections", d + "/suggestions/rejections",
+                project(Role.ANNOTATOR), Map.of("ids", List.of())));
+        r.add(rule("DELETE /api/documents/{docId}/suggestions/rejections/{spanId}",
+                d + "/suggestions/rejections/" + f.goldSpan, project(Role.ANNOTATOR)));
+        r.add(rule("GET /api/documents/{docId}/curation", d + "/curation", curation()));
+        r.add(rule("POST /api/documents/{docId}/curation/start", d + "/curation/start", curation()));
+        r.add(rule("POST /api/documents/{docId}/curation/accept", d + "/curation/accept", curation(),
+                Map.of("key", "span:0:3:PERSON")));
+        r.add(rule("POST /api/documents/{docId}/curation/reject", d + "/curation/reject", curation(),
+                Map.of("key", "span:0:3:PERSON")));
+        r.add(rule("DELETE /api/documents/{docId}/curation/rejections", d + "/curation/rejections?key=span:0:3:PERSON",
+                curation()));
+
+        // Users and tokens (API)
+        r.add(rule("GET /api/me", "/api/me", anyUser()));
+        r.add(rule("GET /api/users", "/api/users", adminOnly()));
+        r.add(rule("POST /api/users", "/api/users", adminOnly(),
+                Map.of("username", "matrix-new-user", "password", PASSWORD, "admin", true)));
+        r.add(rule("GET /api/users/{id}/projects", "/api/users/" + f.victimId + "/projects", adminOnly()));
+        r.add(rule("DELETE /api/users/{id}", "/api/users/" + f.victimId, adminOnly()));
+        r.add(rule("POST /api/me/password", "/api/me/password", anyUser(),
+                Map.of("currentPassword", PASSWORD, "password", "another-password-42")));
+        r.add(rule("PUT /api/users/{id}/rights", "/api/users/" + f.victimId + "/rights", adminOnly(),
+                Map.of("canCreateProjects", false)));
+        r.add(rule("GET /api/admin/security-log", "/api/admin/security-log", adminOnly()));
+        r.add(rule("GET /api/tokens", "/api/tokens", anyUser()));
+        r.add(rule("POST /api/tokens", "/api/tokens", anyUser(), Map.of("name", "matrix")));
+        r.add(rule("DELETE /api/tokens/{id}", "/api/tokens/" + f.managerToken, ownedBy(Caller.MANAGER)));
+
+        // Pages
+        r.add(rule("GET /login", "/login", anyUser()).with(Caller.ANONYMOUS, ALLOWED).with(Caller.DISABLED, ALLOWED));
+        r.add(rule("POST /logout", "/logout", anyUser(), form()).with(Caller.ANONYMOUS, 303).with(Caller.DISABLED, 303));
+        r.add(rule("GET /", "/", anyUser()));
+        // The form answers a refusal the way it answers bad input: back to the list with the reason (and no project).
+        r.add(rule("POST /projects", "/projects", canCreateProjects(), form("name", "matrix page project"))
+                .with(Caller.OUTSIDER, 303));
+        r.add(rule("GET /projects/{id}", pp, project(Role.ANNOTATOR)));
+        r.add(rule("GET /projects/{id}/members", pp + "/members", project(Role.MANAGER)));
+        r.add(rule("POST /projects/{id}/members", pp + "/members", project(Role.MANAGER),
+                form("username", f.victim, "role", "MANAGER")));
+        r.add(rule("POST /projects/{id}/members/{username}/remove", pp + "/members/" + f.user(Caller.CURATOR) + "/remove",
+                project(Role.MANAGER), form()));
+        r.add(rule("POST /projects/{id}/settings", pp + "/settings", project(Role.MANAGER),
+                form("name", "renamed by the matrix", "description", "changed")));
+        r.add(rule("POST /projects/{id}/state", pp + "/state", project(Role.MANAGER), form("state", "RETIRED")));
+        r.add(rule("POST /projects/{id}/delete", pp + "/delete", project(Role.MANAGER), form("confirm", f.projectName)));
+        r.add(rule("POST /projects/{id}/leave", pp + "/leave", project(Role.ANNOTATOR), form()));
+        r.add(rule("GET /projects/{id}/annotate", pp + "/annotate", project(Role.ANNOTATOR)).allowedAs(303));
+        r.add(rule("GET /documents/{docId}/annotate", "/documents/" + f.doc + "/annotate", project(Role.ANNOTATOR)));
+        r.add(rule("GET /documents/{docId}/curate", "/documents/" + f.doc + "/curate", curation()));
+        r.add(rule("POST /projects/{id}/documents/status", pp + "/documents/status", project(Role.MANAGER),
+                form("document", String.valueOf(f.doc), "status", "DONE", "owner", f.user(Caller.ANNOTATOR))));
+        r.add(rule("GET /projects/{id}/trash", pp + "/trash", project(Role.MANAGER)));
+        r.add(rule("POST /projects/{id}/trash", pp + "/trash", project(Role.MANAGER), form("document", String.valueOf(f.doc))));
+        r.add(rule("POST /projects/{id}/trash/{docId}/restore", pp + "/trash/" + f.trashed + "/restore",
+                project(Role.MANAGER), form()));
+        r.add(rule("POST /projects/{id}/trash/{docId}/purge", pp + "/trash/" + f.trashed + "/purge",
+                project(Role.MANAGER), form()));
+        r.add(rule("GET /projects/{id}/{direction}", pp + "/export", project(Role.CURATOR)));
+        r.add(rule("GET /projects/{id}/{direction}", pp + "/import", project(Role.MANAGER)));
+        r.add(rule("GET /projects/{id}/releases", pp + "/releases", project(Role.CURATOR)));
+        r.add(rule("POST /projects/{id}/releases", pp + "/releases", project(Role.MANAGER),
+                form("name", "v3", "format", "jsonl", "source", "gold", "status", "any")));
+        r.add(rule("POST /projects/{id}/releases/{name}/delete", pp + "/releases/v1/delete", project(Role.MANAGER), form()));
+        r.add(rule("GET /projects/{id}/releases/diff", pp + "/releases/diff?a=v1&b=v1", project(Role.CURATOR)));
+        r.add(rule("GET /projects/{id}/progress", pp + "/progress", project(Role.CURATOR)));
+        r.add(rule("GET /projects/{id}/agreement", pp + "/agreement", project(Role.CURATOR)));
+        r.add(rule("GET /projects/{id}/agreement/disagreements", pp + "/agreement/disagreements?" + f.pair, project(Role.CURATOR)));
+
+        // The schema forms (issue 12: each refused to annotators and curators, and nothing changes)
+        String sp = pp + "/schema";
+        r.add(rule("GET /projects/{id}/schema", sp, project(Role.ANNOTATOR)));
+        r.add(rule("POST /projects/{id}/schema/entity-types", sp + "/entity-types", project(Role.MANAGER),
+                form("version", f.schemaVersion, "name", "PLACE", "color", "#123456")));
+        r.add(rule("POST /projects/{id}/schema/entity-types/{typeId}", sp + "/entity-types/" + f.entityType,
+                project(Role.MANAGER), form("version", f.schemaVersion, "name", "RENAMED", "color", "#123456")));
+        r.add(rule("POST /projects/{id}/schema/entity-types/{typeId}/delete", sp + "/entity-types/" + f.entityType + "/delete",
+                project(Role.MANAGER), form("version", f.schemaVersion)));
+        r.add(rule("POST /projects/{id}/schema/relation-types", sp + "/relation-types", project(Role.MANAGER),
+                form("version", f.schemaVersion, "name", "NEAR", "head", "COUNTRY", "tail", "COUNTRY")));
+        r.add(rule("POST /projects/{id}/schema/relation-types/{typeId}", sp + "/relation-types/" + f.relationType,
+                project(Role.MANAGER), form("version", f.schemaVersion, "name", "RENAMED")));
+        r.add(rule("POST /projects/{id}/schema/relation-types/{typeId}/delete",
+                sp + "/relation-types/" + f.relationType + "/delete", project(Role.MANAGER), form("version", f.schemaVersion)));
+        r.add(rule("POST /projects/{id}/schema/attributes", sp + "/attributes", project(Role.MANAGER),
+                form("version", f.schemaVersion, "name", "Confidence", "on", "span")));
+        r.add(rule("POST /projects/{id}/schema/attributes/{attributeId}/delete",
+                sp + "/attributes/" + f.attribute + "/delete", project(Role.MANAGER), form("version", f.schemaVersion)));
+        r.add(rule("POST /projects/{id}/schema/link-resources", sp + "/link-resources", project(Role.MANAGER),
+                form("version", f.schemaVersion, "resources", "wikidata")));
+        r.add(rule("POST /projects/{id}/schema/upload", sp + "/upload", project(Role.MANAGER),
+                form("version", f.schemaVersion)));
+
+        // Tokens and administration pages
+        r.add(rule("GET /account", "/account", anyUser()));
+        r.add(rule("POST /account/password", "/account/password", anyUser(),
+                form("current", PASSWORD, "password", "another-password-42")));
+        r.add(rule("POST /account/sessions/end", "/account/sessions/end", anyUser(), form()));
+        r.add(rule("GET /tokens", "/tokens", anyUser()).allowedAs(303));
+        r.add(rule("POST /tokens", "/tokens", anyUser(), form("name", "matrix page token")));
+        r.add(rule("POST /tokens/{id}/revoke", "/tokens/" + f.managerToken + "/revoke", ownedBy(Caller.MANAGER), form()));
+        r.add(rule("GET /admin/users", "/admin/users", adminOnly()));
+        r.add(rule("POST /admin/users", "/admin/users", adminOnly(),
+                form("username", "matrix-page-user", "password", PASSWORD, "admin", "true")));
+        r.add(rule("POST /admin/users/{id}/enabled", "/admin/users/" + f.victimId + "/enabled", adminOnly(),
+                form("enabled", "false")));
+        r.add(rule("POST /admin/users/{id}/password", "/admin/users/" + f.victimId + "/password", adminOnly(),
+                form("password", "another-password-42")));
+        r.add(rule("POST /admin/users/{id}/sessions/end", "/admin/users/" + f.victimId + "/sessions/end", adminOnly(),
+                form()));
+        r.add(rule("POST /admin/users/{id}/can-create-projects", "/admin/users/" + f.victimId + "/can-create-projects",
+                adminOnly(), form("allowed", "true")));
+        r.add(rule("GET /admin/security-log", "/admin/security-log", adminOnly()));
+        r.add(rule("GET /admin/users/{id}/delete", "/admin/users/" + f.victimId + "/delete", adminOnly()));
+        r.add(rule("POST /admin/users/{id}/delete", "/admin/users/" + f.victimId + "/delete", adminOnly(), form()));
+        return r;
+    }
+
+    private static Rule rule(String key, String path, Access access) {
+        return new Rule(key, path, access, null, null, Map.of(), ALLOWED);
+    }
+
+    private static Rule rule(String key, String path, Access access, Object body) {
+        if (body instanceof FormFields fields) {
+            return new Rule(key, path, access, null, fields.values(), Map.of(), ALLOWED);
+        }
+        return new Rule(key, path, access, body, null, Map.of(), ALLOWED);
+    }
+
+    private record FormFields(Map<String, String> values) {
+    }
+
+    private static FormFields form(String... pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], pairs[i + 1]);
+        }
+        return new FormFields(values);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The matrix
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteTimesEveryCaller() {
+        Map<String, Route> routes = declaredRoutes();
+        if (fixture == null) {
+            fixture = new Fixture(db);
+        }
+        List<Rule> rules = rules();
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("every declared route has a rule", () -> {
+            TreeSet<String> missing = new TreeSet<>(routes.keySet());
+            rules.forEach(r -> missing.remove(r.key()));
+            TreeSet<String> stale = new TreeSet<>();
+            rules.stream().map(Rule::key).filter(k -> !routes.containsKey(k)).forEach(stale::add);
+            assertTrue(missing.isEmpty(), "new route without a rule in AuthorizationMatrixTest: " + missing);
+            assertTrue(stale.isEmpty(), "rule for a route the application no longer declares: " + stale);
+        }));
+        // Reads first, then writes, so that no permitted call runs between a refused write and its check.
+        for (boolean writes : new boolean[] {false, true}) {
+            for (Rule rule : rules) {
+                Route route = routes.get(rule.key());
+                if (route == null || route.write() != writes) {
+                    continue;
+                }
+                for (Caller caller : Caller.values()) {
+                    int expected = expected(route, rule, caller);
+                    if (expected == ALLOWED && (route.write() || route.stream())) {
+                        continue;
+                    }
+                    int status = expected == ALLOWED ? rule.allowedStatus() : expected;
+                    tests.add(DynamicTest.dynamicTest(route.method() + " " + rule.path() + " as " + caller + " → "
+                            + status, () -> check(route, rule, caller, status)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Anonymous, disabled and revoked callers are refused before any rule: API 401, pages off to the login form. */
+    static int expected(Route route, Rule rule, Caller caller) {
+        if (rule.overrides().containsKey(caller)) {
+            return rule.overrides().get(caller);
+        }
+        return switch (caller) {
+            case ANONYMOUS, DISABLED, REVOKED_TOKEN -> route.page() ? 302 : 401;
+            default -> rule.access().apply(caller);
+        };
+    }
+
+    private void check(Route route, Rule rule, Caller caller, int expected) {
+        String before = route.write() ? snapshot() : null;
+        Response response = call(route, rule, caller);
+        String what = route.method() + " " + rule.path() + " as " + caller;
+        assertEquals(expected, response.statusCode(), what + " answered " + response.statusCode() + ": "
+                + abbreviate(response.asString()));
+        if (expected == 302 || expected == 303 && caller == Caller.ANONYMOUS) {
+            String location = response.header("Location");
+            assertEquals("/login", java.net.URI.create(location).getPath(), what + " redirects to " + location);
+        }
+        if (route.write()) {
+            assertEquals(before, snapshot(), what + " was refused but changed the database");
+        }
+    }
+
+    private Response call(Route route, Rule rule, Caller caller) {
+        Fixture f = fixture;
+        RequestSpecification spec = given().redirects().follow(false);
+        if (caller == Caller.REVOKED_TOKEN) {
+            spec.header("Authorization", "Bearer " + f.revokedToken);
+        } else if (route.page()) {
+            Sessions.Page page = f.pages.get(caller);
+            spec.cookies(page.cookies());
+            if (route.write()) {
+                Map<String, String> fields = new LinkedHashMap<>(rule.form() == null ? Map.of() : rule.form());
+                fields.put("csrf-token", page.csrfToken());
+                if (route.multipart()) {
+                    fields.forEach(spec::multiPart);
+                    spec.multiPart("file", "schema.json", Api.geoSchema().toString().getBytes(), "application/json");
+                } else {
+                    spec.contentType(ContentType.URLENC).formParams(fields);
+                }
+            }
+        } else if (caller == Caller.DISABLED) {
+            spec.auth().preemptive().basic(f.user(caller), PASSWORD);
+        } else if (caller != Caller.ANONYMOUS) {
+            // A token rather than a password: checking a password hash on each of hundreds of calls is slow.
+            spec.header("Authorization", "Bearer " + f.tokens.get(caller));
+        }
+        if (!route.page() && route.write()) {
+            spec.contentType(ContentType.JSON).body(rule.body() == null ? Map.of() : rule.body());
+        }
+        return spec.request(route.method(), rule.path());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // "Nothing changed": a fingerprint of every row of the tables a write could touch
+
+    /** Each table's rows; a token's last use is left out (the calls themselves present tokens). */
+    private static final List<String> TABLES = List.of("users",
+            "(select id, user_id, name, token_hash, created_at, revoked_at, expires_at from api_tokens)", "projects", "project_members",
+            "project_deletions", "all_documents", "assignments", "annotation_layers", "spans", "relations",
+            "entity_types", "relation_types", "relation_type_pairs", "attribute_defs", "releases",
+            "curation_rejections", "suggestion_rejections", "audit_events");
+
+    private String snapshot() {
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < TABLES.size(); i++) {
+            if (i > 0) {
+                sql.append(" || '|' || ");
+            }
+            sql.append("(select count(*) || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') from ")
+                    .append(TABLES.get(i)).append(" x)");
+        }
+        return String.valueOf(db.column(sql.toString()).get(0));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The application's own route table: every JAX-RS resource class in org.relata
+
+    static Map<String, Route> declaredRoutes() {
+        Path root = Path.of("target", "classes");
+        Map<String, Route> routes = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(root.resolve("org/relata"))) {
+            for (Path file : files.filter(x -> x.toString().endsWith(".class")).sorted().toList()) {
+                String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        Thread.currentThread().getContextClassLoader());
+                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    String verb = httpMethod(m);
+                    jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                    if (verb == null) {
+                        if (sub != null) {
+                            fail("sub-resource locator " + m + ": teach AuthorizationMatrixTest to follow it");
+                        }
+                        continue;
+                    }
+                    String template = join(base.value(), sub == null ? "" : sub.value());
+                    Consumes consumes = m.getAnnotation(Consumes.class);
+                    Produces produces = m.getAnnotation(Produces.class);
+                    boolean multipart = consumes != null && List.of(consumes.value()).contains(MediaType.MULTIPART_FORM_DATA);
+                    boolean stream = produces != null && List.of(produces.value()).contains(MediaType.SERVER_SENT_EVENTS);
+                    Route route = new Route(verb, template, multipart, stream);
+                    routes.put(route.key(), route);
+                }
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the application's resource classes", e);
+        }
+        assertTrue(routes.size() > 50, "found only " + routes.size() + " routes under " + root.toAbsolutePath());
+        return routes;
+    }
+
+    private static String httpMethod(Method m) {
+        for (Annotation a : m.getAnnotations()) {
+            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** "/a/{id}" + "b/{x: re}" → "/a/{id}/b/{x}". */
+    static String join(String base, String sub) {
+        String path = ("/" + base + "/" + sub).replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // One fixture project for every case, built once
+
+    static final class Fixture {
+        final Map<Caller, String> users = new EnumMap<>(Caller.class);
+        final Map<Caller, Sessions.Page> pages = new EnumMap<>(Caller.class);
+        final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+        final long project;
+        final String projectName;
+        final long doc;
+        final long trashed;
+        final long goldSpan;
+        final long goldSpan2;
+        final long goldRelation;
+        final long entityType;
+        final long relationType;
+        final long attribute;
+        final String schemaVersion;
+        final String victim;
+        final long victimId;
+        final long managerToken;
+        final String revokedToken;
+        /** Two annotators to compare, as the disagreement routes ask. */
+        final String pair;
+
+        Fixture(Db db) {
+            users.put(Caller.ADMIN, ADMIN);
+            for (Caller c : List.of(Caller.OUTSIDER, Caller.ANNOTATOR, Caller.CURATOR, Caller.MANAGER, Caller.DISABLED,
+                    Caller.REVOKED_TOKEN)) {
+                users.put(c, Api.newUser("mx-" + c.name().toLowerCase().replace('_', '-')));
+            }
+            users.put(Caller.OUTSIDER, Api.newUserWithoutProjectRight("mx-outsider"));
+            String manager = users.get(Caller.MANAGER);
+            project = Api.newProject(manager);
+            projectName = (String) Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
+                    .extract().path("name");
+            Api.addMember(project, manager, user(Caller.ANNOTATOR), "ANNOTATOR");
+            Api.addMember(project, manager, user(Caller.CURATOR), "CURATOR");
+            // Disabled and revoked callers would be managers: their credentials, not their role, must refuse them.
+            Api.addMember(project, manager, user(Caller.DISABLED), "MANAGER");
+            Api.addMember(project, manager, user(Caller.REVOKED_TOKEN), "MANAGER");
+
+            doc = db.document(project, "mx-doc", "Kim Jong-un leads North Korea.");
+            trashed = db.document(project, "mx-trashed", "To the trash.");
+            Api.as(manager).delete("/api/documents/" + trashed).then().statusCode(204);
+            Api.assignAll(project, manager, user(Caller.ANNOTATOR));
+            String layer = "/api/documents/" + doc + "/layers/";
+            for (Caller c : List.of(Caller.ANNOTATOR, Caller.CURATOR)) {
+                Api.as(user(c)).body(Map.of("start", 0, "end", 11, "label", "PERSON"))
+                        .post(layer + "me/spans").then().statusCode(201);
+            }
+            pair = "a=" + user(Caller.ANNOTATOR) + "&b=" + user(Caller.CURATOR);
+            goldSpan = id(Api.as(manager).body(Map.of("start", 0, "end", 11, "label", "PERSON"))
+                    .post(layer + "gold/spans"));
+            goldSpan2 = id(Api.as(manager).body(Map.of("start", 18, "end", 29, "label", "COUNTRY"))
+                    .post(layer + "gold/spans"));
+            goldRelation = id(Api.as(manager).body(Map.of("head", goldSpan, "tail", goldSpan2, "label", "LEADER_OF"))
+                    .post(layer + "gold/relations"));
+            Api.as(manager).body(Map.of("name", "v1", "format", "jsonl", "source", "gold", "status", "any"))
+                    .post("/api/projects/" + project + "/releases").then().statusCode(201);
+
+            entityType = first(db, "select id from entity_types where project_id = ?1 order by id");
+            relationType = first(db, "select id from relation_types where project_id = ?1 order by id");
+            attribute = first(db, "select id from attribute_defs where project_id = ?1 order by id");
+            schemaVersion = Api.as(manager).get("/api/projects/" + project + "/schema").then().statusCode(200)
+                    .extract().header("ETag").replace("\"", "");
+
+            victim = Api.newUser("mx-victim");
+            victimId = ((Number) db.column("select id from users where username = ?1", victim).get(0)).longValue();
+            managerToken = id(Api.as(manager).body(Map.of("name", "matrix")).post("/api/tokens"));
+            Response revoked = Api.as(user(Caller.REVOKED_TOKEN)).body(Map.of("name", "revoked")).post("/api/tokens");
+            revokedToken = revoked.then().statusCode(201).extract().path("token");
+            Api.as(user(Caller.REVOKED_TOKEN)).delete("/api/tokens/" + id(revoked)).then().statusCode(204);
+            for (Caller c : List.of(Caller.OUTSIDER, Caller.ANNOTATOR, Caller.CURATOR, Caller.MANAGER)) {
+                tokens.put(c, Api.as(user(c)).body(Map.of("name", "matrix calls")).post("/api/tokens")
+                        .then().statusCode(201).extract().path("token"));
+            }
+            tokens.put(Caller.ADMIN, Api.asAdmin().body(Map.of("name", "matrix calls")).post("/api/tokens")
+                    .then().statusCode(201).extract().path("token"));
+
+            // Browser sessions with their CSRF token; the disabled user's is taken before the account is disabled.
+            pages.put(Caller.ANONYMOUS, Sessions.page(Map.of(), "/login"));
+            for (Caller c : List.of(Caller.OUTSIDER, Caller.ANNOTATOR, Caller.CURATOR, Caller.MANAGER, Caller.DISABLED)) {
+                pages.put(c, Sessions.page(Sessions.login(user(c), PASSWORD), "/"));
+            }
+            pages.put(Caller.ADMIN, Sessions.page(Sessions.login(ADMIN, ADMIN_PASSWORD), "/admin/users"));
+            Sessions.Page admin = pages.get(Caller.ADMIN);
+            long disabledId = ((Number) db.column("select id from users where username = ?1", user(Caller.DISABLED))
+                    .get(0)).longValue();
+            given().redirects().follow(false).cookies(admin.cookies()).contentType(ContentType.URLENC)
+                    .formParam("csrf-token", admin.csrfToken()).formParam("enabled", "false")
+                    .post("/admin/users/" + disabledId + "/enabled").then().statusCode(303);
+        }
+
+        String user(Caller c) {
+            return users.get(c);
+        }
+
+        private long first(Db db, String sql) {
+            return ((Number) db.column(sql, project).get(0)).longValue();
+        }
+
+        private static long id(Response created) {
+            return ((Number) created.then().statusCode(201).extract().path("id")).longValue();
+        }
+    }
+}

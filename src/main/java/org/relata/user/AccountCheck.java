@@ -88,18 +88,30 @@ public class AccountCheck implements SecurityIdentityAugmentor {
      * session ended because the account is disabled, the next page (the login form) says so, once.
      */
     private static SecurityIdentity endedSession(RoutingContext http, boolean disabled) {
-        // Only a page navigation clears the stale cookies (and, for a disabled account, leaves the message for the
-        // login form): a favicon, style sheet or script request racing ahead of the next page would otherwise clear
-        // them silently, and that page would arrive without a session to explain.
-        if (http != null && isPageNavigation(http)) {
+        if (http == null) {
+            return anonymous();
+        }
+        // A browser's favicon, style sheet or script request racing ahead of the next page leaves the cookies alone:
+        // clearing them there would let that page arrive without a session to explain. Pages (and clients that are
+        // no browser) clear them.
+        String destination = http.request().getHeader("Sec-Fetch-Dest");
+        if (destination == null || destination.equals("document")) {
             http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
             http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
-            if (disabled) {
+        }
+        if (disabled) {
+            // Only a page carries the message to the next page: a sub-request would set it again after the login
+            // form had shown it.
+            if (isPageNavigation(http)) {
                 http.response().addCookie(Cookie.cookie(Flash.COOKIE, Flash.encoded("error", DISABLED)).setPath("/")
                         .setMaxAge(60).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
-                http.put(Flash.COOKIE, new Flash("error", DISABLED));
             }
+            http.put(Flash.COOKIE, new Flash("error", DISABLED));
         }
+        return anonymous();
+    }
+
+    private static SecurityIdentity anonymous() {
         return QuarkusSecurityIdentity.builder().setAnonymous(true)
                 .setPrincipal(new QuarkusPrincipal("")).build();
     }

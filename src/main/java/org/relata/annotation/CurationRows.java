@@ -31,7 +31,8 @@ public class CurationRows {
 
     /** A relation with its arguments' offsets and labels, so that it can be matched across layers. */
     public record LayerRelation(String username, long id, int headStart, int headEnd, String headLabel, int tailStart,
-            int tailEnd, String tailLabel, String label, boolean directed, String attributes, String note) {
+            int tailEnd, String tailLabel, String label, boolean directed, String attributes, String note,
+            String headFragments, String tailFragments) {
     }
 
     @Inject
@@ -79,7 +80,8 @@ public class CurationRows {
         List<LayerRelation> relations = new ArrayList<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
                 select u.username, r.id, h.start_offset, h.end_offset, ht.name,
-                       t.start_offset, t.end_offset, tt.name, rt.name, rt.directed, cast(r.attributes as text), r.note
+                       t.start_offset, t.end_offset, tt.name, rt.name, rt.directed, cast(r.attributes as text), r.note,
+                       cast(h.fragments as text), cast(t.fragments as text)
                   from relations r join annotation_layers l on l.id = r.layer_id left join users u on u.id = l.user_id
                   join spans h on h.id = r.head_span_id join entity_types ht on ht.id = h.entity_type_id
                   join spans t on t.id = r.tail_span_id join entity_types tt on tt.id = t.entity_type_id
@@ -90,7 +92,7 @@ public class CurationRows {
             relations.add(new LayerRelation((String) row[0], ((Number) row[1]).longValue(),
                     ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (String) row[4],
                     ((Number) row[5]).intValue(), ((Number) row[6]).intValue(), (String) row[7], (String) row[8],
-                    (Boolean) row[9], (String) row[10], (String) row[11]));
+                    (Boolean) row[9], (String) row[10], (String) row[11], (String) row[12], (String) row[13]));
         }
         return relations;
     }

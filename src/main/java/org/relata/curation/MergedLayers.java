@@ -123,7 +123,7 @@ public class MergedLayers {
         }
         // Gold rows come first, so that a proposer's attributes never win over what gold holds already.
         for (CurationRows.LayerSpan row : rows.spans(documentId)) {
-            String key = CurationKeys.span(row.start(), row.end(), row.label());
+            String key = CurationKeys.span(row.start(), row.end(), row.label(), row.fragments());
             Item item = merge.spans.computeIfAbsent(key, k -> new Item(k, false));
             item.start = row.start();
             item.end = row.end();
@@ -137,8 +137,8 @@ public class MergedLayers {
             }
         }
         for (CurationRows.LayerRelation row : rows.relations(documentId)) {
-            Item head = merge.spans.get(CurationKeys.span(row.headStart(), row.headEnd(), row.headLabel()));
-            Item tail = merge.spans.get(CurationKeys.span(row.tailStart(), row.tailEnd(), row.tailLabel()));
+            Item head = merge.spans.get(CurationKeys.span(row.headStart(), row.headEnd(), row.headLabel(), row.headFragments()));
+            Item tail = merge.spans.get(CurationKeys.span(row.tailStart(), row.tailEnd(), row.tailLabel(), row.tailFragments()));
             String key = CurationKeys.relation(head.key, tail.key, row.label(), row.directed());
             Item item = merge.relations.computeIfAbsent(key, k -> new Item(k, true));
             if (item.head == null) {

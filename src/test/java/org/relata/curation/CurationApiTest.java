@@ -157,11 +157,26 @@ class CurationApiTest {
                 "links", List.of(Map.of("resource", "Wikidata", "id", "Q148"))))
                 .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
         start(curator, docId);
-        Api.as(curator).body(Map.of("key", spanKey(17, 33, "COUNTRY"))).post("/api/documents/" + docId + "/curation/accept")
+        String key = view(curator, docId).getString("spans.find { it.start == 17 }.key");
+        Api.as(curator).body(Map.of("key", key)).post("/api/documents/" + docId + "/curation/accept")
                 .then().statusCode(200);
         JsonPath gold = gold(curator, docId);
         assertEquals(List.of(List.of(17, 22), List.of(27, 33)), gold.getList("spans[0].fragments"));
         assertEquals("Q148", gold.getString("spans[0].links[0].id"));
+    }
+
+    @Test
+    void aDiscontinuousSpanAndAContiguousOneWithTheSameBoundsAreTwoAnnotations() {
+        Api.assignAll(projectId, manager, a, b);
+        Api.as(a).body(Map.of("label", "COUNTRY", "fragments", List.of(List.of(17, 22), List.of(27, 33))))
+                .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+        span(b, docId, 17, 33, "COUNTRY");
+        start(curator, docId);
+        JsonPath merged = view(curator, docId);
+        assertEquals(2, merged.getList("spans.findAll { it.start == 17 && it.end == 33 }").size());
+        assertEquals(List.of(List.of(a), List.of(b)),
+                merged.getList("spans.findAll { it.start == 17 && it.end == 33 }.proposers"));
+        assertEquals(List.of(), spans(gold(curator, docId)), "neither is agreed on, so nothing is pre-accepted");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.relata.bench;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.microsoft.playwright.Page;
+
+import org.relata.testsupport.Browser;
+
+/**
+ * Not a test: opening the curation view (issue 11) of one document of 120,000 characters annotated by 3 annotators
+ * with 5,000 spans each (they differ on about one span in ten, so there are disagreements to show), against the
+ * packaged application started with -Xmx128m like {@link ExchangeBenchmark}. Measures the first POST .../curation/
+ * start (pre-accepting what all three agree on into gold), GET /api/documents/{id}/curation (median of 10) and the
+ * page in headless Chromium from navigation to the view being ready to use ({@code data-ready}, median of 5).
+ * Run with {@code ./mvnw -Pbench verify -Dbench.main=org.relata.bench.CurationBenchmark -Dbench.sizes=5000}
+ * (argument: spans per annotator). Figures go to docs/benchmarks.md.
+ */
+public final class CurationBenchmark {
+
+    static final int ANNOTATORS = 3;
+    static final int LENGTH = 120_000;
+
+    static final String DOCUMENT = """
+            insert into documents (project_id, external_id, text, length)
+            values (?, 'long-article', left(repeat('alpha beta gamma delta ', 5218), 120000), 120000)""";
+
+    static final String LAYERS = """
+            insert into annotation_layers (document_id, doc_length, owner_kind, user_id, status, version)
+            select d.id, 120000, 'USER', u.id, 'DONE', 1 from documents d cross join users u
+             where d.project_id = ? and u.username like 'bench-%'""";
+
+    /** k-th span at 23·k; one in ten a code point longer, depending on the annotator. */
+    static final String SPANS = """
+            insert into spans (layer_id, doc_length, start_offset, end_offset, entity_type_id)
+            select l.id, 120000, k * 23, k * 23 + 5 + case when (k * 7 + l.user_id) % 10 = 0 then 1 else 0 end,
+                   (select t.id from entity_types t where t.project_id = d.project_id order by t.id offset (k % 8) limit 1)
+              from annotation_layers l join documents d on d.id = l.document_id cross join generate_series(0, ? - 1) k
+             where d.project_id = ?""";
+
+    private CurationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int spans = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
+        }
+        ExchangeBenchmark.recreateDatabase();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
+        builder.environment().put("RELATA_DB_NAME", ExchangeBenchmark.DB);
+        builder.environment().put("PORT", Integer.toString(ExchangeBenchmark.PORT));
+        builder.environment().put("RELATA_ADMIN_PASSWORD", ExchangeBenchmark.ADMIN_PASSWORD);
+        Process app = builder.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            ExchangeBenchmark.waitUntilReady(app);
+            ExchangeBenchmark.auth = ExchangeBenchmark.BASIC;
+            long project = ExchangeBenchmark.createProject(http);
+            for (int a = 0; a < ANNOTATORS; a++) {
+                String user = "bench-" + a;
+                DashboardBenchmark.send(http, "/api/users", "POST",
+                        "{\"username\":\"" + user + "\",\"password\":\"bench-password-1\",\"admin\":false}", 201);
+                DashboardBenchmark.send(http, "/api/projects/" + project + "/members/" + user, "PUT",
+                        "{\"role\":\"ANNOTATOR\"}", 200);
+            }
+            long document;
+            try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres",
+                    "postgres")) {
+                DashboardBenchmark.run(c, DOCUMENT, project);
+                DashboardBenchmark.run(c, LAYERS, project);
+                DashboardBenchmark.run(c, SPANS, spans, project);
+                c.createStatement().execute("vacuum analyze");
+                var rows = c.createStatement().executeQuery("select id from documents where external_id = 'long-article'");
+                rows.next();
+                document = rows.getLong(1);
+            }
+            String api = "/api/documents/" + document + "/curation";
+            long start = System.nanoTime();
+            DashboardBenchmark.send(http, api + "/start", "POST", "{}", 200);
+            double startMs = (System.nanoTime() - start) / 1e6;
+            double[] view = DashboardBenchmark.times(http, api);
+            List<Double> page = new ArrayList<>();
+            try (Browser browser = Browser.start()) {
+                Page tab = browser.loggedIn("http://127.0.0.1:" + ExchangeBenchmark.PORT, "admin",
+                        ExchangeBenchmark.ADMIN_PASSWORD);
+                for (int i = 0; i < 6; i++) {
+                    long t0 = System.nanoTime();
+                    tab.navigate("/documents/" + document + "/curate");
+                    tab.waitForSelector("#curation[data-ready=true]",
+                            new Page.WaitForSelectorOptions().setTimeout(60_000));
+                    if (i > 0) {
+                        page.add((System.nanoTime() - t0) / 1e6);
+                    }
+                }
+            }
+            page.sort(Double::compare);
+            System.out.println("| annotators × spans | first start (pre-accept into gold) | GET curation (median of 10) "
+                    + "| page ready in Chromium (median of 5, max) | load |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "| %d × %,d | %.0f ms | %.0f ms | %.0f ms (%.0f) | %.1f |%n", ANNOTATORS, spans,
+                    startMs, DashboardBenchmark.median(view) * 1000, page.get(page.size() / 2),
+                    page.get(page.size() - 1),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+}

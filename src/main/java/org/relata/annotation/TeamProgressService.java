@@ -16,20 +16,63 @@ import org.relata.annotation.TeamProgress.AnnotatorProgress;
 import org.relata.annotation.TeamProgress.DocumentProgress;
 import org.relata.annotation.TeamProgress.LabelCounts;
 
-/** Counts for the progress dashboard, each table in one aggregate query so large projects answer fast. */
+/**
+ * Counts for the progress dashboard, each table in one aggregate query. Counting every span and relation of a large
+ * project takes about a second, so the per-annotator and per-label tables are kept until the project's layers,
+ * labels, members or assignments change (every write steps a layer's version; see {@link #fingerprint}).
+ */
 @ApplicationScoped
 public class TeamProgressService {
 
     @Inject
     EntityManager em;
 
+    private record Totals(String fingerprint, List<AnnotatorProgress> annotators, List<LabelCounts> labels) {
+    }
+
+    private final Map<Long, Totals> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
     public TeamProgress of(long projectId) {
-        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId, Integer.MAX_VALUE, 0));
+        Totals totals = totals(projectId);
+        return new TeamProgress(totals.annotators(), totals.labels(), documents(projectId, Integer.MAX_VALUE, 0));
     }
 
     /** The same with only a page of the documents (the dashboard page shows them a page at a time). */
     public TeamProgress of(long projectId, int limit, long offset) {
-        return new TeamProgress(annotators(projectId), labels(projectId), documents(projectId, limit, offset));
+        Totals totals = totals(projectId);
+        return new TeamProgress(totals.annotators(), totals.labels(), documents(projectId, limit, offset));
+    }
+
+    private Totals totals(long projectId) {
+        String fingerprint = fingerprint(projectId);
+        Totals totals = kept.get(projectId);
+        if (totals == null || !totals.fingerprint().equals(fingerprint)) {
+            totals = new Totals(fingerprint, annotators(projectId), labels(projectId));
+            kept.put(projectId, totals);
+        }
+        return totals;
+    }
+
+    /**
+     * What the totals depend on, read in one quick query: the layers of the project's documents (how many, their
+     * versions, newest id and change), the label names, the members and roles, and the assignments.
+     */
+    private String fingerprint(long projectId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), coalesce(sum(l.version), 0), coalesce(max(l.id), 0),
+                       coalesce(max(extract(epoch from l.updated_at)), 0),
+                       (select coalesce(sum(hashtext(name)), 0) from entity_types where project_id = ?1),
+                       (select coalesce(sum(hashtext(name)), 0) from relation_types where project_id = ?1),
+                       (select coalesce(sum(hashtext(user_id || role)), 0) from project_members where project_id = ?1),
+                       (select count(*) from assignments where project_id = ?1)
+                  from annotation_layers l join documents d on d.id = l.document_id
+                 where d.project_id = ?1 and l.owner_kind in ('USER', 'GOLD')""")
+                .setParameter(1, projectId).getSingleResult();
+        StringBuilder key = new StringBuilder();
+        for (Object value : row) {
+            key.append(value).append('/');
+        }
+        return key.toString();
     }
 
     @SuppressWarnings("unchecked")

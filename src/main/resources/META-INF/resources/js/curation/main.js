@@ -46,12 +46,25 @@ async function start() {
   if (project.role === 'MANAGER') installShare();
   if (state.current < 0) moveTo(1);
   root.dataset.ready = 'true';
+  // The side list follows in the next frame, once the document is on screen.
+  requestAnimationFrame(() => setTimeout(() => {
+    renderSide();
+    root.dataset.listed = 'true';
+  }));
 }
 
-function local(key) {
-  let k = localKeys.get(key);
-  if (!k) localKeys.set(key, k = 'c' + nextLocal++);
-  return k;
+/**
+ * The view's key of an item: a stable number behind a letter for its state (d: disagreement, x: rejected, c: the
+ * rest), so that three attribute-prefix rules style every mark, drawn now or later, instead of one selector per key.
+ */
+function local(key, state = 'c') {
+  let n = localKeys.get(key);
+  if (!n) localKeys.set(key, n = nextLocal++);
+  return state + n;
+}
+
+function stateOf(item) {
+  return item.disagreement ? 'd' : item.rejected ? 'x' : 'c';
 }
 
 /** Reads the merged view again and redraws what it shows. */
@@ -64,15 +77,17 @@ async function refresh(first = false) {
   store.everySpan.clear();
   store.bySpan.clear();
   const items = [];
+  const spanState = new Map(merged.spans.map((item) => [item.key, stateOf(item)]));
   for (const item of merged.spans) {
     const span = store.makeSpan(item.start, item.end, item.label);
-    span.key = local(item.key);
+    span.key = local(item.key, stateOf(item));
     store.putSpan(span);
     items.push({ item, kind: 'span', local: span.key, span });
   }
   for (const item of merged.relations) {
-    const rel = store.makeRelation(local(item.head.key), local(item.tail.key), item.label);
-    rel.key = local(item.key);
+    const rel = store.makeRelation(local(item.head.key, spanState.get(item.head.key)),
+      local(item.tail.key, spanState.get(item.tail.key)), item.label);
+    rel.key = local(item.key, stateOf(item));
     store.putRelation(rel);
     items.push({ item, kind: 'relation', local: rel.key });
   }
@@ -84,7 +99,9 @@ async function refresh(first = false) {
     const current = state.items[state.current];
     view.select(current ? current.local : null);
   }
-  renderSide();
+  // The first time, the list waits until the document is drawn: laying out thousands of list items before the
+  // text would hold up the first screen (start() renders it right after).
+  if (!first) renderSide();
   renderToolbar();
 }
 
@@ -117,10 +134,14 @@ function renderSide() {
     const by = Object.assign(document.createElement('span'), { className: 'cur-who', textContent: who });
     const st = Object.assign(document.createElement('span'), { className: 'cur-state', textContent: where });
     button.append(label, by, st);
-    button.addEventListener('click', () => select(i));
     li.append(button);
     return li;
   }));
+  // One listener for thousands of items.
+  list.onclick = (event) => {
+    const button = event.target.closest('button.cur-item');
+    if (button) select(+button.dataset.index);
+  };
   $('cur-annotators').replaceChildren(...state.merged.annotators.map((a) => Object.assign(document.createElement('li'),
     { textContent: `${a.username} · ${a.status.toLowerCase().replace('_', ' ')}` })));
 }
@@ -136,19 +157,14 @@ function renderToolbar() {
   $('cur-reopen').hidden = m.gold.status !== 'DONE';
 }
 
-/**
- * Marks every annotation with its state through one style sheet of key selectors rather than classes on the
- * marks: the view draws far-away blocks later, and a rule applies to those too.
- */
+/** The states' looks: the letter each view key starts with says the state (see local). */
 function decorate() {
-  const keys = (test) => state.items.filter((e) => test(e.item)).map((e) => `[data-k="${e.local}"]`).join(',');
-  const rules = [];
-  const open = keys((i) => i.disagreement);
-  const rejected = keys((i) => i.rejected);
-  if (open) rules.push(`mark.ws-sp:is(${open}){outline:2px dashed #b3261e;outline-offset:1px}`,
-    `.ws-rel:is(${open}) .ws-arc{stroke-dasharray:5 3}`);
-  if (rejected) rules.push(`mark.ws-sp:is(${rejected}){opacity:.35}`, `.ws-rel:is(${rejected}){opacity:.3}`);
-  marks.replaceSync(rules.join('\n'));
+  marks.replaceSync([
+    'mark.ws-sp[data-k^="d"]{outline:2px dashed #b3261e;outline-offset:1px}',
+    '.ws-rel[data-k^="d"] .ws-arc{stroke-dasharray:5 3}',
+    'mark.ws-sp[data-k^="x"]{opacity:.35}',
+    '.ws-rel[data-k^="x"]{opacity:.3}',
+  ].join('\n'));
 }
 
 function select(i) {
@@ -158,9 +174,9 @@ function select(i) {
   view.select(entry.local);
   view.ensureDrawn(entry.local);
   view.firstElementOf(entry.local)?.scrollIntoView({ block: 'nearest' });
-  for (const b of $('cur-items').querySelectorAll('button')) {
-    b.setAttribute('aria-current', +b.dataset.index === i ? 'true' : 'false');
-  }
+  const list = $('cur-items');
+  list.querySelector('button[aria-current="true"]')?.setAttribute('aria-current', 'false');
+  list.querySelector(`button[data-index="${i}"]`)?.setAttribute('aria-current', 'true');
   const { what, who, where } = describe(entry);
   say(`${what}: ${who}, ${where}.`);
 }

@@ -103,6 +103,24 @@ class BratExchangeTest {
     }
 
     @Test
+    void entityOnOneSideOfARelationKeepsTheOtherSidesRestrictionAndNormTypesBecomeLinkResources() {
+        String conf = "[entities]\nPERSON <NORM>:Wikidata\nCITY\nAGE\n[relations]\nKNOWS Arg1:PERSON, Arg2:<ENTITY>\n"
+                + "AGE_IS Arg1:<ENTITY>, Arg2:AGE\nRELATED Arg1:<ENTITY>, Arg2:<ENTITY>\n[events]\n[attributes]\n";
+        importBrat(zip(files("annotation.conf", conf, "a.txt", "Ivan, 40, Moscow.", "a.ann",
+                "T1\tPERSON 0 4\tIvan\nT2\tAGE 6 8\t40\nR1\tAGE_IS Arg1:T1 Arg2:T2\t\n")))
+                .then().statusCode(200).body("relations", equalTo(1));
+        Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
+                .body("schema.relationTypes.find { it.name == 'KNOWS' }.allowed.head", equalTo(List.of("PERSON", "PERSON",
+                        "PERSON")))
+                .body("schema.relationTypes.find { it.name == 'KNOWS' }.allowed.tail", equalTo(List.of("PERSON", "CITY",
+                        "AGE")))
+                .body("schema.relationTypes.find { it.name == 'AGE_IS' }.allowed.tail", equalTo(List.of("AGE", "AGE",
+                        "AGE")))
+                .body("schema.relationTypes.find { it.name == 'RELATED' }.allowed", equalTo(List.of()))
+                .body("schema.linkResources", equalTo(List.of("Wikidata")));
+    }
+
+    @Test
     void importReadsEveryLineKindAndTheConfigurationMakesTheSchema() {
         importBrat(corpus()).then().statusCode(200).body("documents", equalTo(4)).body("spans", equalTo(10))
                 .body("relations", equalTo(3)).body("attributes", equalTo(2)).body("notes", equalTo(2))

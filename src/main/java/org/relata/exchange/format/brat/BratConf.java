@@ -19,6 +19,8 @@ import org.relata.exchange.codec.ImportSink;
 final class BratConf {
 
     private final ImportSink.Labels labels;
+    /** The conf's own entity types, in order: what {@code <ENTITY>} stands for on one side of a relation. */
+    private final List<String> entities = new ArrayList<>();
 
     BratConf(ImportSink.Labels labels) {
         this.labels = labels;
@@ -44,7 +46,7 @@ final class BratConf {
                 continue;
             }
             switch (section) {
-                case "entities", "spans" -> labels.defineEntityType(line.split("\\s+")[0], where);
+                case "entities", "spans" -> entity(line, where);
                 case "relations" -> relationLines.add(new String[] {line, Integer.toString(i + 1)});
                 case "attributes" -> attributeLines.add(new String[] {line, Integer.toString(i + 1)});
                 case "events" -> eventLines.add(new String[] {line, Integer.toString(i + 1)});
@@ -63,6 +65,20 @@ final class BratConf {
         }
         for (String[] item : attributeLines) {
             attribute(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+        }
+    }
+
+    /** {@code PERSON} or {@code PERSON <NORM>:Wikidata}: the type, and the knowledge base its links may name. */
+    private void entity(String line, ExDoc.Where where) {
+        String[] words = line.split("\\s+");
+        labels.defineEntityType(words[0], where);
+        entities.add(words[0]);
+        for (String word : words) {
+            if (word.startsWith("<NORM>:") && word.length() > "<NORM>:".length()) {
+                for (String resource : word.substring("<NORM>:".length()).split("\\|")) {
+                    labels.allowLinkResource(resource, where);
+                }
+            }
         }
     }
 
@@ -93,10 +109,20 @@ final class BratConf {
         }
         boolean known = labels.hasRelationType(name);
         labels.defineRelationType(name, !symmetric, where);
-        boolean any = heads.contains("<ENTITY>") || tails.contains("<ENTITY>");
+        boolean anyHead = heads.contains("<ENTITY>");
+        boolean anyTail = tails.contains("<ENTITY>");
+        // <ENTITY> on both sides: any pair. On one side only (KNOWS Arg1:PERSON, Arg2:<ENTITY>): that side stands for
+        // every entity type of this conf, so the other side's restriction is kept.
+        boolean any = (anyHead && anyTail) || ((anyHead || anyTail) && entities.isEmpty());
         // A type that already allows any pair stays that way; a new or restricted one gets the listed pairs.
         if (any || (known && labels.allowsAnyPair(name))) {
             return;
+        }
+        if (anyHead) {
+            heads = entities;
+        }
+        if (anyTail) {
+            tails = entities;
         }
         for (String head : heads) {
             for (String tail : tails) {

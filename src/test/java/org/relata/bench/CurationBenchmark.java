@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,21 +51,9 @@ public final class CurationBenchmark {
 
     public static void main(String[] args) throws Exception {
         int spans = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
-        }
-        ExchangeBenchmark.recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", ExchangeBenchmark.DB);
-        builder.environment().put("PORT", Integer.toString(ExchangeBenchmark.PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ExchangeBenchmark.ADMIN_PASSWORD);
-        Process app = builder.start();
+        Process app = ExchangeBenchmark.startPackagedApp();
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            ExchangeBenchmark.waitUntilReady(app);
-            ExchangeBenchmark.auth = ExchangeBenchmark.BASIC;
+            HttpClient http = ExchangeBenchmark.readyClient(app);
             long project = ExchangeBenchmark.createProject(http);
             for (int a = 0; a < ANNOTATORS; a++) {
                 String user = "bench-" + a;

@@ -4,12 +4,9 @@ import static org.relata.bench.ExchangeBenchmark.request;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,21 +68,9 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int annotators = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
-        }
-        ExchangeBenchmark.recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", ExchangeBenchmark.DB);
-        builder.environment().put("PORT", Integer.toString(ExchangeBenchmark.PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ExchangeBenchmark.ADMIN_PASSWORD);
-        Process app = builder.start();
+        Process app = ExchangeBenchmark.startPackagedApp();
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            ExchangeBenchmark.waitUntilReady(app);
-            ExchangeBenchmark.auth = ExchangeBenchmark.BASIC;
+            HttpClient http = ExchangeBenchmark.readyClient(app);
             long project = ExchangeBenchmark.createProject(http);
             for (int a = 0; a < annotators; a++) {
                 String user = "bench-" + a;

@@ -4,11 +4,8 @@ import static org.relata.bench.ExchangeBenchmark.request;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,21 +46,9 @@ public final class DocumentListBenchmark {
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
-        }
-        ExchangeBenchmark.recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", ExchangeBenchmark.DB);
-        builder.environment().put("PORT", Integer.toString(ExchangeBenchmark.PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ExchangeBenchmark.ADMIN_PASSWORD);
-        Process app = builder.start();
+        Process app = ExchangeBenchmark.startPackagedApp();
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            ExchangeBenchmark.waitUntilReady(app);
-            ExchangeBenchmark.auth = ExchangeBenchmark.BASIC;
+            HttpClient http = ExchangeBenchmark.readyClient(app);
             long project = ExchangeBenchmark.createProject(http);
             DashboardBenchmark.send(http, "/api/users", "POST",
                     "{\"username\":\"bench-0\",\"password\":\"bench-password-1\",\"admin\":false}", 201);

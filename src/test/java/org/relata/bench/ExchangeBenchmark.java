@@ -277,6 +277,32 @@ public final class ExchangeBenchmark {
         return new long[] {spans, relations};
     }
 
+    /**
+     * The packaged application on a fresh benchmark database, with a 128 MB heap: what every HTTP benchmark
+     * measures against.
+     */
+    static Process startPackagedApp() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!java.nio.file.Files.exists(jar)) {
+            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
+        }
+        recreateDatabase();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
+        builder.environment().put("RELATA_DB_NAME", DB);
+        builder.environment().put("PORT", Integer.toString(PORT));
+        builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return builder.start();
+    }
+
+    /** An HTTP/1.1 client once {@code app} answers, sending the admin's Basic credentials. */
+    static HttpClient readyClient(Process app) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        waitUntilReady(app);
+        auth = BASIC;
+        return http;
+    }
+
     static void recreateDatabase() throws Exception {
         try (Connection c = DriverManager.getConnection(JDBC + "postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + DB + " with (force)");

@@ -9,9 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,23 +45,11 @@ public final class LiveBenchmark {
     public static void main(String[] args) throws Exception {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int saves = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
-        }
-        ExchangeBenchmark.recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", ExchangeBenchmark.DB);
-        builder.environment().put("PORT", Integer.toString(ExchangeBenchmark.PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ExchangeBenchmark.ADMIN_PASSWORD);
-        Process app = builder.start();
+        Process app = ExchangeBenchmark.startPackagedApp();
         List<Thread> readers = new ArrayList<>();
         List<InputStream> bodies = new ArrayList<>();
         try (Browser browser = Browser.start()) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            ExchangeBenchmark.waitUntilReady(app);
-            ExchangeBenchmark.auth = ExchangeBenchmark.BASIC;
+            HttpClient http = ExchangeBenchmark.readyClient(app);
             ExchangeBenchmark.auth = "Bearer " + ExchangeBenchmark.createToken(http);
             long project = ExchangeBenchmark.createProject(http);
             String text = "word ".repeat(Math.max(saves, 10) + 10);

@@ -98,9 +98,9 @@ public final class DocumentListBenchmark {
 
     /** The cursor after the first {@code depth} documents, read 1,000 at a time (not timed). */
     static String cursorAt(HttpClient http, String query, int depth) throws Exception {
-        String bulk = query.replace("size=" + SIZE, "size=1000");
         String after = null;
         for (int read = 0; read < depth; read += 1000) {
+            String bulk = query.replace("size=" + SIZE, "size=" + Math.min(1000, depth - read));
             after = next(get(http, bulk + (after == null ? "" : "&after=" + after)));
             if (after == null) {
                 break;

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relata.audit.AuditLog;
 import org.relata.web.ApiException;
+import org.relata.web.RetentionPurge;
 
 /**
  * A project's trash. A trashed document keeps its row, its layers and its external id; the view "documents" (V5)
@@ -21,7 +22,7 @@ import org.relata.web.ApiException;
  * that reads "all_documents".
  */
 @ApplicationScoped
-public class Trash {
+public class Trash implements RetentionPurge {
 
     public record TrashedDocument(long id, String externalId, int length, OffsetDateTime trashedAt, String trashedBy,
             OffsetDateTime purgedAfter) {
@@ -35,6 +36,9 @@ public class Trash {
 
     @ConfigProperty(name = "relata.trash.retention-days", defaultValue = "30")
     int retentionDays;
+
+    @ConfigProperty(name = "relata.trash.purge-interval-minutes", defaultValue = "60")
+    long purgeIntervalMinutes;
 
     /** Moves documents of one project to its trash; ids that are not (visible) documents of it are refused whole. */
     @Transactional
@@ -85,7 +89,8 @@ public class Trash {
         audit.record(userId, projectId, "purge", "document", documentId, Map.of("externalId", row[1]), null);
     }
 
-    /** Purges every document trashed before {@code now} minus the retention; the scheduled job calls this. */
+    /** Purges every document trashed before {@code now} minus the retention; the scheduled purge calls this. */
+    @Override
     @Transactional
     public int purgeExpired(Instant now) {
         OffsetDateTime cutoff = now.atOffset(ZoneOffset.UTC).minusDays(retentionDays);
@@ -101,6 +106,16 @@ public class Trash {
 
     public int retentionDays() {
         return retentionDays;
+    }
+
+    @Override
+    public long purgeIntervalMinutes() {
+        return purgeIntervalMinutes;
+    }
+
+    @Override
+    public String describePurge(int purged) {
+        return "Purged " + purged + " document(s) older than " + retentionDays + " days from the trash";
     }
 
     private Object[] trashedRow(long projectId, long documentId) {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relata.persistence.SqlValues;
 import org.relata.audit.AuditLog;
 import org.relata.web.ApiException;
 import org.relata.web.RetentionPurge;
@@ -66,7 +67,7 @@ public class Trash implements RetentionPurge {
                  where d.project_id = ?1 and d.trashed_at is not null
                  order by d.trashed_at desc, d.id""").setParameter(1, projectId).getResultList();
         return rows.stream().map(r -> {
-            OffsetDateTime at = timestamp(r[3]);
+            OffsetDateTime at = SqlValues.timestamp(r[3]);
             return new TrashedDocument(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), at,
                     (String) r[4], at.plusDays(retentionDays));
         }).toList();
@@ -133,18 +134,5 @@ public class Trash implements RetentionPurge {
                 "select id, external_id, trashed_at from all_documents where id = ?1 and project_id = ?2")
                 .setParameter(1, documentId).setParameter(2, projectId).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.relata.persistence.SqlValues;
 import org.relata.web.RetentionPurge;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -104,7 +105,7 @@ public class SecurityLog implements RetentionPurge {
         }
         List<Event> events = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
-            events.add(new Event(((Number) row[0]).longValue(), at(row[1]), (String) row[2], (String) row[3],
+            events.add(new Event(((Number) row[0]).longValue(), SqlValues.timestamp(row[1]), (String) row[2], (String) row[3],
                     (String) row[4], (String) row[5], (String) row[6]));
         }
         return events;
@@ -142,19 +143,6 @@ public class SecurityLog implements RetentionPurge {
             // Outside an HTTP request (a job): no address.
         }
         return null;
-    }
-
-    private static OffsetDateTime at(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private static String cut(String value, int max) {

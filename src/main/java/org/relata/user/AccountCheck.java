@@ -87,7 +87,9 @@ public class AccountCheck implements SecurityIdentityAugmentor {
         UserSessions.Started started = sessions.start(user, clientAddress(http), http.request().getHeader("User-Agent"),
                 previous == null ? null : previous.getValue());
         http.response().addCookie(Cookie.cookie(UserSessions.COOKIE, started.secret()).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT).setSecure(http.request().isSSL()));
+                .setSameSite(CookieSameSite.STRICT)
+                // Behind a TLS proxy with address forwarding on, the scheme is the forwarded one.
+                .setSecure(http.request().isSSL() || "https".equals(http.request().scheme())));
         return withSession(identity, started.session());
     }
 

@@ -2,7 +2,7 @@
 -- and end any one of them, and each session has its own CSRF token. The browser holds a random secret (the
 -- relata-sid cookie); only its SHA-256 is stored, so the table's contents cannot be replayed as a cookie. The
 -- random id is what the account page and the API show and end. Ending a session deletes its row; rows idle for
--- longer than the form login's timeout are purged (UserSessionPurgeJob).
+-- longer than the form login's timeout are purged (UserSessions, a RetentionPurge).
 create table user_sessions (
     id             uuid primary key,
     user_id        bigint not null references users (id) on delete cascade,

@@ -17,15 +17,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relata.web.RetentionPurge;
 
 /**
  * Server-side records of browser sessions (issue 19, finding 11). A form login starts one; every request that rides
  * on the session cookie must also present the record's secret (the {@value #COOKIE} cookie), so deleting the row
  * logs that browser out at once, on every instance (the rows are in PostgreSQL). Quarkus' encrypted cookie still
- * carries the user's name and expiry; the record decides whether that session still counts.
+ * carries the user's name and expiry; the record decides whether that session still counts. Records idle for longer
+ * than the login timeout no longer count, and are deleted every relata.sessions.purge-interval-minutes (by
+ * {@link org.relata.web.RetentionPurges}).
  */
 @ApplicationScoped
-public class UserSessions {
+public class UserSessions implements RetentionPurge {
 
     public static final String COOKIE = "relata-sid";
     /** The identity attribute holding the id of the session a request rides on (absent for Basic and tokens). */
@@ -37,6 +40,9 @@ public class UserSessions {
     /** A session idle for longer has expired: Quarkus' own cookie has expired by then too. */
     @ConfigProperty(name = "quarkus.http.auth.form.timeout", defaultValue = "PT30M")
     Duration timeout;
+
+    @ConfigProperty(name = "relata.sessions.purge-interval-minutes", defaultValue = "60")
+    long purgeIntervalMinutes;
 
     /** A new session, with the secret its browser keeps (never stored). */
     public record Started(UserSession session, String secret) {
@@ -102,13 +108,20 @@ public class UserSessions {
     }
 
     /** Removes sessions idle for longer than the timeout; answers how many. */
+    @Override
     @Transactional
-    public long purgeExpired(Instant now) {
-        return UserSession.delete("lastSeenAt < ?1", now.atOffset(ZoneOffset.UTC).minus(timeout));
+    public int purgeExpired(Instant now) {
+        return (int) UserSession.delete("lastSeenAt < ?1", now.atOffset(ZoneOffset.UTC).minus(timeout));
     }
 
-    Duration timeout() {
-        return timeout;
+    @Override
+    public long purgeIntervalMinutes() {
+        return purgeIntervalMinutes;
+    }
+
+    @Override
+    public String describePurge(int purged) {
+        return "Purged " + purged + " session(s) idle for longer than " + timeout;
     }
 
     private static OffsetDateTime now() {

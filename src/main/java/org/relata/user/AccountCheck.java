@@ -1,13 +1,13 @@
 package org.relata.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 
 import org.relata.web.ApiCsrfGuard;
+import org.relata.web.CsrfToken;
 import org.relata.web.Flash;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,19 +21,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Runs on every authenticated request, in the one user look-up it already needed: a disabled account is
- * refused whatever it presents, and a session cookie counts only together with the user's current session
- * epoch (the {@value #EPOCH_COOKIE} cookie, issued at form login; compared in constant time). Replacing the
- * epoch in the database ({@link UserService#endSessions}) thus ends every session of that user at once, on
- * every instance.
+ * Runs on every authenticated request: a disabled account is refused whatever it presents, and a session cookie
+ * counts only together with a live session record (the {@value UserSessions#COOKIE} cookie, issued at form login,
+ * looked up by its hash in the same query that loads the user). Deleting the record ({@link UserSessions}) thus
+ * ends that session at once, on every instance. A request riding on a live session carries the session's id and
+ * CSRF token on its identity ({@link UserSessions#SESSION_ID}, {@link CsrfToken#ATTRIBUTE}).
  */
 @ApplicationScoped
 public class AccountCheck implements SecurityIdentityAugmentor {
 
-    public static final String EPOCH_COOKIE = "relata-epoch";
     /** How an identity was proved: {@link #PASSWORD}, {@link #TOKEN} or {@link #SESSION} (the session cookie). */
     public static final String CREDENTIAL = "relata.credential";
     public static final String PASSWORD = "password";
@@ -41,6 +41,9 @@ public class AccountCheck implements SecurityIdentityAugmentor {
     public static final String SESSION = "session";
     /** What the login page says to someone whose session ended because their account was disabled. */
     public static final String DISABLED = "This account is disabled. Ask an administrator to enable it again.";
+
+    @Inject
+    UserSessions sessions;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -59,27 +62,45 @@ public class AccountCheck implements SecurityIdentityAugmentor {
 
     @ActivateRequestContext
     SecurityIdentity check(SecurityIdentity identity, RoutingContext http) {
-        User user = User.byUsername(identity.getPrincipal().getName()).orElse(null);
+        String username = identity.getPrincipal().getName();
         Object credential = identity.getAttribute(CREDENTIAL);
         boolean fromSessionCookie = !PASSWORD.equals(credential) && !TOKEN.equals(credential);
         if (fromSessionCookie) {
-            return user != null && user.enabled && presentsEpoch(http, user) ? identity
-                    : endedSession(http, user != null && !user.enabled);
+            Cookie secret = http == null ? null : http.request().getCookie(UserSessions.COOKIE);
+            return sessions.live(secret == null ? null : secret.getValue(), username)
+                    .map(session -> withSession(identity, session))
+                    .orElseGet(() -> endedSession(http, User.byUsername(username).filter(u -> !u.enabled).isPresent()));
         }
+        User user = User.byUsername(username).orElse(null);
         if (user == null || !user.enabled) {
             throw new AuthenticationFailedException("account disabled");
         }
         if (http != null && isFormLogin(http)) {
-            http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, user.sessionEpoch.toString()).setPath("/").setHttpOnly(true)
-                    .setSameSite(CookieSameSite.STRICT).setSecure(http.request().isSSL()));
+            return startSession(identity, user, http);
         }
         return identity;
     }
 
-    private static boolean presentsEpoch(RoutingContext http, User user) {
-        Cookie presented = http == null ? null : http.request().getCookie(EPOCH_COOKIE);
-        return presented != null && MessageDigest.isEqual(presented.getValue().getBytes(StandardCharsets.UTF_8),
-                user.sessionEpoch.toString().getBytes(StandardCharsets.UTF_8));
+    /** A form login: a new session record, whose secret the browser keeps in an HttpOnly, SameSite cookie. */
+    private SecurityIdentity startSession(SecurityIdentity identity, User user, RoutingContext http) {
+        Cookie previous = http.request().getCookie(UserSessions.COOKIE);
+        UserSessions.Started started = sessions.start(user, clientAddress(http), http.request().getHeader("User-Agent"),
+                previous == null ? null : previous.getValue());
+        http.response().addCookie(Cookie.cookie(UserSessions.COOKIE, started.secret()).setPath("/").setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                // Behind a TLS proxy with address forwarding on, the scheme is the forwarded one.
+                .setSecure(http.request().isSSL() || "https".equals(http.request().scheme())));
+        return withSession(identity, started.session());
+    }
+
+    private static SecurityIdentity withSession(SecurityIdentity identity, UserSession session) {
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(UserSessions.SESSION_ID, session.id)
+                .addAttribute(CsrfToken.ATTRIBUTE, session.csrfToken).build();
+    }
+
+    private static String clientAddress(RoutingContext http) {
+        SocketAddress remote = http.request().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
     }
 
     /**
@@ -97,7 +118,7 @@ public class AccountCheck implements SecurityIdentityAugmentor {
         String destination = http.request().getHeader("Sec-Fetch-Dest");
         if (destination == null || destination.equals("document")) {
             http.response().addCookie(Cookie.cookie(ApiCsrfGuard.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
-            http.response().addCookie(Cookie.cookie(EPOCH_COOKIE, "").setPath("/").setMaxAge(0));
+            http.response().addCookie(Cookie.cookie(UserSessions.COOKIE, "").setPath("/").setMaxAge(0));
         }
         if (disabled) {
             // Only a page carries the message to the next page: a sub-request would set it again after the login

@@ -15,14 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.relata.web.ApiCsrfGuard;
 import org.relata.web.ApiException;
 import org.relata.web.Flash;
 
@@ -31,7 +29,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /**
- * My account (issue 19, finding 11): change my password, end my other sessions, and my API tokens with their scope.
+ * My account (issue 19, finding 11): change my password, see my sessions and end any of them, and my API tokens with
+ * their scope.
  * The token pages of before (/tokens) are part of this page now; their form posts still go to /tokens.
  */
 @Path("/")
@@ -47,8 +46,8 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance account(User user, List<ApiToken> tokens, String newToken,
-                List<ProjectChoice> projects, Map<Long, String> projectNames);
+        static native TemplateInstance account(User user, List<UserSession> sessions, UUID currentSession,
+                List<ApiToken> tokens, String newToken, List<ProjectChoice> projects, Map<Long, String> projectNames);
     }
 
     @Inject
@@ -61,10 +60,10 @@ public class AccountPages {
     TokenService tokens;
 
     @Inject
-    EntityManager em;
+    UserSessions sessions;
 
-    @Context
-    UriInfo uri;
+    @Inject
+    EntityManager em;
 
     @GET
     @Path("account")
@@ -86,11 +85,12 @@ public class AccountPages {
     @Operation(hidden = true)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm boolean revokeTokens) {
         return Flash.attempt(PAGE, () -> {
-            UserService.OwnChange change = users.changeOwnPassword(currentUser.get().id, current, password, revokeTokens);
+            int revoked = users.changeOwnPassword(currentUser.get().id, currentUser.sessionId(), current, password,
+                    revokeTokens);
             String message = "Password changed. Your other sessions have ended"
-                    + (revokeTokens ? " and " + change.tokensRevoked() + " API token"
-                            + (change.tokensRevoked() == 1 ? " was" : "s were") + " revoked." : ".");
-            return withEpoch(Flash.ok(PAGE, message), change.sessionEpoch());
+                    + (revokeTokens ? " and " + revoked + " API token" + (revoked == 1 ? " was" : "s were") + " revoked."
+                            : ".");
+            return Flash.ok(PAGE, message);
         });
     }
 
@@ -98,8 +98,23 @@ public class AccountPages {
     @Path("account/sessions/end")
     @Operation(hidden = true)
     public Response endOtherSessions() {
-        UUID epoch = users.endOtherSessions(currentUser.get().id);
-        return withEpoch(Flash.ok(PAGE, "Your other sessions have ended."), epoch);
+        users.endOtherSessions(currentUser.get().id, currentUser.sessionId());
+        return Flash.ok(PAGE, "Your other sessions have ended.");
+    }
+
+    /** Ends one session; ending this browser's own is a logout. */
+    @POST
+    @Path("account/sessions/{id}/end")
+    @Operation(hidden = true)
+    public Response endSession(@PathParam("id") String id) {
+        UUID session = SessionResource.parse(id);
+        users.endOwnSession(currentUser.get().id, session);
+        if (session.equals(currentUser.sessionId())) {
+            return Response.seeOther(java.net.URI.create("/login?loggedOut=true"))
+                    .cookie(LoginPages.expired(ApiCsrfGuard.SESSION_COOKIE), LoginPages.expired(UserSessions.COOKIE))
+                    .build();
+        }
+        return Flash.ok(PAGE, "The session has ended: that browser must log in again.");
     }
 
     /** Answers with the page itself (not a redirect), so the secret never travels in a URL or cookie. */
@@ -131,7 +146,8 @@ public class AccountPages {
         List<ProjectChoice> projects = visibleProjects(user);
         Map<Long, String> names = new java.util.HashMap<>();
         projects.forEach(p -> names.put(p.id(), p.name()));
-        return Templates.account(user, ApiToken.of(user), newToken, projects, names);
+        return Templates.account(user, sessions.of(user.id), currentUser.sessionId(), ApiToken.of(user), newToken,
+                projects, names);
     }
 
     @SuppressWarnings("unchecked")
@@ -140,17 +156,6 @@ public class AccountPages {
                 + " from project_members m where m.project_id = p.id and m.user_id = ?2) order by p.name, p.id")
                 .setParameter(1, user.admin).setParameter(2, user.id).getResultList();
         return rows.stream().map(r -> new ProjectChoice(((Number) r[0]).longValue(), (String) r[1])).toList();
-    }
-
-    private Response withEpoch(Response response, UUID epoch) {
-        return Response.fromResponse(response).cookie(epochCookie(epoch, "https".equals(uri.getRequestUri().getScheme())))
-                .build();
-    }
-
-    /** This browser's new session epoch, so that it stays logged in while its other sessions end. */
-    static NewCookie epochCookie(UUID epoch, boolean secure) {
-        return new NewCookie.Builder(AccountCheck.EPOCH_COOKIE).value(epoch.toString()).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).secure(secure).build();
     }
 
     /** The form's optional expiry date: the token works until the end of that day (UTC). */

@@ -27,6 +27,11 @@ public class CurrentUser {
         return user;
     }
 
+    /** The browser session this request rides on; null for Basic, API tokens and anonymous callers. */
+    public java.util.UUID sessionId() {
+        return identity.getAttribute(UserSessions.SESSION_ID);
+    }
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }

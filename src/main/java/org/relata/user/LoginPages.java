@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.relata.web.ApiCsrfGuard;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,7 +41,10 @@ public class LoginPages {
     @Inject
     UserService users;
 
-    /** Ends every session of the user, not only this browser's: a copied cookie stops working too. */
+    /**
+     * Ends every session of the user, not only this browser's (issue 17, finding 2): a copied cookie stops working,
+     * and so does a session left open elsewhere. To end one other session, there is the account page.
+     */
     @POST
     @Path("logout")
     @Operation(hidden = true)
@@ -49,10 +53,10 @@ public class LoginPages {
             users.endSessions(currentUser.get().id);
         }
         return Response.seeOther(URI.create("/login?loggedOut=true"))
-                .cookie(expired("relata-session"), expired(AccountCheck.EPOCH_COOKIE)).build();
+                .cookie(expired(ApiCsrfGuard.SESSION_COOKIE), expired(UserSessions.COOKIE)).build();
     }
 
-    private static NewCookie expired(String name) {
+    static NewCookie expired(String name) {
         return new NewCookie.Builder(name).path("/").maxAge(0).value("").httpOnly(true).build();
     }
 }

@@ -2,7 +2,6 @@ package org.relata.user;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,10 +34,6 @@ public class User extends IdentityEntity {
     /** A right an admin grants (issue 19, finding 5); new accounts start without it. Admins may always. */
     @Column(name = "can_create_projects")
     public boolean canCreateProjects = false;
-
-    /** Changes whenever all of the user's sessions must end (see {@link AccountCheck}). */
-    @Column(name = "session_epoch", insertable = false)
-    public UUID sessionEpoch;
 
     /** Set when an admin deleted the account; the row lives on under a pseudonym ({@link UserService#pseudonymise}). */
     @Column(name = "deleted_at")

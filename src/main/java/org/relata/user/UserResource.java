@@ -81,21 +81,17 @@ public class UserResource {
     @Path("/me/password")
     @Authenticated
     @Operation(summary = "Change my password (the current one required)",
-            description = "Every other session ends; a browser session that makes this call continues (the answer"
-                    + " carries its new relata-epoch cookie). With revokeTokens: true all my API tokens end too."
+            description = "Every other session ends; a browser session that makes this call continues. With"
+                    + " revokeTokens: true all my API tokens end too."
                     + " A wrong current password answers 400 on $.currentPassword.")
     public Response changePassword(@Valid PasswordChange body) {
         if (body == null) {
             throw org.relata.web.ApiException.badRequest("Send {\"currentPassword\", \"password\"}.");
         }
-        UserService.OwnChange change = users.changeOwnPassword(currentUser.get().id, body.currentPassword(),
+        int revoked = users.changeOwnPassword(currentUser.get().id, currentUser.sessionId(), body.currentPassword(),
                 body.password(), Boolean.TRUE.equals(body.revokeTokens()));
-        return Response.ok(new PasswordChanged(change.tokensRevoked())).cookie(AccountPages.epochCookie(change.sessionEpoch(), "https".equals(uri.getRequestUri().getScheme())))
-                .build();
+        return Response.ok(new PasswordChanged(revoked)).build();
     }
-
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.UriInfo uri;
 
     @GET
     @Path("/me")

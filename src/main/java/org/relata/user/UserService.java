@@ -20,6 +20,9 @@ public class UserService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    UserSessions sessions;
+
     @Transactional
     public User create(String username, String password, boolean admin, boolean canCreateProjects) {
         if (User.byUsername(username).isPresent()) {
@@ -53,7 +56,7 @@ public class UserService {
         User user = byId(userId);
         user.enabled = enabled;
         if (!enabled) {
-            endSessions(user);
+            endSessions(user, null);
         }
     }
 
@@ -66,22 +69,19 @@ public class UserService {
         User user = byId(userId);
         checkPassword(user.username, password);
         user.setPassword(password);
-        endSessions(user);
+        endSessions(user, null);
         int revoked = revokeTokens(user);
         log.record(SecurityLog.PASSWORD_RESET, user.username, actorName(), revoked + " token(s) revoked");
         return revoked;
     }
 
-    /** What changing one's own password did: how many tokens ended, and the new session epoch for this browser. */
-    public record OwnChange(int tokensRevoked, UUID sessionEpoch) {
-    }
-
     /**
-     * Changes one's own password (issue 19, finding 11): the current password must be given; every other session
-     * ends (the epoch is replaced; the caller hands this browser the new one) and, if asked, every API token.
+     * Changes one's own password (issue 19, finding 11): the current password must be given; every session but
+     * {@code keep} (the caller's own, null when the call came with Basic or a token) ends and, if asked, every API
+     * token. Answers how many tokens were revoked.
      */
     @Transactional
-    public OwnChange changeOwnPassword(long userId, String current, String password, boolean endTokens) {
+    public int changeOwnPassword(long userId, UUID keep, String current, String password, boolean endTokens) {
         User user = byId(userId);
         if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, user.passwordHash)) {
             log.record(SecurityLog.PASSWORD_CHANGED, user.username, null, "refused: wrong current password");
@@ -92,20 +92,29 @@ public class UserService {
             throw ApiException.badField("The new password must differ from the current one.", "$.password");
         }
         user.setPassword(password);
-        endSessions(user);
+        endSessions(user, keep);
         int revoked = endTokens ? revokeTokens(user) : 0;
         log.record(SecurityLog.PASSWORD_CHANGED, user.username, null,
                 "other sessions ended" + (endTokens ? ", " + revoked + " token(s) revoked" : ""));
-        return new OwnChange(revoked, user.sessionEpoch);
+        return revoked;
     }
 
-    /** Ends every other session of the user; answers the new epoch, which the caller gives this browser. */
+    /** Ends every session of the user but {@code keep} (the caller's own). */
     @Transactional
-    public UUID endOtherSessions(long userId) {
+    public void endOtherSessions(long userId, UUID keep) {
         User user = byId(userId);
-        endSessions(user);
+        endSessions(user, keep);
         log.record(SecurityLog.SESSIONS_ENDED, user.username, null, "other sessions ended by the user");
-        return user.sessionEpoch;
+    }
+
+    /** Ends one of the user's own sessions; 404 when the user has no such session (another user's, or gone). */
+    @Transactional
+    public void endOwnSession(long userId, UUID sessionId) {
+        User user = byId(userId);
+        if (sessionId == null || !sessions.end(user.id, sessionId)) {
+            throw ApiException.notFound("No such session.");
+        }
+        log.record(SecurityLog.SESSIONS_ENDED, user.username, null, "one session ended by the user");
     }
 
     private static int revokeTokens(User user) {
@@ -125,15 +134,16 @@ public class UserService {
     @Transactional
     public void endSessions(long userId) {
         User user = byId(userId);
-        endSessions(user);
+        endSessions(user, null);
         String actor = actorName();
         if (actor != null && !actor.equals(user.username)) {
             log.record(SecurityLog.SESSIONS_ENDED, user.username, actor, "all sessions ended by an admin");
         }
     }
 
-    private void endSessions(User user) {
-        user.sessionEpoch = UUID.randomUUID();
+    /** Ends the user's session records but {@code keep}, and forgets their remembered Basic logins. */
+    private void endSessions(User user, UUID keep) {
+        sessions.endAll(user.id, keep);
         verified.forget(user.username);
     }
 
@@ -162,7 +172,7 @@ public class UserService {
         // Nobody knows this password: the hash of random bytes, so no login can match it.
         user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
         ApiToken.delete("user.id", user.id);
-        user.sessionEpoch = UUID.randomUUID();
+        sessions.endAll(user.id, null);
         verified.forget(formerName);
         return pseudonym;
     }

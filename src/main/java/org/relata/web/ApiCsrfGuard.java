@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The browser's own API calls ride on the session cookie, so they must carry the CSRF token in a header
- * (quarkus-rest-csrf checks its value against the CSRF cookie). Scripts that authenticate with Basic or
+ * ({@link CsrfTokenCheck} checks that it is the session's own). Scripts that authenticate with Basic or
  * a bearer token send no cookie and need no token. A request counts as Basic- or token-authenticated only
  * when it carries such credentials: an empty or unknown {@code Authorization} header does not excuse a
  * cookie-authenticated write from the header check.

@@ -20,8 +20,6 @@ import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
-import io.vertx.core.http.Cookie;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Browsers get pages, not JSON: an error body ({@link ApiError}, as every exception mapper answers) on a page route
@@ -34,10 +32,6 @@ public class ErrorPages {
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
     /** A page below a project ({@code /projects/7/schema}): its overview is the obvious way back. */
-    /** Where quarkus-rest-csrf keeps the request's token, and the cookie it comes from (application.properties). */
-    private static final String CSRF_TOKEN_KEY = "csrf_token";
-    private static final String CSRF_COOKIE = "relata-csrf";
-
     private static final Pattern PROJECT_PAGE = Pattern.compile("^/projects/(\\d+)/.+");
 
     @CheckedTemplate
@@ -55,12 +49,11 @@ public class ErrorPages {
      * layout may not look up the current user: the page is then rendered on a worker, in the same request context.
      */
     @ServerResponseFilter
-    public Uni<Void> render(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {
+    public Uni<Void> render(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         if (!(response.getEntity() instanceof ApiError error) || !isPage(path)) {
             return Uni.createFrom().voidItem();
         }
-        keepCsrfToken(rc);
         if (!Context.isOnEventLoopThread()) {
             page(path, response, error);
             return Uni.createFrom().voidItem();
@@ -95,19 +88,6 @@ public class ErrorPages {
         }
         response.setEntity(html, new Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8");
-    }
-
-    /**
-     * The layout's logout form and CSRF meta tag need the token that quarkus-rest-csrf's request filter hands to
-     * the page; a request refused before that filter ran (a role check: 403; no route: 404) has none. The token
-     * is the value of the CSRF cookie (no signature key is configured), so the page gets that, or an empty one.
-     */
-    private static void keepCsrfToken(RoutingContext rc) {
-        if (rc == null || rc.get(CSRF_TOKEN_KEY) != null) {
-            return;
-        }
-        Cookie cookie = rc.request().getCookie(CSRF_COOKIE);
-        rc.put(CSRF_TOKEN_KEY, cookie == null ? "" : cookie.getValue());
     }
 
     static String title(int status) {

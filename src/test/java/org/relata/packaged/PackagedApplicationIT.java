@@ -29,7 +29,7 @@ class PackagedApplicationIT {
         Map<String, String> session = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
                 .post("/j_security_check")
-                .then().statusCode(302).cookie("relata-session", notNullValue()).cookie("relata-epoch", notNullValue())
+                .then().statusCode(302).cookie("relata-session", notNullValue()).cookie("relata-sid", notNullValue())
                 .extract().cookies();
 
         given().cookies(session).accept(ContentType.HTML).get("/")

@@ -259,6 +259,8 @@ class AuthorizationMatrixTest {
         r.add(rule("GET /api/tokens", "/api/tokens", anyUser()));
         r.add(rule("POST /api/tokens", "/api/tokens", anyUser(), Map.of("name", "matrix")));
         r.add(rule("DELETE /api/tokens/{id}", "/api/tokens/" + f.managerToken, ownedBy(Caller.MANAGER)));
+        r.add(rule("GET /api/me/sessions", "/api/me/sessions", anyUser()));
+        r.add(rule("DELETE /api/me/sessions/{id}", "/api/me/sessions/" + f.managerSession, ownedBy(Caller.MANAGER)));
 
         // Pages
         r.add(rule("GET /login", "/login", anyUser()).with(Caller.ANONYMOUS, ALLOWED).with(Caller.DISABLED, ALLOWED));
@@ -329,6 +331,8 @@ class AuthorizationMatrixTest {
         r.add(rule("POST /account/password", "/account/password", anyUser(),
                 form("current", PASSWORD, "password", "another-password-42")));
         r.add(rule("POST /account/sessions/end", "/account/sessions/end", anyUser(), form()));
+        r.add(rule("POST /account/sessions/{id}/end", "/account/sessions/" + f.managerSession + "/end",
+                ownedBy(Caller.MANAGER), form()));
         r.add(rule("GET /tokens", "/tokens", anyUser()).allowedAs(303));
         r.add(rule("POST /tokens", "/tokens", anyUser(), form("name", "matrix page token")));
         r.add(rule("POST /tokens/{id}/revoke", "/tokens/" + f.managerToken + "/revoke", ownedBy(Caller.MANAGER), form()));
@@ -476,7 +480,8 @@ class AuthorizationMatrixTest {
 
     /** Each table's rows; a token's last use is left out (the calls themselves present tokens). */
     private static final List<String> TABLES = List.of("users",
-            "(select id, user_id, name, token_hash, created_at, revoked_at, expires_at from api_tokens)", "projects", "project_members",
+            "(select id, user_id, name, token_hash, created_at, revoked_at, expires_at from api_tokens)",
+            "(select id, user_id, secret_hash, csrf_token, created_at from user_sessions)", "projects", "project_members",
             "project_deletions", "all_documents", "assignments", "annotation_layers", "spans", "relations",
             "entity_types", "relation_types", "relation_type_pairs", "attribute_defs", "releases",
             "curation_rejections", "suggestion_rejections", "audit_events");
@@ -570,6 +575,8 @@ class AuthorizationMatrixTest {
         final String victim;
         final long victimId;
         final long managerToken;
+        /** The id of the manager's browser session (theirs to end, nobody else's). */
+        final String managerSession;
         final String revokedToken;
         /** Two annotators to compare, as the disagreement routes ask. */
         final String pair;
@@ -635,6 +642,8 @@ class AuthorizationMatrixTest {
                 pages.put(c, Sessions.page(Sessions.login(user(c), PASSWORD), "/"));
             }
             pages.put(Caller.ADMIN, Sessions.page(Sessions.login(ADMIN, ADMIN_PASSWORD), "/admin/users"));
+            managerSession = given().cookies(pages.get(Caller.MANAGER).cookies()).get("/api/me/sessions").then()
+                    .statusCode(200).extract().path("find { it.current }.id");
             Sessions.Page admin = pages.get(Caller.ADMIN);
             long disabledId = ((Number) db.column("select id from users where username = ?1", user(Caller.DISABLED))
                     .get(0)).longValue();

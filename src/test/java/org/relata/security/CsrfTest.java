@@ -27,8 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Guards issue 17 findings 1 and 3: a cookie-authenticated write is CSRF-checked whatever its content type,
- * and an empty Authorization header does not make a cookie request look like a script's.
+ * Guards issue 17 findings 1, 3 and 4: a cookie-authenticated write is CSRF-checked whatever its content type, an
+ * empty Authorization header does not make a cookie request look like a script's, and the token must be the one
+ * of the request's own session (no token of another session, nor one planted with a cookie, is accepted).
  */
 @QuarkusTest
 class CsrfTest {
@@ -96,5 +97,53 @@ class CsrfTest {
         given().cookies(page.cookies()).header("X-CSRF-TOKEN", page.csrfToken()).contentType(ContentType.JSON)
                 .body(Map.of("description", "from the page")).patch("/api/projects/" + projectId)
                 .then().statusCode(200);
+    }
+
+    /**
+     * The double-submit attack of finding 4: a sibling subdomain can set cookies for this host, so it chooses the
+     * CSRF cookie (here the old {@code relata-csrf}) and the form field alike. Whatever it chooses, only the token
+     * stored with the victim's own session is accepted: one from the attacker's session, one from another session of
+     * the victim, or one made up is refused (403) on a form post and on a cookie-authenticated API write.
+     */
+    @Test
+    void aTokenOfAnotherSessionOrAPlantedOneIsRefused() {
+        String victim = newAdmin();
+        long project = newProject(victim);
+        Sessions.Page page = Sessions.page(Sessions.login(victim, PASSWORD), "/admin/users");
+        String attacker = newUser("csrf-attacker");
+        String attackersToken = Sessions.page(Sessions.login(attacker, PASSWORD), "/account").csrfToken();
+        String victimsOtherToken = Sessions.page(Sessions.login(victim, PASSWORD), "/account").csrfToken();
+        String target = newUser("csrf-target");
+        String path = "/admin/users/" + userId(target) + "/enabled";
+
+        for (String token : new String[] {attackersToken, victimsOtherToken, "forged-" + UUID.randomUUID()}) {
+            // The planted cookie replaces the browser's own, as a cookie set for the parent domain would.
+            Map<String, String> planted = new java.util.HashMap<>(page.cookies());
+            planted.put("relata-csrf", token);
+            given().redirects().follow(false).cookies(planted)
+                    .contentType(ContentType.URLENC).formParam("csrf-token", token).formParam("enabled", "false")
+                    .post(path).then().statusCode(403);
+            given().cookies(planted).header("X-CSRF-TOKEN", token)
+                    .contentType(ContentType.JSON).body(Map.of("description", "forged")).patch("/api/projects/" + project)
+                    .then().statusCode(403);
+        }
+        assertEquals(true, enabled(target), "no forged form acted");
+        asAdmin().get("/api/projects/" + project).then().body("description", org.hamcrest.Matchers.equalTo("for a test"));
+
+        // The session's own token works, for forms and the API.
+        given().redirects().follow(false).cookies(page.cookies()).contentType(ContentType.URLENC)
+                .formParam("csrf-token", page.csrfToken()).formParam("enabled", "false").post(path)
+                .then().statusCode(303);
+        assertEquals(false, enabled(target));
+        given().cookies(page.cookies()).header("X-CSRF-TOKEN", page.csrfToken()).contentType(ContentType.JSON)
+                .body(Map.of("description", "from the page")).patch("/api/projects/" + project).then().statusCode(200);
+    }
+
+    @Test
+    void aSessionKeepsItsTokenAcrossPagesAndALoginGetsANewOne() {
+        Map<String, String> session = Sessions.login(newUser("csrf-stable"), PASSWORD);
+        String first = Sessions.page(session, "/").csrfToken();
+        assertEquals(first, Sessions.page(session, "/account").csrfToken());
+        assertNotEquals(first, Sessions.page(Sessions.login(newUser("csrf-stable"), PASSWORD), "/").csrfToken());
     }
 }

@@ -70,6 +70,16 @@ public class Db {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    /** Changes rows directly, for states no public call makes (a session idle for hours); answers how many. */
+    @Transactional
+    public int update(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.executeUpdate();
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Object> column(String sql, Object... params) {

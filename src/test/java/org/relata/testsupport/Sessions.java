@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 /** Browser-like sessions for RestAssured: the cookies of a form login, and the CSRF token of a page. */
 public final class Sessions {
 
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
 
     private Sessions() {
     }
@@ -25,7 +25,7 @@ public final class Sessions {
         return login.cookies();
     }
 
-    /** The session cookies plus the CSRF cookie and token a page hands out. */
+    /** The session cookies and the CSRF token a page hands out (empty for an anonymous visitor, who has no session). */
     public record Page(Map<String, String> cookies, String csrfToken) {
     }
 

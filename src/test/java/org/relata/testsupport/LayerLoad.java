@@ -35,10 +35,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LayerLoad {
 
     /** What a run saw: acknowledged writes by version, answers by status, and anything that should not happen. */
-    public record Outcome(TreeMap<Long, Op> acknowledged, Map<Integer, Integer> statuses, List<String> problems) {
+    public record Outcome(TreeMap<Long, Op> acknowledged, Map<Long, Long> acknowledgedAt,
+            Map<Integer, Integer> statuses, List<String> problems) {
 
         public int count(int status) {
             return statuses.getOrDefault(status, 0);
+        }
+
+        /** How many writes were acknowledged after {@code nanoTime} (System.nanoTime()). */
+        public long acknowledgedSince(long nanoTime) {
+            return acknowledgedAt.values().stream().filter(at -> at > nanoTime).count();
         }
     }
 
@@ -57,6 +63,7 @@ public final class LayerLoad {
     private final boolean outagesExpected;
 
     private final ConcurrentHashMap<Long, Op> acknowledged = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
@@ -98,7 +105,7 @@ public final class LayerLoad {
         }
         Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((status, n) -> counted.put(status, n.get()));
-        return new Outcome(new TreeMap<>(acknowledged), counted, new ArrayList<>(problems));
+        return new Outcome(new TreeMap<>(acknowledged), Map.copyOf(acknowledgedAt), counted, new ArrayList<>(problems));
     }
 
     private void client(Random random, long end) {
@@ -120,6 +127,7 @@ public final class LayerLoad {
                         op = new Op(op.kind(), body.get("id").asLong(), op.start(), op.end(), op.label(), op.head(),
                                 op.tail());
                     }
+                    acknowledgedAt.put(version, System.nanoTime());
                     if (acknowledged.putIfAbsent(version, op) != null) {
                         problems.add("two writes acknowledged with version " + version);
                     }

@@ -85,6 +85,10 @@ public final class LayerLoad {
 
     /** Runs {@code clients} clients for {@code duration}, client i with the random seed {@code seed + i}. */
     public Outcome run(int clients, Duration duration, long seed) throws Exception {
+        acknowledged.clear();
+        acknowledgedAt.clear();
+        statuses.clear();
+        problems.clear();
         long end = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();

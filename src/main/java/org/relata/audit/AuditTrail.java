@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relata.web.ApiException;
+import org.relata.web.RetentionPurge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * in a long history costs what the first one does. Filters by the acting user and by document (its name).
  */
 @ApplicationScoped
-public class AuditTrail {
+public class AuditTrail implements RetentionPurge {
 
     public static final int MAX_LIMIT = 500;
 
@@ -80,6 +81,9 @@ public class AuditTrail {
     @ConfigProperty(name = "relata.audit.retention-days", defaultValue = "0")
     int retentionDays;
 
+    @ConfigProperty(name = "relata.audit.purge-interval-minutes", defaultValue = "60")
+    long purgeIntervalMinutes;
+
     @SuppressWarnings("unchecked")
     @Transactional
     public Page page(long projectId, String user, String document, String before, int limit) {
@@ -129,7 +133,19 @@ public class AuditTrail {
         return new Page(List.copyOf(shown), Long.toString(shown.get(limit - 1).id()));
     }
 
+    /** Runs only when a retention is set (RetentionPurges schedules it). */
+    @Override
+    public long purgeIntervalMinutes() {
+        return retentionDays > 0 ? purgeIntervalMinutes : 0;
+    }
+
+    @Override
+    public String describePurge(int purged) {
+        return "Purged " + purged + " audit row(s) older than " + retentionDays + " days";
+    }
+
     /** Removes the rows older than relata.audit.retention-days (0: keeps them all); answers how many. */
+    @Override
     @Transactional
     public int purgeExpired(Instant now) {
         if (retentionDays <= 0) {

@@ -96,7 +96,7 @@ class DatabaseFaultsIT {
                 throw new IllegalStateException(e);
             }
         });
-        Outcome outcome = load.run(CLIENTS, Duration.ofSeconds(20), 7L);
+        Outcome outcome = load.run(CLIENTS, Duration.ofSeconds(20), 7L, 0, Duration.ofSeconds(20));
         long back = restarted.get();
         System.out.printf("PostgreSQL restarted under %d clients: %d writes acknowledged, answers %s%n", CLIENTS,
                 outcome.acknowledged().size(), outcome.statuses());

@@ -85,6 +85,17 @@ public final class LayerLoad {
 
     /** Runs {@code clients} clients for {@code duration}, client i with the random seed {@code seed + i}. */
     public Outcome run(int clients, Duration duration, long seed) throws Exception {
+        return run(clients, duration, seed, 0, duration);
+    }
+
+    /**
+     * Runs at least {@code duration} and on until {@code minimumAcknowledged} writes were acknowledged, but never
+     * beyond {@code limit}: on a busy machine a fixed time may see too few writes for the check to mean something.
+     */
+    public Outcome run(int clients, Duration duration, long seed, int minimumAcknowledged, Duration limit)
+            throws Exception {
+        this.minimumAcknowledged = minimumAcknowledged;
+        this.hardEnd = System.nanoTime() + limit.toNanos();
         acknowledged.clear();
         acknowledgedAt.clear();
         statuses.clear();
@@ -102,7 +113,7 @@ public final class LayerLoad {
             }
             for (Future<?> client : running) {
                 // A client stuck longer than its run plus a minute is a deadlock or a lost answer.
-                client.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+                client.get(limit.toSeconds() + 60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -114,7 +125,7 @@ public final class LayerLoad {
 
     private void client(Random random, long end) {
         Model seen = null;
-        while (System.nanoTime() < end) {
+        while (running(end)) {
             try {
                 if (seen == null) {
                     seen = read();
@@ -160,6 +171,14 @@ public final class LayerLoad {
                 return;
             }
         }
+    }
+
+    private volatile int minimumAcknowledged;
+    private volatile long hardEnd;
+
+    private boolean running(long end) {
+        long now = System.nanoTime();
+        return now < hardEnd && (now < end || acknowledged.size() < minimumAcknowledged);
     }
 
     private record Attempt(HttpRequest request, Op op) {

@@ -45,6 +45,13 @@ public class AnnotationService {
     AuditLog audit;
 
     @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> FIELDS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    @Inject
     org.relata.schema.SchemaLimits limits;
 
     public LayerView view(LayerTarget target) {
@@ -88,7 +95,8 @@ public class AnnotationService {
         span.note = note(body.note());
         span.persist();
         long version = written(layer);
-        audit.record(target.access().user().id, project.id, "create", "span", span.id, null, SpanView.of(span));
+        audit.record(target.access().user().id, project.id, place(target, layer), "create", "span", span.id, null,
+                SpanView.of(span));
         return new Created(span.id, version);
     }
 
@@ -135,7 +143,8 @@ public class AnnotationService {
             span.note = note(text(changes.get("note"), "note"));
         }
         long version = written(layer);
-        audit.record(target.access().user().id, project.id, "update", "span", span.id, before, SpanView.of(span));
+        audit.record(target.access().user().id, project.id, place(target, layer), "update", "span", span.id, before,
+                SpanView.of(span));
         return new Written(version);
     }
 
@@ -143,12 +152,16 @@ public class AnnotationService {
     public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
         Layer layer = lockForWrite(target, expectedVersion);
         Span span = spanIn(layer, spanId, null);
-        SpanView before = SpanView.of(span);
+        SpanView deleted = SpanView.of(span);
         long relationsDeleted = Relation.delete("head = ?1 or tail = ?1", span);
         span.delete();
         long version = written(layer);
-        audit.record(target.access().user().id, target.document().project.id, "delete", "span", spanId, before,
-                Map.of("relationsDeleted", relationsDeleted));
+        Map<String, Object> before = new java.util.LinkedHashMap<>(json.convertValue(deleted, FIELDS));
+        if (relationsDeleted > 0) {
+            before.put("relationsDeleted", relationsDeleted);
+        }
+        audit.record(target.access().user().id, target.document().project.id, place(target, layer), "delete", "span",
+                spanId, before, null);
         return new SpanDeleted(version, relationsDeleted);
     }
 
@@ -166,8 +179,8 @@ public class AnnotationService {
         relation.note = note(body.note());
         relation.persist();
         long version = written(layer);
-        audit.record(target.access().user().id, project.id, "create", "relation", relation.id, null,
-                RelationView.of(relation));
+        audit.record(target.access().user().id, project.id, place(target, layer), "create", "relation",
+                relation.id, null, RelationView.of(relation));
         return new Created(relation.id, version);
     }
 
@@ -197,8 +210,8 @@ public class AnnotationService {
             relation.note = note(text(changes.get("note"), "note"));
         }
         long version = written(layer);
-        audit.record(target.access().user().id, project.id, "update", "relation", relation.id, before,
-                RelationView.of(relation));
+        audit.record(target.access().user().id, project.id, place(target, layer), "update", "relation",
+                relation.id, before, RelationView.of(relation));
         return new Written(version);
     }
 
@@ -209,8 +222,8 @@ public class AnnotationService {
         RelationView before = RelationView.of(relation);
         relation.delete();
         long version = written(layer);
-        audit.record(target.access().user().id, target.document().project.id, "delete", "relation", relationId,
-                before, null);
+        audit.record(target.access().user().id, target.document().project.id, place(target, layer), "delete",
+                "relation", relationId, before, null);
         return new Written(version);
     }
 
@@ -228,9 +241,13 @@ public class AnnotationService {
         String before = layer.status.name();
         layer.status = wanted;
         long version = written(layer);
-        audit.record(target.access().user().id, target.document().project.id, "status", "layer", layer.id,
-                Map.of("status", before), Map.of("status", wanted.name()));
+        audit.record(target.access().user().id, target.document().project.id, place(target, layer), "status",
+                "layer", layer.id, Map.of("status", before), Map.of("status", wanted.name()));
         return new Written(version);
+    }
+
+    private static AuditLog.Place place(LayerTarget target, Layer layer) {
+        return new AuditLog.Place(target.document().id, layer.id);
     }
 
     /** The layer row, locked for this transaction (created on the first write), at the version the client saw. */

@@ -64,15 +64,16 @@ public class LayerStatusChanges {
                            and status <> :status and (:status = 'DONE' or status = 'DONE')
                          for update) old
                  where l.id = old.id
-                returning l.id, old.status""")
+                returning l.id, old.status, l.document_id""")
                 .setParameter("status", status)
                 .setParameter("ids", idArray)
                 .setParameter("kind", query.ownerKind())
                 .setParameter("owner", ownerId)
                 .getResultList();
         for (Object[] row : changed) {
-            audit.record(actorId, query.projectId(), "status", "layer", ((Number) row[0]).longValue(),
-                    Map.of("status", row[1]), Map.of("status", status));
+            long layerId = ((Number) row[0]).longValue();
+            audit.record(actorId, query.projectId(), new AuditLog.Place(((Number) row[2]).longValue(), layerId),
+                    "status", "layer", layerId, Map.of("status", row[1]), Map.of("status", status));
         }
         return changed.size();
     }

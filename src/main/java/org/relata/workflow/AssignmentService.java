@@ -94,7 +94,7 @@ public class AssignmentService {
                 .setParameter(1, documentId).setParameter(2, userId).executeUpdate();
         boolean discarded = discard && layers.discard(documentId, userId);
         audit.record(actorId, projectId, discard ? "unassign-discard" : "unassign", "assignment", documentId,
-                Map.of("document", documentId, "annotator", username), Map.of("layerDiscarded", discarded));
+                null, Map.of("annotator", username, "layerDiscarded", discarded));
     }
 
     /** The named members' ids in the request's order; 400 naming the first one that is no member. */

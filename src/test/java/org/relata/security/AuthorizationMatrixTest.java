@@ -173,6 +173,7 @@ class AuthorizationMatrixTest {
         r.add(rule("PUT /api/projects/{id}/schema", p + "/schema", project(Role.MANAGER), Api.geoSchema()));
         r.add(rule("GET /api/projects/{id}/queue", p + "/queue", project(Role.ANNOTATOR)));
         r.add(rule("GET /api/projects/{id}/documents", p + "/documents", project(Role.ANNOTATOR)));
+        r.add(rule("GET /api/projects/{id}/audit", p + "/audit", project(Role.MANAGER)));
         r.add(rule("POST /api/projects/{id}/documents/status", p + "/documents/status", project(Role.MANAGER),
                 Map.of("documents", "all", "owner", f.user(Caller.ANNOTATOR), "status", "DONE")));
         r.add(rule("GET /api/projects/{id}/trash", p + "/trash", project(Role.MANAGER)));
@@ -271,6 +272,7 @@ class AuthorizationMatrixTest {
                 .with(Caller.OUTSIDER, 303));
         r.add(rule("GET /projects/{id}", pp, project(Role.ANNOTATOR)));
         r.add(rule("GET /projects/{id}/members", pp + "/members", project(Role.MANAGER)));
+        r.add(rule("GET /projects/{id}/audit", pp + "/audit", project(Role.MANAGER)));
         r.add(rule("POST /projects/{id}/members", pp + "/members", project(Role.MANAGER),
                 form("username", f.victim, "role", "MANAGER")));
         r.add(rule("POST /projects/{id}/members/{username}/remove", pp + "/members/" + f.user(Caller.CURATOR) + "/remove",

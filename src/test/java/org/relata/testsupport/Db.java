@@ -98,12 +98,12 @@ public class Db {
                  where d.project_id = ?1""").setParameter(1, projectId).getSingleResult()).longValue();
     }
 
-    /** The audit rows of one action on one entity, each as its "after" JSON. */
+    /** The audit rows of one action on one entity, each as its compact change (JSON). */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<String> auditAfter(String action, long entityId) {
         return ((List<Object>) em.createNativeQuery(
-                "select cast(after as text) from audit_events where action = ?1 and entity_id = ?2 order by id")
+                "select cast(change as text) from audit_events where action = ?1 and entity_id = ?2 order by id")
                 .setParameter(1, action).setParameter(2, entityId).getResultList())
                 .stream().map(String::valueOf).toList();
     }

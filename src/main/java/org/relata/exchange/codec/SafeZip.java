@@ -114,7 +114,8 @@ public final class SafeZip implements AutoCloseable {
                 out.write(chunk, 0, n);
             }
             return out.toByteArray();
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // damaged or cut-short compressed data is the upload's fault, not an I/O failure
             throw ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,7 +32,8 @@ public final class SafeZip implements AutoCloseable {
         this.limits = limits;
         try {
             this.zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // EOFException: a zip cut short before its directory (found by BratFuzzTest)
             delete(file);
             throw ImportError.inFile(null, null, "The upload is not a valid zip file.");
         } catch (IOException e) {

@@ -104,8 +104,11 @@ public final class BulkWriter {
                 + " from stdin (format csv)");
     }
 
-    /** A document id the project holds already; {@code trashed} when that document is in the project's trash. */
-    public record ExistingDocument(String externalId, boolean trashed) {
+    /**
+     * A document id the project holds already; {@code trashed} when that document is in the project's trash,
+     * {@code storedByThisTransaction} when the caller's own transaction wrote it (an earlier batch of one import).
+     */
+    public record ExistingDocument(String externalId, boolean trashed, boolean storedByThisTransaction) {
     }
 
     /**
@@ -113,13 +116,16 @@ public final class BulkWriter {
      * id stays taken until it is purged), or null when it holds none.
      */
     public ExistingDocument firstExistingDocument(long projectId, String[] externalIds) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select external_id, trashed_at is not null"
-                + " from all_documents where project_id = ? and external_id = any(?) limit 1")) {
+        // xmin is the transaction that wrote the row: an import's own earlier batches, told apart without keeping
+        // every id it has read in memory.
+        try (PreparedStatement s = connection.prepareStatement("select external_id, trashed_at is not null,"
+                + " xmin = pg_current_xact_id()::xid from all_documents where project_id = ? and external_id = any(?)"
+                + " order by xmin = pg_current_xact_id()::xid desc limit 1")) {
             s.setLong(1, projectId);
             Array array = connection.createArrayOf("text", externalIds);
             s.setArray(2, array);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new ExistingDocument(r.getString(1), r.getBoolean(2)) : null;
+                return r.next() ? new ExistingDocument(r.getString(1), r.getBoolean(2), r.getBoolean(3)) : null;
             }
         }
     }

@@ -43,6 +43,10 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response wrongJsonShape(JsonMappingException e) {
+        if (e.getCause() instanceof ApiException api) {
+            // refused while the body was read (JsonBodyLimit's 413 for a chunked body over the limit)
+            return api(api);
+        }
         String field = e.getPath().isEmpty() ? fieldFromMessage(e.getMessage()) : "$" + e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce("", String::concat);
@@ -62,6 +66,9 @@ public class ApiExceptionMappers {
      */
     @ServerExceptionMapper
     public Response unreadableValue(JsonProcessingException e) {
+        if (e.getCause() instanceof ApiException api) {
+            return api(api);
+        }
         String field = e.getProcessor() instanceof JsonParser parser ? jsonPath(parser.getParsingContext()) : null;
         return respond(400, ApiError.ofField("The request body is not the JSON this call expects: "
                 + plain(e.getOriginalMessage()), field));

@@ -28,6 +28,11 @@ public final class ExDoc {
     /** brat's events ({@code E1 Binding:T5 Theme:T1}). */
     public final List<ExEvent> events = new ArrayList<>();
     public Where where;
+    /**
+     * On import: how many bytes of the upload this document was read from (its JSONL line; brat's .txt and .ann), so
+     * that the writer can bound what a batch holds in memory by bytes, not only by documents.
+     */
+    public long sourceBytes;
 
     public String text() {
         if (text == null && utf8 != null) {

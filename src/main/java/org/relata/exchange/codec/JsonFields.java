@@ -21,14 +21,14 @@ public final class JsonFields {
 
     public static ObjectNode parseLine(String line, ExDoc.Where where) {
         if (line.isBlank()) {
-            throw ImportError.at(new ExDoc.Where(where.file(), where.line(), null),
+            throw ImportError.at(new ExDoc.Where(where.file(), where.line(), "$"),
                     "Line " + where.line() + " is blank; every line holds one JSON document.");
         }
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw ImportError.at(new ExDoc.Where(where.file(), where.line(), null),
+            throw ImportError.at(new ExDoc.Where(where.file(), where.line(), "$"),
                     "Line " + where.line() + " is not valid JSON: " + e.getOriginalMessage());
         }
         if (!(node instanceof ObjectNode object)) {

@@ -19,7 +19,9 @@ public abstract class JsonLinesImporter implements Importer {
         LineReader lines = new LineReader(body, file, maxDocumentSize);
         for (String line = lines.next(); line != null; line = lines.next()) {
             ExDoc.Where where = new ExDoc.Where(file, lines.lineNumber(), "$");
-            sink.add(document(JsonFields.parseLine(line, where), where));
+            ExDoc doc = document(JsonFields.parseLine(line, where), where);
+            doc.sourceBytes = lines.lineBytes();
+            sink.add(doc);
         }
     }
 

@@ -27,6 +27,7 @@ public final class LineReader {
     private int limit;
     private byte[] line = new byte[1 << 12];
     private int lineNumber;
+    private int lineBytes;
 
     public LineReader(InputStream in, String file, long maxBytes) {
         this.in = in;
@@ -37,6 +38,11 @@ public final class LineReader {
     /** The number of the line last returned, 1-based. */
     public int lineNumber() {
         return lineNumber;
+    }
+
+    /** The size in bytes of the line last returned, without its terminator. */
+    public int lineBytes() {
+        return lineBytes;
     }
 
     /** The next line without its terminator, or null at the end. */
@@ -83,6 +89,7 @@ public final class LineReader {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        lineBytes = length;
         if (lineNumber == 1 && length >= 3 && (line[0] & 0xff) == 0xef && (line[1] & 0xff) == 0xbb && (line[2] & 0xff) == 0xbf) {
             throw ImportError.inFile(file, 1, "The file starts with a byte-order mark (BOM); save it as UTF-8 without BOM.");
         }

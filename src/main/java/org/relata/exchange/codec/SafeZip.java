@@ -32,7 +32,8 @@ public final class SafeZip implements AutoCloseable {
         this.limits = limits;
         try {
             this.zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // EOFException: a zip cut short before its directory (found by BratFuzzTest)
             delete(file);
             throw ImportError.inFile(null, null, "The upload is not a valid zip file.");
         } catch (IOException e) {
@@ -114,7 +115,8 @@ public final class SafeZip implements AutoCloseable {
                 out.write(chunk, 0, n);
             }
             return out.toByteArray();
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // damaged or cut-short compressed data is the upload's fault, not an I/O failure
             throw ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

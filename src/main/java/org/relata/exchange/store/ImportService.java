@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.relata.annotation.BulkWriter;
+import org.relata.exchange.codec.Gunzip;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportLimits;
 import org.relata.exchange.codec.Importer;
@@ -58,7 +58,7 @@ public class ImportService {
             LabelCatalog labels = new LabelCatalog(connection, projectId, schemaLimits);
             ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels,
                     schemaLimits.maxTextLength());
-            importer.read(unpack(body, gzip, file), file, writer, skipped);
+            importer.read(unpack(body, gzip, file, limits()), file, writer, skipped);
             ImportResult result = writer.finish(skipped);
             analyzeWhenLarge(connection, result);
             return result;
@@ -119,19 +119,18 @@ public class ImportService {
     private static final int ANALYZE_DOCUMENTS = 1_000;
     private static final int ANALYZE_SPANS = 20_000;
 
-    /** Gunzips when the client says so (Content-Encoding: gzip) or the bytes start with gzip's magic number. */
-    static InputStream unpack(InputStream body, boolean gzip, String file) throws IOException {
+    /**
+     * Gunzips when the client says so (Content-Encoding: gzip) or the bytes start with gzip's magic number, within
+     * the limit on unpacked uploads.
+     */
+    static InputStream unpack(InputStream body, boolean gzip, String file, ImportLimits limits) throws IOException {
         BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
         if (gzip || (b1 == 0x1f && b2 == 0x8b)) {
-            try {
-                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            } catch (ZipException e) {
-                throw ImportError.inFile(file, null, "The body is marked as gzip but is not gzip data.");
-            }
+            return new BufferedInputStream(Gunzip.open(in, file, limits.maxZipTotalSize()), 1 << 16);
         }
         return in;
     }

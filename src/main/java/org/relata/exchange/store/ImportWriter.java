@@ -34,7 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ImportWriter implements ImportSink {
 
     private static final int BATCH_DOCUMENTS = 500;
-    private static final long BATCH_CHARS = 4L << 20;
+    /**
+     * A batch is written once the documents it holds weigh this much (see {@link #weight}): what an import keeps in
+     * memory is then bounded by bytes, whatever the number and size of the documents (issue 17, finding 9: 300
+     * documents of 1 MiB of meta each were held at once, 634 MB of heap).
+     */
+    private static final long BATCH_BYTES = 8L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BulkWriter bulk;
@@ -42,9 +47,10 @@ final class ImportWriter implements ImportSink {
     private final LabelCatalog labels;
     private final ImportTarget target;
     private final boolean createLabels;
-    private final Set<String> seenIds = new HashSet<>();
+    /** The ids of the batch not yet written; ids of written batches are found in the database (refuseExisting). */
+    private final Set<String> batchIds = new HashSet<>();
     private final List<ExDoc> batch = new ArrayList<>();
-    private long batchChars;
+    private long batchBytes;
 
     int documents;
     int spans;
@@ -78,10 +84,19 @@ final class ImportWriter implements ImportSink {
             throw new IllegalStateException(e);
         }
         batch.add(doc);
-        batchChars += doc.text.length() + 64L * doc.spans.size();
-        if (batch.size() >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) {
+        batchBytes += weight(doc);
+        if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
             flush();
         }
+    }
+
+    /**
+     * Roughly the bytes a document holds until its batch is written: what it was read from (a JSON line becomes about
+     * as many bytes of strings and maps), at least its text as UTF-16, and an object's overhead per annotation.
+     */
+    static long weight(ExDoc doc) {
+        long annotations = doc.spans.size() + doc.relations.size() + doc.events.size() + doc.equivalences.size();
+        return Math.max(doc.sourceBytes, 2L * doc.text.length()) + 200L * annotations;
     }
 
     ImportResult finish(List<String> skipped) {
@@ -98,7 +113,7 @@ final class ImportWriter implements ImportSink {
         if (doc.id.codePointCount(0, doc.id.length()) > 500) {
             throw ImportError.at(where, ".id", "A document id has at most 500 characters.");
         }
-        if (!seenIds.add(doc.id)) {
+        if (!batchIds.add(doc.id)) {
             throw ImportError.at(where, ".id", "Document id '" + doc.id + "' appears twice in this import.");
         }
         if (doc.text == null) {
@@ -364,7 +379,8 @@ final class ImportWriter implements ImportSink {
             throw new UncheckedIOException(e);
         }
         batch.clear();
-        batchChars = 0;
+        batchIds.clear();
+        batchBytes = 0;
     }
 
     private void count(ExDoc.ExAnnotation annotation) {
@@ -480,6 +496,9 @@ final class ImportWriter implements ImportSink {
         if (existing != null) {
             String id = existing.externalId();
             ExDoc doc = batch.stream().filter(d -> d.id.equals(id)).findFirst().orElseThrow();
+            if (existing.storedByThisTransaction()) {
+                throw ImportError.at(doc.where, ".id", "Document id '" + id + "' appears twice in this import.");
+            }
             throw ImportError.status(409, doc.where == null ? null : doc.where.field(".id"), existing.trashed()
                     ? "Document '" + id + "' is in the project's trash; restore it, or purge it from the trash to"
                             + " import it anew."

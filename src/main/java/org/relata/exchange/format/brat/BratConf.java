@@ -37,11 +37,12 @@ final class BratConf {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            ExDoc.Where where = new ExDoc.Where(file, i + 1, null);
             if (line.startsWith("[") && line.endsWith("]")) {
                 section = line.substring(1, line.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
                 continue;
             }
+            // an error's field is the section the line stands in: "[relations]"
+            ExDoc.Where where = new ExDoc.Where(file, i + 1, "[" + section + "]");
             if (line.startsWith("<") || line.startsWith("!")) {
                 continue;
             }
@@ -58,13 +59,13 @@ final class BratConf {
             }
         }
         for (String[] item : relationLines) {
-            relation(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+            relation(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), "[relations]"));
         }
         for (String[] item : eventLines) {
-            event(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+            event(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), "[events]"));
         }
         for (String[] item : attributeLines) {
-            attribute(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), null));
+            attribute(item[0], new ExDoc.Where(file, Integer.parseInt(item[1]), "[attributes]"));
         }
     }
 
@@ -158,13 +159,22 @@ final class BratConf {
             } else if (suffix.equals("+")) {
                 max = null;
             } else if (!suffix.isEmpty()) {
-                min = Integer.parseInt(m.group(3));
-                max = m.group(4) == null ? Integer.valueOf(min) : m.group(5).isEmpty() ? null : Integer.valueOf(m.group(5));
+                min = count(m.group(3), where);
+                max = m.group(4) == null ? Integer.valueOf(min) : m.group(5).isEmpty() ? null : Integer.valueOf(count(m.group(5), where));
             }
             roles.add(new ImportSink.EventRole(m.group(1), Arrays.asList(kv[1].strip().split("\\|")), min, max));
         }
         labels.defineEntityType(nameAndArgs[0], where);
         labels.defineEventType(nameAndArgs[0], roles, where);
+    }
+
+    /** A role's count in {n-m}; digits beyond an int are the file's error, not ours. */
+    private static int count(String digits, ExDoc.Where where) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw ImportError.at(where, "An event role's count {" + digits + "} is too large.");
+        }
     }
 
     private static final Pattern ROLE = Pattern.compile("([^?*+{]+)(|\\?|\\*|\\+|\\{(\\d+)(-(\\d*))?\\})");

@@ -81,17 +81,22 @@ public final class BratImporter implements Importer {
                 doc.id = text.getKey();
                 String txtName = text.getValue().getName();
                 doc.where = new ExDoc.Where(txtName, null, null);
-                doc.text = Utf8.decode(zip.read(text.getValue(), max), txtName);
+                byte[] txt = zip.read(text.getValue(), max);
+                doc.text = Utf8.decode(txt, txtName);
+                doc.sourceBytes = txt.length;
                 ZipEntry ann = annotations.get(text.getKey());
                 if (ann != null) {
-                    parseAnn(doc, Utf8.decode(zip.read(ann, max), ann.getName()), ann.getName());
+                    byte[] annBytes = zip.read(ann, max);
+                    doc.sourceBytes += annBytes.length;
+                    parseAnn(doc, Utf8.decode(annBytes, ann.getName()), ann.getName());
                 }
                 sink.add(doc);
             }
         }
     }
 
-    private static void parseAnn(ExDoc doc, String content, String file) {
+    /** Reads an .ann file into the document: a pure function of the text and the file (fuzzed in BratFuzzTest). */
+    static void parseAnn(ExDoc doc, String content, String file) {
         CodePoints text = new CodePoints(doc.text);
         Map<String, ExDoc.ExAnnotation> byId = new HashMap<>();
         String[] lines = content.split("\n", -1);
@@ -102,9 +107,15 @@ public final class BratImporter implements Importer {
                 if (line.isBlank()) {
                     continue;
                 }
-                ExDoc.Where where = new ExDoc.Where(file, i + 1, null);
                 String[] fields = line.split("\t", -1);
                 String id = fields[0];
+                if (id.isEmpty()) {
+                    // found by BratFuzzTest: a line starting with a tab has no id to tell its kind
+                    throw ImportError.at(new ExDoc.Where(file, i + 1, "id"),
+                            "An annotation line starts with its id (T1, R1, E1, A1, N1, #1 or *), not a tab.");
+                }
+                // an error's field is the annotation's id, and what the schema check finds is under it: "T3.label"
+                ExDoc.Where where = new ExDoc.Where(file, i + 1, id);
                 char kind = id.charAt(0);
                 if (pass == 0 && kind == 'T') {
                     ExDoc.ExSpan span = span(fields, where, text);

@@ -49,8 +49,8 @@ public final class DoccanoImporter extends JsonLinesImporter {
 
     /** A [start, end, "LABEL"] triple of doccano's sequence-labelling export. */
     private static ExDoc.ExSpan sequenceLabel(JsonNode label, ExDoc.Where at) {
-        if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
-                || !label.get(1).isIntegralNumber() || !label.get(2).isTextual()) {
+        if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber() || !label.get(0).canConvertToInt()
+                || !label.get(1).isIntegralNumber() || !label.get(1).canConvertToInt() || !label.get(2).isTextual()) {
             throw ImportError.at(at, "A sequence label is [start, end, \"LABEL\"] (document classification labels"
                     + " are not supported).");
         }

@@ -37,8 +37,10 @@ public final class TextImporter implements Importer {
                         skipped.add(name);
                         continue;
                     }
-                    sink.add(document(name.substring(0, name.length() - 4), Utf8.decode(
-                            archive.read(entry, limits.maxDocumentSize()), name), name));
+                    byte[] bytes = archive.read(entry, limits.maxDocumentSize());
+                    ExDoc doc = document(name.substring(0, name.length() - 4), Utf8.decode(bytes, name), name);
+                    doc.sourceBytes = bytes.length;
+                    sink.add(doc);
                 }
             }
             return;
@@ -49,7 +51,9 @@ public final class TextImporter implements Importer {
             throw ImportError.tooLarge(file, null, "The text is larger than the largest document allowed (" + max + " bytes).");
         }
         String id = file == null ? "document" : file.replaceFirst("\\.txt$", "");
-        sink.add(document(id, Utf8.decode(bytes, file), file));
+        ExDoc doc = document(id, Utf8.decode(bytes, file), file);
+        doc.sourceBytes = bytes.length;
+        sink.add(doc);
     }
 
     private static ExDoc document(String id, String text, String file) {

@@ -120,7 +120,6 @@ class XssSweepBrowserTest extends BrowserTest {
         visit(page, "/projects/" + project + "/releases", payload("project"));
         visit(page, "/projects/" + project + "/progress", payload("project"));
         visit(page, "/projects/" + project + "/agreement", payload("project"));
-        visit(page, "/projects/" + project + "/agreement/disagreements", payload("project"));
         visit(page, "/account", payload("token"));
     }
 

@@ -91,19 +91,24 @@ public final class BulkReader implements AutoCloseable {
         }
     }
 
-    /** What {@link #documents} would read: entries (one per document and layer), spans and relations. */
-    public record Counted(long entries, long spans, long relations) {
+    /**
+     * What {@link #documents} would read: entries (one per document and layer), spans and relations, and how many of
+     * the spans are discontinuous (formats without pieces approximate or leave those out, and say so).
+     */
+    public record Counted(long entries, long spans, long relations, long discontinuousSpans) {
     }
 
     public static Counted count(Connection connection, LayerQuery query) throws SQLException {
         String sql = "select count(*),"
                 + " coalesce(sum((select count(*) from spans s where s.layer_id = l.id)), 0),"
-                + " coalesce(sum((select count(*) from relations r where r.layer_id = l.id)), 0)" + selection(query);
+                + " coalesce(sum((select count(*) from relations r where r.layer_id = l.id)), 0),"
+                + " coalesce(sum((select count(*) from spans s where s.layer_id = l.id and s.fragments is not null)), 0)"
+                + selection(query);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, query);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return new Counted(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                return new Counted(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
             }
         }
     }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.annotation.BulkReader;
+import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.codec.Importer;
 import org.relata.exchange.store.ExportService;
 import org.relata.exchange.store.ImportResult;
@@ -45,6 +46,9 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Import and export")
 public class ExchangeResource {
+
+    /** Spans an export wrote only approximately: doccano's discontinuous spans, written as their outer bounds. */
+    static final String APPROXIMATED_HEADER = "X-Relata-Approximated";
 
     private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
 
@@ -81,7 +85,10 @@ public class ExchangeResource {
     @GET
     @Path("export")
     @Operation(summary = "Export annotations (curators and managers) as jsonl, doccano, brat, prodigy or conll; with"
-            + " split, a zip of one file per split. The body streams.")
+            + " split, a zip of one file per split. The body streams.",
+            description = "prodigy and conll answer X-Relata-Left-Out: the spans they could not hold (off token edges,"
+                    + " discontinuous; conll: overlapped by a longer span). doccano answers X-Relata-Approximated: the"
+                    + " discontinuous spans it wrote as their outer bounds.")
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
@@ -96,6 +103,10 @@ public class ExchangeResource {
         } else {
             response = Response.ok();
         }
+        if (request.format().discontinuousSpans() == ExportFormat.DiscontinuousSpans.OUTER_BOUNDS) {
+            // doccano has no pieces: say how many spans were widened, counted by the query the export reads with.
+            response.header(APPROXIMATED_HEADER, exports.count(id, request.source()).selected().discontinuousSpans());
+        }
         ExportService.Request ready = request;
         StreamingOutput body = out -> exports.write(ready, out);
         boolean zip = request.splits() != null || request.format().zipped();
@@ -105,8 +116,12 @@ public class ExchangeResource {
                 .header("Content-Disposition", ExportFileName.disposition(name)).build();
     }
 
-    /** What an export would write: counted by the same query that reads it. */
-    public record ExportCount(long documents, long spans, long relations, FinishedLayers finished) {
+    /**
+     * What an export would write: counted by the same query that reads it. discontinuousSpans: how many of the spans
+     * are discontinuous, and what the chosen format does with them (KEPT, OUTER_BOUNDS or LEFT_OUT).
+     */
+    public record ExportCount(long documents, long spans, long relations, long discontinuousSpans,
+            ExportFormat.DiscontinuousSpans discontinuous, FinishedLayers finished) {
     }
 
     /** Finished layers per owner, so that a client can say why an export would be empty. */
@@ -138,6 +153,7 @@ public class ExchangeResource {
             }
         }
         return new ExportCount(count.selected().entries(), count.selected().spans(), count.selected().relations(),
+                count.selected().discontinuousSpans(), request.format().discontinuousSpans(),
                 new FinishedLayers(gold, suggestions, annotators));
     }
 

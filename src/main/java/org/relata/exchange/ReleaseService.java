@@ -33,6 +33,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.relata.audit.AuditLog;
 import org.relata.exchange.ExportRequests.Resolved;
+import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.store.ExportService;
 import org.relata.exchange.store.UploadFolder;
 import org.relata.exchange.store.Splits;
@@ -118,6 +119,12 @@ public class ReleaseService {
             Map<String, Object> counts = counts(snapshotPath, request.splits());
             if (file.leftOut() > 0) {
                 counts.put("leftOut", file.leftOut());
+            }
+            if (request.format().discontinuousSpans() == ExportFormat.DiscontinuousSpans.OUTER_BOUNDS) {
+                long approximated = exports.count(project.id, request.source()).selected().discontinuousSpans();
+                if (approximated > 0) {
+                    counts.put("approximated", approximated);
+                }
             }
             String hex = HexFormat.of().formatHex(sha.digest());
             store(project.id, actor, name, format, source, status, body.split(),

@@ -78,6 +78,30 @@ class SpanFragmentsApiTest {
         // Prodigy leaves out the span and the relation that stands on it.
         Exchange.export(manager, projectId, "format=prodigy&source=user:" + annotator + "&status=any")
                 .then().statusCode(200).header("X-Relata-Left-Out", "2");
+        // doccano has no pieces: the span is widened to its outer bounds (its relation kept), and the answer says so.
+        String doccano = Exchange.export(manager, projectId, "format=doccano&source=user:" + annotator + "&status=any")
+                .then().statusCode(200).header("X-Relata-Approximated", "1").extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(doccano.contains("{\"id\":1,\"label\":\"COUNTRY\",\"start_offset\":" + NORTH
+                + ",\"end_offset\":" + (KOREA + 5) + "}"), doccano);
+        org.junit.jupiter.api.Assertions.assertTrue(doccano.contains("\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,"), doccano);
+        // The export page learns it before the download from export/count.
+        as(manager).get("/api/projects/" + projectId + "/export/count?format=doccano&source=user:" + annotator + "&status=any")
+                .then().statusCode(200).body("spans", equalTo(2)).body("discontinuousSpans", equalTo(1))
+                .body("discontinuous", equalTo("OUTER_BOUNDS"));
+        as(manager).get("/api/projects/" + projectId + "/export/count?format=jsonl&source=user:" + annotator + "&status=any")
+                .then().statusCode(200).body("discontinuousSpans", equalTo(1)).body("discontinuous", equalTo("KEPT"));
+    }
+
+    @Test
+    void doccanoExportWithoutDiscontinuousSpansSaysItApproximatedNone() {
+        as(annotator).body(Map.of("start", CHINA, "end", CHINA + 5, "label", "COUNTRY"))
+                .post(layer() + "/spans").then().statusCode(201);
+        Exchange.export(manager, projectId, "format=doccano&source=user:" + annotator + "&status=any")
+                .then().statusCode(200).header("X-Relata-Approximated", "0")
+                .body(containsString("\"start_offset\":" + CHINA + ",\"end_offset\":" + (CHINA + 5)));
+        // Formats that keep or drop pieces do not send the header.
+        Exchange.export(manager, projectId, "format=jsonl&source=user:" + annotator + "&status=any")
+                .then().statusCode(200).header("X-Relata-Approximated", nullValue());
     }
 
     @Test

@@ -23,6 +23,13 @@ public interface ExportFormat {
         return false;
     }
 
+    /** What the format does with a discontinuous span (issue 13): keeps its pieces, writes its outer bounds, or leaves it out. */
+    enum DiscontinuousSpans { KEPT, OUTER_BOUNDS, LEFT_OUT }
+
+    default DiscontinuousSpans discontinuousSpans() {
+        return DiscontinuousSpans.KEPT;
+    }
+
     DocWriter open(OutputStream out) throws IOException;
 
     /** For zipped formats: what goes at the top of the zip before any document (brat's annotation.conf). */

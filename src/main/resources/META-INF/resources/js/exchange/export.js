@@ -39,6 +39,18 @@ function explainEmpty(count) {
   return why;
 }
 
+/** What the chosen format does with discontinuous spans, when it cannot keep their pieces (the answer's headers say it too). */
+function piecesNote(count) {
+  const n = count.discontinuousSpans;
+  if (n === 0 || count.discontinuous === 'KEPT') {
+    return '';
+  }
+  const spans = plural(n, 'discontinuous span', 'discontinuous spans');
+  return count.discontinuous === 'OUTER_BOUNDS'
+    ? ` ${spans} will be written as ${n === 1 ? 'its' : 'their'} outer bounds (this format has no pieces).`
+    : ` ${spans} will be left out (this format has no pieces).`;
+}
+
 function showFieldError(body) {
   const target = fieldErrors[body.field];
   if (target) {
@@ -64,7 +76,7 @@ async function count() {
   status.textContent = body.documents === 0
     ? explainEmpty(body)
     : `Will export ${plural(body.documents, 'document', 'documents')} with ${plural(body.spans, 'span', 'spans')}`
-      + ` and ${plural(body.relations, 'relation', 'relations')}.`;
+      + ` and ${plural(body.relations, 'relation', 'relations')}.${piecesNote(body)}`;
   return body;
 }
 

@@ -14,9 +14,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * doccano's relation-extraction JSONL: entities and relations numbered from 1 per document, meta keys at the top
- * level (doccano keeps unknown keys as metadata). Attributes, notes and links have no place in doccano.
+ * level (doccano keeps unknown keys as metadata). Attributes, notes and links have no place in doccano. A
+ * discontinuous span is written as its outer bounds, so that its relations survive; the export counts them in the
+ * X-Relata-Approximated header (issue 13), so that the approximation is never silent.
  */
 public final class DoccanoExporter implements JsonLinesFormat {
+
+    @Override
+    public DiscontinuousSpans discontinuousSpans() {
+        return DiscontinuousSpans.OUTER_BOUNDS;
+    }
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {

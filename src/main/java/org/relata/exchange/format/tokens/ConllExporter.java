@@ -44,6 +44,11 @@ public final class ConllExporter implements ExportFormat {
     }
 
     @Override
+    public DiscontinuousSpans discontinuousSpans() {
+        return DiscontinuousSpans.LEFT_OUT;
+    }
+
+    @Override
     public DocWriter open(OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         if (leftOutTotal > 0) {

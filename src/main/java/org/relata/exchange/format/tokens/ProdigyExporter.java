@@ -27,6 +27,11 @@ public final class ProdigyExporter implements JsonLinesFormat {
     }
 
     @Override
+    public DiscontinuousSpans discontinuousSpans() {
+        return DiscontinuousSpans.LEFT_OUT;
+    }
+
+    @Override
     public DocWriter open(OutputStream out) throws IOException {
         JsonGenerator json = JsonOut.generator(out);
         return new LeftOutCounter(json) {

@@ -67,7 +67,7 @@ final class ArchiveCatalog {
             JsonNode allowed = fields.array(t, at, "allowed");
             for (int p = 0; p < allowed.size(); p++) {
                 String pairAt = at + ".allowed[" + p + "]";
-                insert(pairAt, "insert into relation_type_pairs (relation_type_id, project_id, head_type_id, tail_type_id)"
+                insert(pairAt, "insert into relation_type_pairs (project_id, relation_type_id, head_type_id, tail_type_id)"
                         + " values (?, ?, ?, ?) returning relation_type_id", id,
                         entityType(allowed.get(p), pairAt, "head"), entityType(allowed.get(p), pairAt, "tail"));
             }

@@ -104,6 +104,28 @@ public final class BulkWriter {
                 + " from stdin (format csv)");
     }
 
+    /** Rows of (id, project_id, external_id, text, meta, length, created_at): a project archive keeps the dates. */
+    public Rows archivedDocuments() throws SQLException {
+        return copy("copy all_documents (id, project_id, external_id, text, meta, length, created_at) from stdin (format csv)");
+    }
+
+    /** Rows of (id, document_id, doc_length, owner_kind, user_id, status, version, updated_at), for archives. */
+    public Rows archivedLayers() throws SQLException {
+        return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status, version, updated_at)"
+                + " from stdin (format csv)");
+    }
+
+    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes, score). */
+    public Rows scoredRelations() throws SQLException {
+        return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
+                + " attributes, note, typed_notes, score) from stdin (format csv)");
+    }
+
+    /** Rows of (span_id, user_id): suggestions an annotator turned down. */
+    public Rows suggestionRejections() throws SQLException {
+        return copy("copy suggestion_rejections (span_id, user_id) from stdin (format csv)");
+    }
+
     /**
      * A document id the project holds already; {@code trashed} when that document is in the project's trash,
      * {@code storedByThisTransaction} when the caller's own transaction wrote it (an earlier batch of one import).

@@ -9,12 +9,12 @@ import java.time.LocalDate;
  * The name an export is saved under: the project's name and the day, so that downloads of two projects or two days
  * do not overwrite each other ("North Korea news" on 2026-12-02 gives {@code north-korea-news-2026-12-02.jsonl}).
  */
-final class ExportFileName {
+public final class ExportFileName {
 
     private ExportFileName() {
     }
 
-    static String of(String projectName, LocalDate day, boolean splits, String extension) {
+    public static String of(String projectName, LocalDate day, boolean splits, String extension) {
         return slug(projectName) + "-" + day + (splits ? "-splits" : "") + "." + extension;
     }
 
@@ -22,7 +22,7 @@ final class ExportFileName {
      * Letters and digits of any script, lower-cased, other runs turned into one hyphen. Browsers take the UTF-8 name
      * from {@code filename*}; {@code filename} carries an ASCII fallback.
      */
-    static String disposition(String name) {
+    public static String disposition(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._-]+", "-");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");

@@ -113,8 +113,16 @@ public class ReleaseService {
                 exports.write(request, counting);
                 size = counting.count;
             }
-            try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(snapshotPath), 1 << 16)) {
-                exports.write(snapshot.request(), gz);
+            // A native-JSONL release without splits is its own snapshot: the same bytes, so one pass over the
+            // database instead of two (and file and snapshot cannot differ by an edit made in between).
+            boolean fileIsSnapshot = request.splits() == null && "jsonl".equalsIgnoreCase(format.trim());
+            if (fileIsSnapshot) {
+                delete(snapshotPath);
+                snapshotPath = filePath;
+            } else {
+                try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(snapshotPath), 1 << 16)) {
+                    exports.write(snapshot.request(), gz);
+                }
             }
             Map<String, Object> counts = counts(snapshotPath, request.splits());
             if (file.leftOut() > 0) {

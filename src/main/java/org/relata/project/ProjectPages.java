@@ -44,7 +44,7 @@ public class ProjectPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<ProjectRow> projects, boolean canCreate, boolean showRetired,
-                long retired, List<Project> copyable);
+                long retired, List<Project> copyable, boolean admin);
 
         static native TemplateInstance project(Project project, Role role, boolean manager, boolean curator, Schema schema,
                 List<DocumentRow> documents, long total, long mine, long done, DocumentListView list,
@@ -86,7 +86,7 @@ public class ProjectPages {
             ProjectMember member = ProjectMember.of(p, user);
             return user.admin || (member != null && member.role == Role.MANAGER);
         }).toList();
-        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired, copyable);
+        return Templates.list(rows, user.admin || user.canCreateProjects, showRetired, retired, copyable, user.admin);
     }
 
     @POST

@@ -206,6 +206,8 @@ class AuthorizationMatrixTest {
         r.add(rule("GET /api/projects/{id}/releases/{name}/file", p + "/releases/v1/file", project(Role.CURATOR)));
         r.add(rule("DELETE /api/projects/{id}/releases/{name}", p + "/releases/v1", project(Role.MANAGER)));
         r.add(rule("GET /api/projects/{id}/releases/{a}/diff/{b}", p + "/releases/v1/diff/v1", project(Role.CURATOR)));
+        r.add(rule("GET /api/projects/{id}/archive", p + "/archive", project(Role.MANAGER)));
+        r.add(rule("POST /api/projects/archive", "/api/projects/archive", adminOnly(), Map.of()));
 
         // Documents, layers, curation (API); the annotator is assigned the document
         r.add(rule("GET /api/documents/{docId}", d, project(Role.ANNOTATOR)));
@@ -300,6 +302,7 @@ class AuthorizationMatrixTest {
                 form("name", "v3", "format", "jsonl", "source", "gold", "status", "any")));
         r.add(rule("POST /projects/{id}/releases/{name}/delete", pp + "/releases/v1/delete", project(Role.MANAGER), form()));
         r.add(rule("GET /projects/{id}/releases/diff", pp + "/releases/diff?a=v1&b=v1", project(Role.CURATOR)));
+        r.add(rule("POST /projects/archive", "/projects/archive", adminOnly(), form()));
         r.add(rule("GET /projects/{id}/progress", pp + "/progress", project(Role.CURATOR)));
         r.add(rule("GET /projects/{id}/agreement", pp + "/agreement", project(Role.CURATOR)));
         r.add(rule("GET /projects/{id}/agreement/disagreements", pp + "/agreement/disagreements?" + f.pair, project(Role.CURATOR)));

@@ -123,6 +123,52 @@ public final class SafeZip implements AutoCloseable {
         }
     }
 
+    /**
+     * The entry as a stream, for entries too large to hold (a project archive's documents): counts towards the zip's
+     * total and checks the expansion ratio as {@link #read} does, without a per-entry size limit.
+     */
+    public InputStream open(ZipEntry entry) {
+        try {
+            InputStream in = zip.getInputStream(entry);
+            long packed = Math.max(entry.getCompressedSize(), 1);
+            return new java.io.FilterInputStream(in) {
+                private long total;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n;
+                    try {
+                        n = super.read(b, off, len);
+                    } catch (ZipException e) {
+                        throw ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: "
+                                + e.getMessage());
+                    }
+                    if (n > 0) {
+                        total += n;
+                        unpacked += n;
+                        if (total > (1 << 20) && total > packed * limits.maxZipRatio()) {
+                            throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName() + "' expands more than "
+                                    + limits.maxZipRatio() + " times: the zip looks like a zip bomb.");
+                        }
+                        if (unpacked > limits.maxZipTotalSize()) {
+                            throw ImportError.tooLarge(entry.getName(), null, "The zip unpacks to more than "
+                                    + limits.maxZipTotalSize() + " bytes.");
+                        }
+                    }
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -270,6 +270,7 @@ function installShare() {
   form.hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    state.busy = true; // the page reads the view itself below: live updates wait
     try {
       await send('PUT', `/api/projects/${projectId}/curation`, { preAcceptShare: Number(input.value) });
       const started = await send('POST', `${api}/start`);
@@ -278,6 +279,9 @@ function installShare() {
       say(`Pre-accept share saved; ${started.preAccepted} more annotation${started.preAccepted === 1 ? '' : 's'} pre-accepted.`);
     } catch (err) {
       alert(err.message);
+    } finally {
+      state.busy = false;
+      catchUp();
     }
   });
 }
@@ -346,7 +350,8 @@ async function catchUp() {
   try {
     live.heard.delete('*');
     await refresh();
-    say('Updated with changes saved elsewhere.');
+    // Said in the toolbar's live status, not the announcement: that one tells the curator's own last step.
+    $('cur-live').title = `Updated with changes saved elsewhere at ${new Date().toLocaleTimeString()}`;
   } catch {
     // the next event, or the next reconnect, tries again
   } finally {

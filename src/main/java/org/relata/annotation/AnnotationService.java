@@ -250,6 +250,15 @@ public class AnnotationService {
         return new AuditLog.Place(target.document().id, layer.id);
     }
 
+    /**
+     * Locks the layer for the caller's transaction at the version the client saw (412 otherwise), for a step of
+     * several edits that must read the layer before writing it (accepting a suggested relation); answers the version.
+     */
+    @Transactional
+    public long lock(LayerTarget target, Long expectedVersion) {
+        return lockForWrite(target, expectedVersion).version;
+    }
+
     /** The layer row, locked for this transaction (created on the first write), at the version the client saw. */
     private Layer lockForWrite(LayerTarget target, Long expectedVersion) {
         if (target.kind() == LayerOwner.USER) {

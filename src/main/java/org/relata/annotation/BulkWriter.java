@@ -76,10 +76,10 @@ public final class BulkWriter {
                 + " attributes, note, links, fragments, typed_notes, score) from stdin (format csv)");
     }
 
-    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes). */
+    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes, score). */
     public Rows relations() throws SQLException {
         return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
-                + " attributes, note, typed_notes) from stdin (format csv)");
+                + " attributes, note, typed_notes, score) from stdin (format csv)");
     }
 
     /** Rows of (id, layer_id, type). */

@@ -17,8 +17,11 @@ import org.relata.document.Document;
 @ApplicationScoped
 public class CurationRows {
 
-    /** An annotator whose layer counts for the document (or who is assigned to it), with their layer's status. */
-    public record AnnotatorLayer(String username, String status) {
+    /**
+     * An annotator whose layer counts for the document (or who is assigned to it), with their layer's status and
+     * version (0 before their first edit).
+     */
+    public record AnnotatorLayer(String username, String status, long version) {
     }
 
     /**
@@ -43,14 +46,14 @@ public class CurationRows {
     public List<AnnotatorLayer> annotators(long documentId) {
         List<AnnotatorLayer> annotators = new ArrayList<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select u.username, l.status from annotation_layers l join users u on u.id = l.user_id
+                select u.username, l.status, l.version from annotation_layers l join users u on u.id = l.user_id
                  where l.document_id = ?1 and l.owner_kind = 'USER'
                 union all
-                select u.username, 'NEW' from assignments a join users u on u.id = a.user_id
+                select u.username, 'NEW', 0 from assignments a join users u on u.id = a.user_id
                  where a.document_id = ?1 and not exists (select 1 from annotation_layers l
                        where l.document_id = a.document_id and l.owner_kind = 'USER' and l.user_id = a.user_id)
                  order by 1""").setParameter(1, documentId).getResultList()) {
-            annotators.add(new AnnotatorLayer((String) row[0], (String) row[1]));
+            annotators.add(new AnnotatorLayer((String) row[0], (String) row[1], ((Number) row[2]).longValue()));
         }
         return annotators;
     }

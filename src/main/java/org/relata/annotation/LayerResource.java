@@ -143,7 +143,7 @@ public class LayerResource {
     }
 
     /** The version in an If-Match header: "7", W/"7" or 7; none or * means "whatever is current". */
-    static Long version(String ifMatch) {
+    public static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }

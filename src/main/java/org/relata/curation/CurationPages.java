@@ -1,5 +1,7 @@
 package org.relata.curation;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,17 +9,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.DocumentAccess;
 import org.relata.project.Project;
+import org.relata.project.ProjectResource;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /**
- * The curation view of one document. Like the workspace, the page is a shell: its script reads the merged view and
- * decides through the curation API. Annotators get 404, as from the API.
+ * The curation view of one document. The page carries what its script starts from (the text, the schema and the
+ * merged view, curation already started) as JSON inside it: a document with thousands of annotations opens without
+ * waiting for three more round trips. Later reads and every decision go through the curation API. Annotators get
+ * 404, as from the API.
  */
 @Path("/documents/{docId}/curate")
 @Authenticated
@@ -26,16 +35,36 @@ public class CurationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance curate(Project project, long documentId, String externalId);
+        static native TemplateInstance curate(Project project, long documentId, String externalId, RawString data);
     }
 
     @Inject
     DocumentAccess documents;
 
+    @Inject
+    CurationService curation;
+
+    @Inject
+    ProjectResource projects;
+
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Operation(hidden = true)
-    public TemplateInstance curate(@PathParam("docId") long docId) {
+    public TemplateInstance curate(@PathParam("docId") long docId) throws JsonProcessingException {
         DocumentAccess.Visible visible = CurationService.curatable(documents, docId);
-        return Templates.curate(visible.access().project(), docId, visible.document().externalId);
+        Project project = visible.access().project();
+        Map<String, Object> data = Map.of("text", visible.document().text, "project", projects.get(project.id),
+                "curation", curation.open(visible));
+        return Templates.curate(project, docId, visible.document().externalId, inline(json.writeValueAsString(data)));
+    }
+
+    /**
+     * JSON that can stand inside a script element: '<' only occurs inside JSON strings, where its escape means the
+     * same, so no "</script>" or "<!--" in the text can end the element early. '>' and '&' likewise, for good measure.
+     */
+    static RawString inline(String json) {
+        return new RawString(json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
     }
 }

@@ -68,8 +68,24 @@ public class CurationService {
     }
 
     public CurationView view(DocumentAccess.Visible visible) {
+        return view(visible, merged.read(visible.document().id));
+    }
+
+    /**
+     * What the curation page opens with: curation started (as {@link #start}) and the merged view, in one
+     * transaction. The layers are read once when nothing needed pre-accepting, as on every later opening.
+     */
+    @Transactional
+    public CurationView open(DocumentAccess.Visible visible) {
+        goldOf(visible);
+        CurationRows.GoldLayer gold = rows.lockGold(visible.document());
+        Merge merge = merged.read(visible.document().id);
+        int copied = preAccept(visible, gold, merge).preAccepted();
+        return view(visible, copied == 0 ? merge : merged.read(visible.document().id));
+    }
+
+    private CurationView view(DocumentAccess.Visible visible, Merge merge) {
         Document document = visible.document();
-        Merge merge = merged.read(document.id);
         double share = share(document.project);
         Layer gold = Layer.find(document, LayerOwner.GOLD, null);
         return new CurationView(document.id, document.externalId, share, required(share, merge.annotators.size()),
@@ -85,7 +101,11 @@ public class CurationService {
     public Started start(DocumentAccess.Visible visible) {
         goldOf(visible);
         CurationRows.GoldLayer gold = rows.lockGold(visible.document());
-        Merge merge = merged.read(visible.document().id);
+        return preAccept(visible, gold, merged.read(visible.document().id));
+    }
+
+    /** Pre-accepts from the merge read under the gold layer's lock. */
+    private Started preAccept(DocumentAccess.Visible visible, CurationRows.GoldLayer gold, Merge merge) {
         int needed = required(share(visible.document().project), merge.annotators.size());
         if (needed == 0) {
             return new Started(0, gold.version());

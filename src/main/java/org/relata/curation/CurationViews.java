@@ -11,8 +11,11 @@ public final class CurationViews {
     private CurationViews() {
     }
 
-    /** An annotator whose layer counts for this document, and how far they got. */
-    public record AnnotatorView(String username, String status) {
+    /**
+     * An annotator whose layer counts for this document, how far they got, and their layer's version (what live
+     * updates announce: the page reads the view again when it grows).
+     */
+    public record AnnotatorView(String username, String status, long version) {
     }
 
     /** The gold layer: status NEW and version 0 while nobody has written it. */

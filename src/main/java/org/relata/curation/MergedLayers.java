@@ -119,7 +119,7 @@ public class MergedLayers {
     Merge read(long documentId) {
         Merge merge = new Merge();
         for (CurationRows.AnnotatorLayer annotator : rows.annotators(documentId)) {
-            merge.annotators.add(new AnnotatorView(annotator.username(), annotator.status()));
+            merge.annotators.add(new AnnotatorView(annotator.username(), annotator.status(), annotator.version()));
         }
         // Gold rows come first, so that a proposer's attributes never win over what gold holds already.
         for (CurationRows.LayerSpan row : rows.spans(documentId)) {

@@ -108,7 +108,9 @@ public final class CurationBenchmark {
                     }
                     if (i == 5) {
                         // Where the time goes: the API answers (end, relative to navigation start) and readiness.
-                        System.err.println(tab.evaluate("() => JSON.stringify({ready: performance.now(), api: "
+                        System.err.println(tab.evaluate("() => JSON.stringify({ready: performance.now(), page: "
+                                + "(({responseStart, responseEnd, domInteractive}) => [responseStart, responseEnd, "
+                                + "domInteractive].map(Math.round))(performance.getEntriesByType('navigation')[0]), api: "
                                 + "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))"
                                 + ".map(e => [e.name.replace(/.*\\/api\\//, ''), Math.round(e.startTime), "
                                 + "Math.round(e.responseEnd)])})"));

@@ -282,7 +282,8 @@ public final class ExchangeBenchmark {
      * measures against.
      */
     static Process startPackagedApp() throws Exception {
-        java.nio.file.Path jar = java.nio.file.Path.of("target/quarkus-app/quarkus-run.jar");
+        // -Dbench.app=.../quarkus-run.jar times another build (a before/after comparison on the same load).
+        java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("bench.app", "target/quarkus-app/quarkus-run.jar"));
         if (!java.nio.file.Files.exists(jar)) {
             throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
         }

@@ -141,4 +141,85 @@ class CurationBrowserTest extends BrowserTest {
                 .extract().asString().contains("\"label\":\"COUNTRY\""));
         page.context().close();
     }
+
+    @Test
+    void theOpenCurationPageShowsAnAnnotatorsNewSpanWithoutAReloadAndKeepsTheChosenAnnotation() {
+        String manager = Api.newUser("curb-pm");
+        String curator = Api.newUser("curb-cur");
+        String a = Api.newUser("curb-a");
+        String b = Api.newUser("curb-b");
+        long projectId = Api.newProject(manager);
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Api.addMember(projectId, manager, a, "ANNOTATOR");
+        Api.addMember(projectId, manager, b, "ANNOTATOR");
+        long docId = db.document(projectId, "kim", TEXT);
+        Api.assignAll(projectId, manager, a, b);
+        span(a, docId, 0, 3, "PERSON");
+        span(b, docId, 17, 22, "COUNTRY");
+
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/curate");
+        assertThat(page.locator("#curation")).hasAttribute("data-listed", "true");
+        assertThat(page.getByLabel("Live updates")).hasText("Live");
+        assertThat(page.locator("#cur-count")).hasText("2 disagreements left");
+        Locator items = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Annotations of all annotators"))
+                .getByRole(AriaRole.BUTTON);
+        // The curator chooses b's China.
+        page.keyboard().press("n");
+        assertThat(page.locator("#cur-announce")).hasText("COUNTRY “China”: " + b + " (1 of 2), disagreement.");
+        page.evaluate("() => { window.notReloaded = true; }");
+
+        // a adds Korea over the API: the page shows the new proposal by itself.
+        span(a, docId, 10, 15, "COUNTRY");
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("COUNTRY “Korea”")))
+                .containsText(a + " (1 of 2)disagreement");
+        assertThat(page.locator("#cur-count")).hasText("3 disagreements left");
+        assertThat(page.locator("mark.ws-sp")).hasCount(3);
+        assertTrue((Boolean) page.evaluate("() => window.notReloaded === true"));
+        // The chosen annotation is still b's China.
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("COUNTRY “China”")))
+                .hasAttribute("aria-current", "true");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#cur-count")).hasText("2 disagreements left");
+        assertThat(items.filter(new Locator.FilterOptions().setHasText("COUNTRY “China”"))).containsText("in gold");
+        page.context().close();
+    }
+
+    @Test
+    void aDecisionOnAViewOlderThanGoldStillGetsTheConflictMessage() {
+        String manager = Api.newUser("curb-pm");
+        String curator = Api.newUser("curb-cur");
+        String a = Api.newUser("curb-a");
+        String b = Api.newUser("curb-b");
+        long projectId = Api.newProject(manager);
+        Api.addMember(projectId, manager, curator, "CURATOR");
+        Api.addMember(projectId, manager, a, "ANNOTATOR");
+        Api.addMember(projectId, manager, b, "ANNOTATOR");
+        long docId = db.document(projectId, "kim", TEXT);
+        Api.assignAll(projectId, manager, a, b);
+        span(a, docId, 0, 3, "PERSON");
+        span(b, docId, 17, 22, "COUNTRY");
+
+        Page page = browser.loggedIn(curator, Api.PASSWORD);
+        // No live updates reach this page (as when gold changes between a decision and the event about it).
+        page.route("**/api/documents/" + docId + "/events", route -> route.abort());
+        page.navigate("/documents/" + docId + "/curate");
+        assertThat(page.locator("#curation")).hasAttribute("data-listed", "true");
+        assertThat(page.locator("#cur-announce")).hasText("PERSON “Kim”: " + a + " (1 of 2), disagreement.");
+
+        // The manager puts Russia into gold elsewhere; the curator's accept is refused, never applied over it.
+        Api.as(manager).body(java.util.Map.of("start", 27, "end", 33, "label", "COUNTRY"))
+                .post("/api/documents/" + docId + "/layers/gold/spans").then().statusCode(201);
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .hasText("Gold changed elsewhere since this page read it; the current state is shown now.");
+        assertThat(items(page).filter(new Locator.FilterOptions().setHasText("COUNTRY “Russia”"))).containsText("gold only");
+        assertThat(items(page).filter(new Locator.FilterOptions().setHasText("PERSON “Kim”"))).containsText("disagreement");
+        page.context().close();
+    }
+
+    static Locator items(Page page) {
+        return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Annotations of all annotators"))
+                .getByRole(AriaRole.BUTTON);
+    }
 }

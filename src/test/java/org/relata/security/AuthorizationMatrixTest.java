@@ -238,6 +238,10 @@ class AuthorizationMatrixTest {
                 project(Role.ANNOTATOR), Map.of("ids", List.of())));
         r.add(rule("DELETE /api/documents/{docId}/suggestions/rejections/{spanId}",
                 d + "/suggestions/rejections/" + f.goldSpan, project(Role.ANNOTATOR)));
+        r.add(rule("DELETE /api/documents/{docId}/suggestions/relation-rejections/{relationId}",
+                d + "/suggestions/relation-rejections/" + f.goldRelation, project(Role.ANNOTATOR)));
+        r.add(rule("POST /api/documents/{docId}/suggestions/relations/{relationId}/accept",
+                d + "/suggestions/relations/" + f.goldRelation + "/accept", project(Role.ANNOTATOR)));
         r.add(rule("GET /api/documents/{docId}/curation", d + "/curation", curation()));
         r.add(rule("POST /api/documents/{docId}/curation/start", d + "/curation/start", curation()));
         r.add(rule("POST /api/documents/{docId}/curation/accept", d + "/curation/accept", curation(),
@@ -489,7 +493,7 @@ class AuthorizationMatrixTest {
             "(select id, user_id, secret_hash, csrf_token, created_at from user_sessions)", "projects", "project_members",
             "project_deletions", "all_documents", "assignments", "annotation_layers", "spans", "relations",
             "entity_types", "relation_types", "relation_type_pairs", "attribute_defs", "releases",
-            "curation_rejections", "suggestion_rejections", "audit_events");
+            "curation_rejections", "suggestion_rejections", "suggestion_relation_rejections", "audit_events");
 
     private String snapshot() {
         StringBuilder sql = new StringBuilder("select ");

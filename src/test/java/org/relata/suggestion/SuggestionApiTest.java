@@ -140,4 +140,100 @@ class SuggestionApiTest {
         assertEquals(exported, Exchange.export(manager, copy, "format=jsonl&source=suggestions&status=any").then()
                 .statusCode(200).extract().asString());
     }
+
+    /** Kim PERSON → Korea COUNTRY suggested as LEADER_OF (0.7), and Kim → China (0.2). */
+    static final String SUGGESTED_RELATIONS = "{\"id\":\"kim\",\"text\":\"" + TEXT + "\",\"spans\":["
+            + "{\"id\":\"T1\",\"start\":0,\"end\":3,\"label\":\"PERSON\"},"
+            + "{\"id\":\"T2\",\"start\":10,\"end\":15,\"label\":\"COUNTRY\"},"
+            + "{\"id\":\"T3\",\"start\":17,\"end\":22,\"label\":\"COUNTRY\"}],\"relations\":["
+            + "{\"id\":\"R1\",\"head\":\"T1\",\"tail\":\"T2\",\"label\":\"LEADER_OF\",\"score\":0.7},"
+            + "{\"id\":\"R2\",\"head\":\"T1\",\"tail\":\"T3\",\"label\":\"LEADER_OF\",\"score\":0.2}]}\n";
+
+    /** A second project whose document has suggested relations; answers the document's id. */
+    long documentWithSuggestedRelations() {
+        long project = Api.newProject(manager);
+        Api.addMember(project, manager, a, "ANNOTATOR");
+        Api.addMember(project, manager, b, "ANNOTATOR");
+        Exchange.importJsonl(manager, project, "target=suggestions", SUGGESTED_RELATIONS).then().statusCode(200);
+        long doc = db.count("select id from documents where project_id = ?1", project);
+        Api.assignAll(project, manager, a, b);
+        return doc;
+    }
+
+    static JsonPath layer(String user, long doc) {
+        return Api.as(user).get("/api/documents/" + doc + "/layers/me").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void suggestedRelationsAreListedWithTheirArgumentsAndScoresAndTheThresholdAppliesToThem() {
+        long doc = documentWithSuggestedRelations();
+        JsonPath all = Api.as(a).get("/api/documents/" + doc + "/suggestions").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("LEADER_OF", "LEADER_OF"), all.getList("relations.label"));
+        assertEquals(0.7f, all.getFloat("relations.find { it.tail.start == 10 }.score"));
+        assertEquals("PERSON", all.getString("relations[0].head.label"));
+        assertEquals(List.of(10), Api.as(a).get("/api/documents/" + doc + "/suggestions?minScore=0.5").then()
+                .statusCode(200).extract().jsonPath().getList("relations.tail.start"));
+    }
+
+    @Test
+    void acceptingASuggestedRelationCopiesItWithTheSpansMyLayerLacksOnceAndOnlyForMe() {
+        long doc = documentWithSuggestedRelations();
+        long relation = Api.as(a).get("/api/documents/" + doc + "/suggestions").then().extract().jsonPath()
+                .getLong("relations.find { it.tail.start == 10 }.id");
+        // a has Kim already: it is reused, Korea is copied.
+        long kim = ((Number) Api.as(a).body(Map.of("start", 0, "end", 3, "label", "PERSON"))
+                .post("/api/documents/" + doc + "/layers/me/spans").then().statusCode(201).extract().path("id"))
+                .longValue();
+        long version = layer(a, doc).getLong("version");
+        String accept = "/api/documents/" + doc + "/suggestions/relations/" + relation + "/accept";
+
+        // A stale version is refused and changes nothing.
+        Api.as(a).header("If-Match", "\"" + (version - 1) + "\"").post(accept).then().statusCode(412);
+        assertEquals(1, layer(a, doc).getList("spans").size());
+
+        JsonPath accepted = Api.as(a).header("If-Match", "\"" + version + "\"").post(accept).then().statusCode(200)
+                .body("added", equalTo(true)).extract().jsonPath();
+        JsonPath mine = layer(a, doc);
+        assertEquals(accepted.getLong("version"), mine.getLong("version"));
+        assertEquals(List.of("PERSON 0-3", "COUNTRY 10-15"), mine.getList("spans").stream()
+                .map(o -> (Map<?, ?>) o).map(m -> m.get("label") + " " + m.get("start") + "-" + m.get("end")).toList());
+        assertEquals(kim, accepted.getLong("head"));
+        assertEquals(kim, mine.getLong("relations[0].head"));
+        assertEquals(accepted.getLong("tail"), mine.getLong("relations[0].tail"));
+        assertEquals("LEADER_OF", mine.getString("relations[0].label"));
+
+        // Accepting again adds nothing; b's layer never changed.
+        Api.as(a).post(accept).then().statusCode(200).body("added", equalTo(false))
+                .body("relation", equalTo((int) accepted.getLong("relation")));
+        assertEquals(1, layer(a, doc).getList("relations").size());
+        assertEquals(2, layer(a, doc).getList("spans").size());
+        assertEquals(0, layer(b, doc).getList("spans").size());
+
+        // Only suggested relations of the document can be accepted.
+        Api.as(a).post("/api/documents/" + doc + "/suggestions/relations/" + mine.getLong("relations[0].id")
+                + "/accept").then().statusCode(404);
+    }
+
+    @Test
+    void aRejectedSuggestedRelationStaysRejectedForThatAnnotatorOnlyUntilTakenBack() {
+        long doc = documentWithSuggestedRelations();
+        String base = "/api/documents/" + doc + "/suggestions";
+        long relation = Api.as(a).get(base).then().extract().jsonPath().getLong("relations.find { it.tail.start == 10 }.id");
+        Api.as(a).body(Map.of("relations", List.of(relation))).post(base + "/rejections").then().statusCode(200)
+                .body("rejected", equalTo(1));
+        JsonPath forA = Api.as(a).get(base).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(17), forA.getList("relations.tail.start"));
+        assertEquals(1, forA.getInt("rejectedRelations"));
+        assertEquals(0, forA.getInt("rejected"));
+        assertEquals(3, forA.getList("spans").size());
+        assertEquals(2, Api.as(b).get(base).then().extract().jsonPath().getList("relations").size());
+
+        // An id that is no suggested relation of this document is refused, naming the field.
+        Api.as(a).body(Map.of("relations", List.of(-1L))).post(base + "/rejections").then().statusCode(400)
+                .body("field", equalTo("relations"));
+
+        Api.as(a).delete(base + "/relation-rejections/" + relation).then().statusCode(200).body("rejected", equalTo(1));
+        assertEquals(2, Api.as(a).get(base).then().extract().jsonPath().getList("relations").size());
+        Api.as(a).delete(base + "/relation-rejections/" + relation).then().statusCode(404);
+    }
 }

@@ -112,4 +112,59 @@ class SuggestionBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, named("Suggestion PERSON “Kim” 0.80"))).hasCount(0);
         page.context().close();
     }
+
+    @Test
+    void aSuggestedRelationIsADashedArcThatEnterAcceptsWithItsSpansAndCtrlZUndoes() {
+        String manager = Api.newUser("sugb-pm");
+        String a = Api.newUser("sugb-a");
+        long projectId = Api.newProject(manager);
+        Api.addMember(projectId, manager, a, "ANNOTATOR");
+        Exchange.importJsonl(manager, projectId, "target=suggestions", SuggestionApiTest.SUGGESTED_RELATIONS).then()
+                .statusCode(200);
+        long docId = db.count("select id from documents where project_id = ?1", projectId);
+        Api.assignAll(projectId, manager, a);
+        // a has accepted Kim already: the arc to Korea starts at a's own span.
+        Api.as(a).body(Map.of("start", 0, "end", 3, "label", "PERSON"))
+                .post("/api/documents/" + docId + "/layers/me/spans").then().statusCode(201);
+
+        Page page = browser.loggedIn(a, Api.PASSWORD);
+        page.navigate("/documents/" + docId + "/annotate");
+        page.waitForFunction("() => !!window.relataWorkspace");
+        Locator arcs = page.locator(".ws-rel[data-k^='gr']");
+        assertThat(arcs).hasCount(2);
+        // Dashed, unlike the layer's own arcs.
+        assertEquals(true, arcs.first().locator(".ws-arc").evaluate("e => getComputedStyle(e).strokeDasharray !== 'none'"));
+        // The threshold hides the weak one.
+        page.getByLabel("Hide scores below").fill("0.5");
+        assertThat(arcs).hasCount(1);
+
+        Locator suggestion = page.getByRole(AriaRole.BUTTON, named("Suggestion relation LEADER_OF: “Kim” → “Korea” 0.70"));
+        suggestion.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#ws-save")).hasText("All changes saved");
+        assertEquals(List.of("COUNTRY 10-15", "PERSON 0-3"), layer(a, docId));
+        assertEquals(List.of("LEADER_OF"), Api.as(a).get("/api/documents/" + docId + "/layers/me").then()
+                .extract().jsonPath().getList("relations.label"));
+        // Now a solid arc of a's own layer, between a's own spans; no dashed one is left.
+        assertThat(arcs).hasCount(0);
+        assertThat(page.locator(".ws-rel[data-k^='r']")).hasCount(1);
+        assertThat(page.locator("mark.ws-sp[data-k^='g']")).hasCount(1); // China, still suggested
+
+        // One undo takes the relation and the copied Korea out, and the dashed arc is back.
+        page.keyboard().press("Control+z");
+        assertThat(arcs).hasCount(1);
+        assertThat(page.locator("#ws-save")).hasText("All changes saved");
+        assertEquals(List.of("PERSON 0-3"), layer(a, docId));
+        assertThat(page.locator(".ws-rel[data-k^='r']")).hasCount(0);
+
+        // Backspace on it rejects it, for a, on the server; Ctrl+Z takes that back too.
+        page.getByRole(AriaRole.BUTTON, named("Suggestion relation LEADER_OF: “Kim” → “Korea” 0.70")).focus();
+        page.keyboard().press("Backspace");
+        assertThat(arcs).hasCount(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Api.as(a).get("/api/documents/" + docId + "/suggestions")
+                .then().extract().jsonPath().getInt("rejectedRelations"), n -> n == 1);
+        page.keyboard().press("Control+z");
+        assertThat(arcs).hasCount(1);
+        page.context().close();
+    }
 }

@@ -105,6 +105,8 @@ public final class ExDoc {
         public String tail;
         /** On export: head and tail positions packed into one number, the relation's sort key. */
         public long order;
+        /** How sure whoever suggested the relation was; null when the file does not say (kept for suggestions). */
+        public Double score;
 
         /** Between the spans a file calls head and tail (their ids in the file). */
         public ExRelation(String head, String tail) {

@@ -361,7 +361,8 @@ final class ImportWriter implements ImportSink {
                         doc.spans.forEach(span -> byId.put(span.id, span));
                         for (ExRelation relation : doc.relations) {
                             out.row(relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
-                                    relation.typeId, json(relation.attributes), relation.note, json(relation.notes));
+                                    relation.typeId, json(relation.attributes), relation.note, json(relation.notes),
+                                    relation.score);
                             count(relation);
                         }
                         l++;

@@ -3,6 +3,9 @@
 // walks the disagreements with n and p and decides with Enter (accept into gold) and Backspace or Delete (reject).
 // Every decision is one call to the curation API; the answer is the merged view read again, so the page never
 // guesses what the server did (an accepted relation brings its spans, a rejected span takes its relations along).
+// The page starts from data inside it (the text, the schema, the merged view with curation started), and follows
+// live changes: when an annotator's layer or gold gets a newer version elsewhere, it reads the merged view again and
+// redraws, keeping the chosen annotation.
 
 import { getJson, send } from '../workspace/api.js';
 import { DocumentText } from '../workspace/text.js';
@@ -30,17 +33,21 @@ let store;
 let view;
 let doc;
 
-start().catch((e) => alert(`The curation view could not be loaded: ${e.message}`));
+try {
+  start();
+} catch (e) {
+  alert(`The curation view could not be loaded: ${e.message}`);
+}
 
-async function start() {
-  const [document_, project] = await Promise.all([getJson(`/api/documents/${docId}`), getJson(`/api/projects/${projectId}`)]);
-  // Opening the view starts curation: what enough annotators agree on goes into gold (idempotent on the server).
-  await send('POST', `${api}/start`).catch((e) => alert(`Pre-accepting did not work: ${e.message}`));
-  doc = new DocumentText(document_.text);
+function start() {
+  // Opening the page started curation on the server: what enough annotators agree on is in gold already.
+  const data = JSON.parse($('cur-data').textContent);
+  const project = data.project;
+  doc = new DocumentText(data.text);
   const schema = new Schema(project.schema || {});
   store = new LayerStore(doc);
   view = new DocumentView($('cur-doc'), doc, { entity: schema.entity, relation: schema.relation }, store);
-  await refresh(true);
+  show(data.curation, true);
   view.build();
   install();
   if (project.role === 'MANAGER') installShare();
@@ -50,6 +57,7 @@ async function start() {
   requestAnimationFrame(() => setTimeout(() => {
     renderSide();
     root.dataset.listed = 'true';
+    listen();
   }));
 }
 
@@ -68,8 +76,12 @@ function stateOf(item) {
 }
 
 /** Reads the merged view again and redraws what it shows. */
-async function refresh(first = false) {
-  const merged = await getJson(api);
+async function refresh() {
+  show(await getJson(api), false);
+}
+
+/** Shows a merged view: the first time before the view is built, later as a redraw keeping the chosen annotation. */
+function show(merged, first) {
   state.merged = merged;
   const currentKey = state.items[state.current]?.item.key;
   store.spans.clear();
@@ -212,6 +224,7 @@ async function decide(action) {
     await refresh();
   } finally {
     state.busy = false;
+    catchUp();
   }
 }
 
@@ -257,6 +270,7 @@ function installShare() {
   form.hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    state.busy = true; // the page reads the view itself below: live updates wait
     try {
       await send('PUT', `/api/projects/${projectId}/curation`, { preAcceptShare: Number(input.value) });
       const started = await send('POST', `${api}/start`);
@@ -265,8 +279,85 @@ function installShare() {
       say(`Pre-accept share saved; ${started.preAccepted} more annotation${started.preAccepted === 1 ? '' : 's'} pre-accepted.`);
     } catch (err) {
       alert(err.message);
+    } finally {
+      state.busy = false;
+      catchUp();
     }
   });
+}
+
+/**
+ * Live updates: the document's event stream announces every committed change of a layer with its new version. When
+ * an annotator's layer or gold is newer than the merged view on screen, the view is read again (one read at a time;
+ * changes heard meanwhile are caught by the next). After a reconnect the stream's first event carries every layer's
+ * current version, so what happened while it was down is caught up too. Nothing is lost on the curator's side: a
+ * decision carries gold's version, so one made on a view older than gold still gets the conflict message.
+ */
+const live = { heard: new Map(), reading: false, retry: 1000 };
+
+function listen() {
+  const source = new EventSource(`/api/documents/${docId}/events`);
+  const status = $('cur-live');
+  const setState = (kind) => {
+    status.dataset.state = kind;
+    status.textContent = kind === 'live' ? 'Live' : 'Reconnecting…';
+  };
+  source.addEventListener('layers', (e) => {
+    live.retry = 1000;
+    setState('live');
+    for (const layer of JSON.parse(e.data).layers) live.heard.set(layer.owner, layer.version);
+    catchUp();
+  });
+  source.addEventListener('layer', (e) => {
+    const change = JSON.parse(e.data);
+    if (change.bulk) {
+      live.heard.set('*', (live.heard.get('*') || 0) + 1);
+    } else {
+      live.heard.set(change.owner, change.version);
+    }
+    catchUp();
+  });
+  source.addEventListener('error', () => {
+    setState('reconnecting');
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(listen, live.retry);
+      live.retry = Math.min(30000, live.retry * 2);
+    }
+  });
+}
+
+/** Whether a version heard on the stream is not the one the merged view on screen was read at. */
+function behind() {
+  const m = state.merged;
+  const versions = new Map(m.annotators.map((a) => [a.username, a.version]));
+  for (const [owner, version] of live.heard) {
+    if (owner === 'suggestions') continue;
+    if (owner === '*') return true; // an import changed many layers at once
+    const shown = owner === 'gold' ? m.gold.version : versions.get(owner) ?? 0;
+    if (Math.max(version, 0) !== shown) return true;
+  }
+  return false;
+}
+
+async function catchUp() {
+  if (live.reading || state.busy || !behind()) return;
+  // A read answered at versions that still differ from what was heard (which cannot be told apart from a change
+  // still on its way) is not repeated until something new is heard.
+  const heard = JSON.stringify([...live.heard]);
+  if (heard === live.lastRead) return;
+  live.lastRead = heard;
+  live.reading = true;
+  try {
+    live.heard.delete('*');
+    await refresh();
+    // Said in the toolbar's live status, not the announcement: that one tells the curator's own last step.
+    $('cur-live').title = `Updated with changes saved elsewhere at ${new Date().toLocaleTimeString()}`;
+  } catch {
+    // the next event, or the next reconnect, tries again
+  } finally {
+    live.reading = false;
+  }
+  catchUp();
 }
 
 function say(text) {

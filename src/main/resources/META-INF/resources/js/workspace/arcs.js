@@ -11,14 +11,15 @@ const ARC_H = 15; // height of one level of arcs
 const ARC_GAP = 6; // between the highest span label and the lowest arc
 const R = 4; // radius of an arc's corners
 
-/** The block's arcs with their levels; needs the block's span pieces (stackSpans) first. */
-export function stackArcs(b, store, doc) {
+/** The block's arcs with their levels; needs the block's span pieces (stackSpans) first. spanOf: key → span. */
+export function stackArcs(b, spanOf, doc) {
   const bySpan = b.pieceOf;
   const arcs = [];
   const len = b.end - b.start;
   for (const rel of b.rels) {
-    const head = store.spans.get(rel.head);
-    const tail = store.spans.get(rel.tail);
+    const head = spanOf(rel.head);
+    const tail = spanOf(rel.tail);
+    if (!head || !tail) continue;
     const hp = bySpan.get(rel.head);
     const tp = bySpan.get(rel.tail);
     const hb = doc.lineAt(head.s16);

@@ -33,6 +33,14 @@ export class DocumentView {
     this.emphasis = new Emphasis(root);
     this.hovered = null; // key under the mouse, kept by the controller
     this.later = new Set(); // blocks whose marks and arcs are not drawn yet
+    // Spans drawn that are not the layer's (suggestions): relations may end at them. Kept once registered, so that
+    // an arc can still be erased after its span left the screen.
+    this.extraSpans = new Map();
+  }
+
+  /** A span by key: the layer's, one it had (a relation being erased may still end there), or a registered extra. */
+  spanOf(key) {
+    return this.store.spans.get(key) || this.extraSpans.get(key) || this.store.everySpan.get(key);
   }
 
   /** Builds the whole document once. */
@@ -162,8 +170,8 @@ export class DocumentView {
 
   /** An arc is drawn in the block of its head's start and the block of its tail's start. */
   blocksOfRelation(rel) {
-    const head = this.store.spans.get(rel.head);
-    const tail = this.store.spans.get(rel.tail);
+    const head = this.spanOf(rel.head);
+    const tail = this.spanOf(rel.tail);
     if (!head || !tail) return [];
     const a = this.blocks[this.doc.lineAt(head.s16)];
     const b = this.blocks[this.doc.lineAt(tail.s16)];
@@ -304,7 +312,7 @@ export class DocumentView {
   /** Levels of the block's span labels and arcs, from offsets alone. */
   stackBlock(b) {
     stackSpans(b);
-    stackArcs(b, this.store, this.doc);
+    stackArcs(b, (key) => this.spanOf(key), this.doc);
   }
 
   lineHeight(b) {

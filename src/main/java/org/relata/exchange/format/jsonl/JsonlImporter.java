@@ -94,6 +94,7 @@ public final class JsonlImporter extends JsonLinesImporter {
                 .named(at, JsonFields.id(node, "id", at, false), JsonFields.string(node, "label", at, true));
         relation.attributes = JsonFields.object(node, "attributes", at);
         relation.note = JsonFields.string(node, "note", at, false);
+        relation.score = JsonFields.number(node, "score", at);
         relation.notes.addAll(notes(node, at));
         return relation;
     }

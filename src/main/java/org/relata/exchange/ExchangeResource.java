@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.ExportFormat;
@@ -70,16 +71,25 @@ public class ExchangeResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import documents and annotations (managers): jsonl (optionally gzip), doccano, brat (zip), text;"
-            + " all or nothing")
+            + " all or nothing",
+            description = "dryRun=true runs the same import and rolls it back: the same counts and errors, nothing"
+                    + " stored. labelMap is a JSON object from the file's labels to the project's labels"
+                    + " ({\"Country\":\"COUNTRY\"}); a label it does not name is matched as it is (ignoring case)."
+                    + " The answer's labels say what each label of the file became. createLabels adds missing labels"
+                    + " but never widens a relation type's allowed pairs: a relation the rules forbid is an error"
+                    + " naming the pair.")
     public ImportResult importFile(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
             @QueryParam("target") String target, @QueryParam("createLabels") boolean createLabels,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("labelMap") @Parameter(description = "JSON object: file label → project label") String labelMap,
             @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Disposition") String disposition,
             InputStream body) {
         Project project = access.requiring(id, Role.MANAGER).project();
         Importer importer = Formats.importer(format.toLowerCase(Locale.ROOT), imports.limits());
         ImportTarget layer = ImportTarget.parse(target, project);
         boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
-        return imports.run(id, importer, layer, createLabels, body, fileName(disposition), gzip);
+        ImportService.Options options = new ImportService.Options(layer, createLabels, LabelMap.parse(labelMap), dryRun);
+        return imports.run(id, importer, options, body, fileName(disposition), gzip);
     }
 
     @GET

@@ -111,6 +111,54 @@ public class SchemaPages {
         });
     }
 
+    /** Merges one entity type into another (issue 20 item 3): one form with two pickers keeps the page linear in size. */
+    @POST
+    @Path("entity-types/merge")
+    @Operation(hidden = true)
+    public Response mergeEntityTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
+            @RestForm Long into) {
+        return merge(id, version, () -> schemas.mergeEntityType(currentUser.get(), id, required(type), into, seen(version)));
+    }
+
+    @POST
+    @Path("relation-types/merge")
+    @Operation(hidden = true)
+    public Response mergeRelationTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
+            @RestForm Long into) {
+        return merge(id, version, () -> schemas.mergeRelationType(currentUser.get(), id, required(type), into, seen(version)));
+    }
+
+    private Response merge(long projectId, String version, java.util.function.Supplier<SchemaService.MergeResult> merge) {
+        access.requiring(projectId, Role.MANAGER);
+        String back = "/projects/" + projectId + "/schema";
+        return Flash.attempt(back, () -> {
+            SchemaService.MergeResult r;
+            try {
+                r = merge.get();
+            } catch (ApiException e) {
+                throw e.status == 412 ? ApiException.conflict("Someone changed the labels since this page was loaded;"
+                        + " nothing was merged. Check the labels below and merge again.") : e;
+            }
+            boolean spans = r.relations() == 0;
+            long moved = spans ? r.spans() : r.relations();
+            String what = (spans ? "span" : "relation") + (moved == 1 ? "" : "s");
+            return Flash.ok(back, r.merged() + " merged into " + r.into() + ": " + moved + " " + what + " relabelled"
+                    + (r.duplicatesRemoved() > 0 ? ", " + r.duplicatesRemoved() + " duplicate"
+                            + (r.duplicatesRemoved() == 1 ? "" : "s") + " removed" : "") + ".");
+        });
+    }
+
+    private static long required(Long type) {
+        if (type == null) {
+            throw ApiException.badField("Choose the type to merge.", "type");
+        }
+        return type;
+    }
+
+    private static String seen(String version) {
+        return version == null || version.isBlank() ? null : version;
+    }
+
     @POST
     @Path("relation-types")
     @Operation(hidden = true)

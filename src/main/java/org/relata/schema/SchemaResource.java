@@ -2,12 +2,15 @@ package org.relata.schema;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,6 +58,43 @@ public class SchemaResource {
             throw ApiException.badRequest("Send the schema as JSON.");
         }
         return tagged(schemas.replace(currentUser.get(), id, body, version(ifMatch)));
+    }
+
+    /** Which type the merged one goes into. */
+    public record MergeRequest(Long into) {
+    }
+
+    @POST
+    @Path("entity-types/{typeId}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge an entity type into another (manager): its spans take the other type, it is removed",
+            description = "Allowed pairs naming the merged type name the other type. One audit event. With If-Match"
+                    + " (the schema's ETag), a schema changed meanwhile answers 412. The answer's ETag is the schema's"
+                    + " new version.")
+    public Response mergeEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
+            MergeRequest body) {
+        access.requiring(id, Role.MANAGER);
+        SchemaService.MergeResult result = schemas.mergeEntityType(currentUser.get(), id, typeId,
+                body == null ? null : body.into(), version(ifMatch));
+        return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
+    }
+
+    @POST
+    @Path("relation-types/{typeId}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge a relation type into another (manager): its relations take the other type, it is removed",
+            description = "A relation that would repeat one of the other type between the same spans is removed"
+                    + " (duplicatesRemoved). The other type's allowed pairs are not widened: if they forbid a pair the"
+                    + " merged relations connect, 409 names the pairs and nothing changes. One audit event; If-Match"
+                    + " as for the entity-type merge.")
+    public Response mergeRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
+            MergeRequest body) {
+        access.requiring(id, Role.MANAGER);
+        SchemaService.MergeResult result = schemas.mergeRelationType(currentUser.get(), id, typeId,
+                body == null ? null : body.into(), version(ifMatch));
+        return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
     }
 
     private static Response tagged(Schema schema) {

@@ -36,18 +36,18 @@ class ExchangePagesBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, named("Import"))).isVisible();
 
         String bad = "{\"id\":\"a\",\"text\":\"Hello\"}\n{\"id\":\"b\",\"text\":\"Hi\",\"spans\":[{\"start\":0,\"end\":7,\"label\":\"COUNTRY\"}]}\n";
-        page.getByLabel("File").setInputFiles(new FilePayload("broken.jsonl", "application/x-ndjson",
-                bad.getBytes(StandardCharsets.UTF_8)));
         page.getByLabel("Format").selectOption("jsonl");
-        page.getByRole(AriaRole.BUTTON, named("Import")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Nothing was imported (400)");
+        page.getByLabel("Files").setInputFiles(new FilePayload("broken.jsonl", "application/x-ndjson",
+                bad.getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("nothing would be imported");
         var report = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Import errors"));
         assertThat(report).containsText("broken.jsonl");
         assertThat(report.locator("tbody tr")).containsText("$.spans[0].end");
         assertThat(report.locator("tbody td").nth(1)).hasText("2");
 
-        page.getByLabel("File").setInputFiles(new FilePayload("gold.jsonl", "application/x-ndjson",
+        page.getByLabel("Files").setInputFiles(new FilePayload("gold.jsonl", "application/x-ndjson",
                 Exchange.nativeFixture().getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Preview: 2 documents, 6 spans and 2 relations would be imported");
         page.getByRole(AriaRole.BUTTON, named("Import")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Imported 2 documents, 6 spans and 2 relations.");
         assertThat(page.getByLabel("Upload progress")).hasAttribute("value", "100");

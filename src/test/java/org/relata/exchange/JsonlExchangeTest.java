@@ -146,7 +146,7 @@ class JsonlExchangeTest {
     void unknownLabelIsRefusedUnlessCreateLabels() {
         String line = "{\"id\":\"d\",\"text\":\"Hello world\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":5,\"label\":\"GREETING\"},"
                 + "{\"id\":\"T2\",\"start\":6,\"end\":11,\"label\":\"COUNTRY\",\"attributes\":{\"Mood\":\"calm\"}}],"
-                + "\"relations\":[{\"head\":\"T1\",\"tail\":\"T2\",\"label\":\"ALLY_OF\"}]}\n";
+                + "\"relations\":[{\"head\":\"T1\",\"tail\":\"T2\",\"label\":\"GREETS\"}]}\n";
         long before = rows();
         importJsonl(manager, project, "", line).then().statusCode(400)
                 .body("field", equalTo("$.spans[0].label")).body("error", containsString("GREETING"));
@@ -154,6 +154,7 @@ class JsonlExchangeTest {
         importJsonl(manager, project, "createLabels=true", line).then().statusCode(200).body("spans", equalTo(2));
         Api.as(manager).get("/api/projects/" + project).then().statusCode(200)
                 .body("schema.entityTypes.name", org.hamcrest.Matchers.hasItem("GREETING"))
+                .body("schema.relationTypes.name", org.hamcrest.Matchers.hasItem("GREETS"))
                 .body("schema.attributes.find { it.name == 'Mood' }.values", equalTo(List.of("calm")));
     }
 

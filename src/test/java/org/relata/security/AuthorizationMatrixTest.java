@@ -171,6 +171,11 @@ class AuthorizationMatrixTest {
         r.add(rule("GET /api/projects/{id}/agreement/gold", p + "/agreement/gold", project(Role.CURATOR)));
         r.add(rule("GET /api/projects/{id}/schema", p + "/schema", project(Role.ANNOTATOR)));
         r.add(rule("PUT /api/projects/{id}/schema", p + "/schema", project(Role.MANAGER), Api.geoSchema()));
+        r.add(rule("POST /api/projects/{id}/schema/entity-types/{typeId}/merge",
+                p + "/schema/entity-types/" + f.entityType + "/merge", project(Role.MANAGER), Map.of("into", f.entityType2)));
+        r.add(rule("POST /api/projects/{id}/schema/relation-types/{typeId}/merge",
+                p + "/schema/relation-types/" + f.relationType + "/merge", project(Role.MANAGER),
+                Map.of("into", f.relationType2)));
         r.add(rule("GET /api/projects/{id}/queue", p + "/queue", project(Role.ANNOTATOR)));
         r.add(rule("GET /api/projects/{id}/documents", p + "/documents", project(Role.ANNOTATOR)));
         r.add(rule("GET /api/projects/{id}/audit", p + "/audit", project(Role.MANAGER)));
@@ -320,6 +325,11 @@ class AuthorizationMatrixTest {
                 project(Role.MANAGER), form("version", f.schemaVersion, "name", "RENAMED", "color", "#123456")));
         r.add(rule("POST /projects/{id}/schema/entity-types/{typeId}/delete", sp + "/entity-types/" + f.entityType + "/delete",
                 project(Role.MANAGER), form("version", f.schemaVersion)));
+        r.add(rule("POST /projects/{id}/schema/entity-types/merge", sp + "/entity-types/merge", project(Role.MANAGER),
+                form("version", f.schemaVersion, "type", Long.toString(f.entityType), "into", Long.toString(f.entityType2))));
+        r.add(rule("POST /projects/{id}/schema/relation-types/merge", sp + "/relation-types/merge", project(Role.MANAGER),
+                form("version", f.schemaVersion, "type", Long.toString(f.relationType), "into",
+                        Long.toString(f.relationType2))));
         r.add(rule("POST /projects/{id}/schema/relation-types", sp + "/relation-types", project(Role.MANAGER),
                 form("version", f.schemaVersion, "name", "NEAR", "head", "COUNTRY", "tail", "COUNTRY")));
         r.add(rule("POST /projects/{id}/schema/relation-types/{typeId}", sp + "/relation-types/" + f.relationType,
@@ -579,6 +589,8 @@ class AuthorizationMatrixTest {
         final long goldRelation;
         final long entityType;
         final long relationType;
+        final long entityType2;
+        final long relationType2;
         final long attribute;
         final String schemaVersion;
         final String victim;
@@ -628,6 +640,8 @@ class AuthorizationMatrixTest {
 
             entityType = first(db, "select id from entity_types where project_id = ?1 order by id");
             relationType = first(db, "select id from relation_types where project_id = ?1 order by id");
+            entityType2 = first(db, "select id from entity_types where project_id = ?1 order by id desc");
+            relationType2 = first(db, "select id from relation_types where project_id = ?1 order by id desc");
             attribute = first(db, "select id from attribute_defs where project_id = ?1 order by id");
             schemaVersion = Api.as(manager).get("/api/projects/" + project + "/schema").then().statusCode(200)
                     .extract().header("ETag").replace("\"", "");

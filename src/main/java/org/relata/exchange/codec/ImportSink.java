@@ -27,6 +27,10 @@ public interface ImportSink {
         /** True when the relation type lists no pairs, so that any pair of entity types is allowed. */
         boolean allowsAnyPair(String relationType);
 
+        /**
+         * Allows a pair on a relation type this import defined; a type the project had before keeps its rules (an
+         * import never widens them).
+         */
         void allowPair(String relationType, long headType, long tailType);
 
         /** Defines a span ("span") or relation ("relation") attribute, or adds values to an existing one. */

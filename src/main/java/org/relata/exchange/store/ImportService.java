@@ -8,10 +8,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.relata.annotation.BulkWriter;
@@ -49,17 +51,32 @@ public class ImportService {
                 config.maxZipRatio(), config.maxZipEntries(), uploads.folder());
     }
 
+    @Inject
+    TransactionManager transactions;
+
+    /** What one import request asks besides its file: where it goes and how its labels are read. */
+    public record Options(ImportTarget target, boolean createLabels, Map<String, String> labelMap, boolean dryRun) {
+    }
+
+    /**
+     * Runs the import. A dry run takes exactly the same path (every check, every row written) and then marks the
+     * transaction for rollback, so its counts and errors are those of a real import and it stores nothing.
+     */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "relata.exchange.import-timeout-seconds")
-    public ImportResult run(long projectId, Importer importer, ImportTarget target, boolean createLabels, InputStream body,
-            String file, boolean gzip) {
+    public ImportResult run(long projectId, Importer importer, Options options, InputStream body, String file,
+            boolean gzip) {
         List<String> skipped = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            LabelCatalog labels = new LabelCatalog(connection, projectId, schemaLimits);
-            ImportWriter writer = new ImportWriter(connection, projectId, labels, target, createLabels,
-                    schemaLimits.maxTextLength());
+            LabelCatalog labels = new LabelCatalog(connection, projectId, schemaLimits, options.labelMap());
+            ImportWriter writer = new ImportWriter(connection, projectId, labels, options.target(),
+                    options.createLabels(), schemaLimits.maxTextLength());
             importer.read(unpack(body, gzip, file, limits()), file, writer, skipped);
             ImportResult result = writer.finish(skipped);
+            if (options.dryRun()) {
+                transactions.setRollbackOnly();
+                return result.asDryRun();
+            }
             analyzeWhenLarge(connection, result);
             return result;
         } catch (ApiException e) {

@@ -60,6 +60,7 @@ final class ImportWriter implements ImportSink {
     int events;
     int equivalences;
     private final int maxTextLength;
+    private final List<ImportResult.StoredDocument> firstDocuments = new ArrayList<>();
 
     ImportWriter(Connection connection, long projectId, LabelCatalog labels, ImportTarget target, boolean createLabels,
             int maxTextLength) throws SQLException {
@@ -101,7 +102,8 @@ final class ImportWriter implements ImportSink {
 
     ImportResult finish(List<String> skipped) {
         flush();
-        return new ImportResult(documents, spans, relations, attributes, notes, events, equivalences, skipped);
+        return new ImportResult(documents, spans, relations, attributes, notes, events, equivalences, skipped, labels.used(),
+                List.copyOf(firstDocuments), false);
     }
 
     private void validate(ExDoc doc) throws SQLException {
@@ -175,8 +177,8 @@ final class ImportWriter implements ImportSink {
             }
             checkNotes(relation);
             LabelCatalog.RelType type = labels.relationType(relation.label, createLabels, at == null ? null : at.field(".label"));
-            labels.checkPair(type, head.typeId, tail.typeId, createLabels, at);
-            // The API's rule (RelationRules): different spans, no duplicate; checkPair above made the pair allowed.
+            labels.checkPair(type, head.typeId, tail.typeId, at);
+            // The API's rule (RelationRules): different spans, no duplicate; checkPair above checked the pair.
             RelationRules.Problem problem = RelationRules.problem(relation.head, relation.tail, true,
                     () -> !relationKeys.add(RelationRules.key(type.id, relation.head, relation.tail, type.directed)));
             if (problem == RelationRules.Problem.SAME_SPAN) {
@@ -315,6 +317,9 @@ final class ImportWriter implements ImportSink {
                     ExDoc doc = batch.get(i);
                     lengths[i] = doc.text.codePointCount(0, doc.text.length());
                     out.row(docIds[i], projectId, doc.id, doc.text, json(doc.meta), lengths[i]);
+                    if (firstDocuments.size() < ImportResult.FIRST_DOCUMENTS) {
+                        firstDocuments.add(new ImportResult.StoredDocument(docIds[i], doc.id));
+                    }
                 }
             }
             if (layerCount > 0) {

@@ -35,6 +35,8 @@ final class LabelCatalog {
         boolean directed;
         /** Allowed (head type id, tail type id) pairs; empty means any pair. */
         final Set<List<Long>> pairs = new HashSet<>();
+        /** Defined by this import (so its rules may still be set from the file's annotation.conf). */
+        boolean definedHere;
 
         RelType(long id, String name, boolean directed) {
             this.id = id;
@@ -91,11 +93,19 @@ final class LabelCatalog {
     private int attributePosition;
     int created;
     private final SchemaLimits limits;
+    /** The request's labelMap: a file's label → the project label it stands for (issue 20 item 3). */
+    private final Map<String, String> labelMap;
+    /** Entity type ids this import defined. */
+    private final Set<Long> definedHere = new HashSet<>();
+    /** What each label of the file became, by kind and file label, for the answer (and the import page's preview). */
+    private final Map<String, ImportedLabel> used = new java.util.TreeMap<>();
 
-    LabelCatalog(Connection connection, long projectId, SchemaLimits limits) throws SQLException {
+    LabelCatalog(Connection connection, long projectId, SchemaLimits limits, Map<String, String> labelMap)
+            throws SQLException {
         this.connection = connection;
         this.projectId = projectId;
         this.limits = limits;
+        this.labelMap = labelMap == null ? Map.of() : labelMap;
         eachRow("select id, name, position from entity_types where project_id = ? order by id", r -> {
             entityTypes.put(r.getString(2), r.getLong(1));
             entityKeys.putIfAbsent(SchemaRules.key(r.getString(2)), r.getLong(1));
@@ -122,13 +132,28 @@ final class LabelCatalog {
         });
     }
 
-    boolean hasRelationType(String name) {
-        return findRelationType(name) != null;
+    /** The project label a file's label stands for: its labelMap entry, else itself. */
+    String mapped(String fileLabel) {
+        String to = fileLabel == null ? null : labelMap.get(fileLabel);
+        return to == null ? fileLabel : to;
     }
 
-    /** The relation type of that name, which the catalog must hold. */
-    RelType relationTypeByName(String name) {
-        return findRelationType(name);
+    /** The labels of the file, sorted by kind and name: what each became and whether this import defined it. */
+    List<ImportedLabel> used() {
+        return List.copyOf(used.values());
+    }
+
+    private void use(String kind, String fileLabel, String label, boolean defined) {
+        used.putIfAbsent(kind + "\t" + fileLabel, new ImportedLabel(kind, fileLabel, label, defined));
+    }
+
+    boolean hasRelationType(String fileLabel) {
+        return findRelationType(mapped(fileLabel)) != null;
+    }
+
+    /** The relation type a file's label stands for, which the catalog must hold. */
+    RelType relationTypeByName(String fileLabel) {
+        return findRelationType(mapped(fileLabel));
     }
 
     /** The entity type of that name: exactly, else in NFC case-folded; null when there is none. */
@@ -146,9 +171,11 @@ final class LabelCatalog {
         return entityNames.get(id);
     }
 
-    long entityType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        requireKnown(findEntityType(name) != null || create, "entity type", name, where);
-        return defineEntityType(name, where);
+    /** The entity type a file's label stands for; with create, defined when the project has none. */
+    long entityType(String fileLabel, boolean create, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
+        requireKnown(findEntityType(name) != null || create, "entity type", fileLabel, name, where);
+        return defineEntityType(fileLabel, where);
     }
 
     /** createLabels may not grow the schema past its limits (issue 19, finding 2). */
@@ -159,7 +186,9 @@ final class LabelCatalog {
         }
     }
 
-    long defineEntityType(String name, ExDoc.Where where) throws SQLException {
+    /** The entity type a file's label stands for, defined first when the project has none. */
+    long defineEntityType(String fileLabel, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
         Long existing = findEntityType(name);
         if (existing == null) {
             name = SchemaRules.normalize(name);
@@ -170,24 +199,32 @@ final class LabelCatalog {
             entityTypes.put(name, existing);
             entityKeys.putIfAbsent(SchemaRules.key(name), existing);
             entityNames.put(existing, name);
+            definedHere.add(existing);
         }
+        use("entity", fileLabel, entityNames.get(existing), definedHere.contains(existing));
         return existing;
     }
 
-    RelType relationType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        requireKnown(findRelationType(name) != null || create, "relation type", name, where);
-        return defineRelationType(name, true, where);
+    RelType relationType(String fileLabel, boolean create, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
+        requireKnown(findRelationType(name) != null || create, "relation type", fileLabel, name, where);
+        return defineRelationType(fileLabel, true, where);
     }
 
-    private static void requireKnown(boolean known, String kind, String name, ExDoc.Where where) {
+    private static void requireKnown(boolean known, String kind, String fileLabel, String name, ExDoc.Where where) {
         if (!known) {
-            throw ImportError.at(where, "Unknown " + kind + " '" + name + "'; add it to the schema or import with createLabels=true.");
+            throw ImportError.at(where, "Unknown " + kind + " '" + name + "'"
+                    + (name.equals(fileLabel) ? "" : " (labelMap's choice for '" + fileLabel + "')")
+                    + "; add it to the schema, map it to a label the project has, or import with createLabels=true.");
         }
     }
 
-    RelType defineRelationType(String name, boolean directed, ExDoc.Where where) throws SQLException {
+    /** The relation type a file's label stands for, defined first when the project has none (kept as it is). */
+    RelType defineRelationType(String fileLabel, boolean directed, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
         RelType found = findRelationType(name);
         if (found != null) {
+            use("relation", fileLabel, found.name, found.definedHere);
             return found;
         }
         name = SchemaRules.normalize(name);
@@ -196,25 +233,30 @@ final class LabelCatalog {
         long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
                 + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
         RelType type = new RelType(id, name, directed);
+        type.definedHere = true;
         relationTypes.put(name, type);
         relationKeys.putIfAbsent(SchemaRules.key(name), type);
+        use("relation", fileLabel, name, true);
         return type;
     }
 
-    boolean hasEventType(String name) {
-        return eventTypes.containsKey(name);
+    boolean hasEventType(String fileLabel) {
+        return eventTypes.containsKey(mapped(fileLabel));
     }
 
-    /** The event type of that name; with create, defined (allowing any role) when the project has none. */
-    EventType eventType(String name, boolean create, ExDoc.Where where) throws SQLException {
-        requireKnown(eventTypes.containsKey(name) || create, "event type", name, where);
-        return defineEventType(name, List.of(), where);
+    /** The event type a file's label stands for; with create, defined (allowing any role) when the project has none. */
+    EventType eventType(String fileLabel, boolean create, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
+        requireKnown(eventTypes.containsKey(name) || create, "event type", fileLabel, name, where);
+        return defineEventType(fileLabel, List.of(), where);
     }
 
     /** Defines an event type with these roles; an existing type keeps its roles. */
-    EventType defineEventType(String name, List<ImportSink.EventRole> roles, ExDoc.Where where) throws SQLException {
+    EventType defineEventType(String fileLabel, List<ImportSink.EventRole> roles, ExDoc.Where where) throws SQLException {
+        String name = mapped(fileLabel);
         EventType existing = eventTypes.get(name);
         if (existing != null) {
+            use("event", fileLabel, name, false);
             return existing;
         }
         checkName(name, where);
@@ -229,6 +271,7 @@ final class LabelCatalog {
                 projectId, name, json, eventPosition++);
         EventType type = new EventType(id, name, new ArrayList<>(roles));
         eventTypes.put(name, type);
+        use("event", fileLabel, name, true);
         return type;
     }
 
@@ -242,7 +285,8 @@ final class LabelCatalog {
     }
 
     /** visual.conf: a display name and colour for the type of that name (entity and relation types; absent: nothing). */
-    void describe(String name, String displayName, String color) throws SQLException {
+    void describe(String fileLabel, String displayName, String color) throws SQLException {
+        String name = mapped(fileLabel);
         for (String table : List.of("entity_types", "relation_types")) {
             update("update " + table + " set display_name = coalesce(?, display_name), color = coalesce(?, color)"
                     + " where project_id = ? and name = ?", displayName, color, projectId, name);
@@ -257,20 +301,25 @@ final class LabelCatalog {
         }
     }
 
-    /** Checks that the relation type allows the pair; createLabels widens a type that lists pairs. */
-    void checkPair(RelType type, long head, long tail, boolean create, ExDoc.Where where) throws SQLException {
-        if (type.allows(head, tail)) {
-            return;
-        }
-        if (!create) {
+    /**
+     * Checks that the relation type allows the pair. createLabels adds labels but never widens a type's argument
+     * rules (issue 20 item 3): a forbidden pair is an error naming it, whether the type is the project's or was
+     * just defined by the file's annotation.conf.
+     */
+    void checkPair(RelType type, long head, long tail, ExDoc.Where where) {
+        if (!type.allows(head, tail)) {
             throw ImportError.at(where, "Relation type '" + type.name + "' does not allow " + entityNames.get(head)
-                    + " → " + entityNames.get(tail) + "; change the schema or import with createLabels=true.");
+                    + " → " + entityNames.get(tail) + "; allow that pair in the schema, or map the label to another"
+                    + " relation type.");
         }
-        allowPair(type, head, tail);
     }
 
+    /**
+     * Adds an allowed pair to a relation type this import defined (annotation.conf's [relations]). A type the
+     * project had before keeps its rules as they are: an import never widens them.
+     */
     void allowPair(RelType type, long head, long tail) throws SQLException {
-        if (type.pairs.contains(List.of(head, tail))) {
+        if (!type.definedHere || type.pairs.contains(List.of(head, tail))) {
             return;
         }
         update("insert into relation_type_pairs (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)",

@@ -115,7 +115,8 @@ final class BratConf {
         // <ENTITY> on both sides: any pair. On one side only (KNOWS Arg1:PERSON, Arg2:<ENTITY>): that side stands for
         // every entity type of this conf, so the other side's restriction is kept.
         boolean any = (anyHead && anyTail) || ((anyHead || anyTail) && entities.isEmpty());
-        // A type that already allows any pair stays that way; a new or restricted one gets the listed pairs.
+        // A type that already allows any pair stays that way; a new one gets the listed pairs; a restricted one the
+        // project had keeps its own (allowPair ignores it: an import never widens a type's rules).
         if (any || (known && labels.allowsAnyPair(name))) {
             return;
         }

@@ -75,7 +75,7 @@ class SchemaEditorBrowserTest extends BrowserTest {
         assertEquals(List.of(Map.of("head", "PERSON", "tail", "COUNTRY")), allowedOf("ALLY_OF"));
 
         // A new relation type with a pair picked in the add form.
-        page.getByLabel("New relation type").fill("BORDERS");
+        page.getByLabel("New relation type", new Page.GetByLabelOptions().setExact(true)).fill("BORDERS");
         page.getByLabel("Head type of a new pair for the new relation type").selectOption("COUNTRY");
         page.getByLabel("Tail type of a new pair for the new relation type").selectOption("COUNTRY");
         page.getByRole(AriaRole.BUTTON, named("Add relation type")).click();
@@ -85,23 +85,23 @@ class SchemaEditorBrowserTest extends BrowserTest {
 
     @Test
     void aRefusedFormKeepsWhatWasTyped() {
-        page.getByLabel("New entity type").fill("COUNTRY"); // taken
+        page.getByLabel("New entity type", new Page.GetByLabelOptions().setExact(true)).fill("COUNTRY"); // taken
         page.getByLabel("Hotkey", new Page.GetByLabelOptions().setExact(true)).fill("z");
         page.getByRole(AriaRole.BUTTON, named("Add entity type")).click();
         assertThat(page.locator(".flash.error")).isVisible();
-        assertThat(page.getByLabel("New entity type")).hasValue("COUNTRY");
+        assertThat(page.getByLabel("New entity type", new Page.GetByLabelOptions().setExact(true))).hasValue("COUNTRY");
         assertThat(page.getByLabel("Hotkey", new Page.GetByLabelOptions().setExact(true))).hasValue("z");
 
-        page.getByLabel("New relation type").fill("MEETS");
+        page.getByLabel("New relation type", new Page.GetByLabelOptions().setExact(true)).fill("MEETS");
         page.getByLabel("Head type of a new pair for the new relation type").selectOption("PERSON");
         page.getByRole(AriaRole.BUTTON, named("Add relation type")).click(); // no tail picked
         assertThat(page.locator(".flash.error")).containsText("Pick both a head and a tail");
-        assertThat(page.getByLabel("New relation type")).hasValue("MEETS");
+        assertThat(page.getByLabel("New relation type", new Page.GetByLabelOptions().setExact(true))).hasValue("MEETS");
         assertThat(page.getByLabel("Head type of a new pair for the new relation type")).hasValue("PERSON");
 
         // Given back once: a reload starts empty.
         page.reload();
-        assertThat(page.getByLabel("New relation type")).hasValue("");
+        assertThat(page.getByLabel("New relation type", new Page.GetByLabelOptions().setExact(true))).hasValue("");
     }
 
     @Test
@@ -113,7 +113,7 @@ class SchemaEditorBrowserTest extends BrowserTest {
         assertThat(row.locator(".type-chip")).hasCSS("color", "rgb(0, 0, 0)");
         assertThat(row.locator(".colour-warning")).containsText("Too light for lines on a light page");
 
-        page.getByLabel("Colour of PERSON").fill("#2656c9");
+        page.getByLabel("Colour of PERSON").fill("#d62728"); // 4.8:1 on white, 3.4:1 on the dark page
         page.getByRole(AriaRole.BUTTON, named("Save PERSON")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Entity type PERSON saved.");
         assertThat(row.locator(".type-chip")).hasCSS("color", "rgb(255, 255, 255)");

@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.relata.persistence.SqlValues;
 import org.relata.project.ProjectProgress.DocumentOrder;
 import org.relata.project.ProjectProgress.DocumentQuery;
 import org.relata.project.ProjectProgress.DocumentRow;
@@ -58,13 +59,13 @@ final class DocumentList {
         if (cursor == null) {
             parameters.put("offset", query.offset());
         }
-        List<Object[]> found = bind(em.createNativeQuery(sql)).getResultList();
+        List<Object[]> found = bind(em.createNativeQuery(sql), parameters).getResultList();
         boolean more = found.size() > query.limit();
         List<Object[]> shown = more ? found.subList(0, query.limit()) : found;
         List<DocumentRow> rows = new ArrayList<>(shown.size());
         for (Object[] r : shown) {
             rows.add(new DocumentRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
-                    (String) r[3], changed(r[4]), ((Number) r[6]).longValue(), ((Number) r[7]).longValue()));
+                    (String) r[3], SqlValues.timestamp(r[4]), ((Number) r[6]).longValue(), ((Number) r[7]).longValue()));
         }
         String next = null;
         if (more) {
@@ -77,8 +78,8 @@ final class DocumentList {
 
     @SuppressWarnings("unchecked")
     List<Long> matchingIds() {
-        String sql = "select d.id from documents d " + join() + filters() + " order by d.id";
-        return ((List<Number>) bind(em.createNativeQuery(sql)).getResultList()).stream().map(Number::longValue)
+        String sql = "select d.id from documents d " + join(parameters) + filters(parameters) + " order by d.id";
+        return ((List<Number>) bind(em.createNativeQuery(sql), parameters).getResultList()).stream().map(Number::longValue)
                 .toList();
     }
 
@@ -88,7 +89,7 @@ final class DocumentList {
 
     /** Orders of the document itself (id, name, length): one walk of an index of documents. */
     private String oneIndex(Cursor cursor, String direction) {
-        StringBuilder where = filters();
+        StringBuilder where = filters(parameters);
         if (cursor != null) {
             where.append(" and (").append(sortKey()).append(", d.id) ").append(query.descending() ? "<" : ">")
                     .append(" (cast(:afterKey as ").append(keyType()).append("), :afterId)");
@@ -96,7 +97,7 @@ final class DocumentList {
             parameters.put("afterId", cursor.id());
         }
         return "select " + COLUMNS + sortKey() + " as sort_key, cast(" + sortKey() + " as text) as sort_text"
-                + " from documents d " + join() + where + " order by 6" + direction + ", 1" + direction
+                + " from documents d " + join(parameters) + where + " order by 6" + direction + ", 1" + direction
                 + " limit :limit" + (cursor == null ? " offset :offset" : "");
     }
 
@@ -117,7 +118,7 @@ final class DocumentList {
                 after = side == 0 ? " " + (query.descending() ? "<" : ">") + " :afterId" : "";
             }
             String select = "(select " + COLUMNS + rank + " as sort_key, '" + rank + "' as sort_text from documents d "
-                    + join() + filters();
+                    + join(parameters) + filters(parameters);
             if (rank == 0) {
                 // New: no layer at all (an anti-join in id order), or a layer still marked new.
                 branches.add(select + " and l.document_id is null" + (after.isEmpty() ? "" : " and d.id" + after)
@@ -142,7 +143,7 @@ final class DocumentList {
         if (unchangedLeft) {
             String after = afterUnchanged ? " and d.id " + less + " :afterId" : "";
             branches.add("(select " + COLUMNS + "cast('" + NEVER + "' as timestamptz) as sort_key, '" + NEVER
-                    + "' as sort_text from documents d " + join() + filters() + " and l.document_id is null" + after
+                    + "' as sort_text from documents d " + join(parameters) + filters(parameters) + " and l.document_id is null" + after
                     + " order by d.id" + direction + branchLimit(cursor) + ")");
         }
         if (changedLeft) {
@@ -152,7 +153,7 @@ final class DocumentList {
                 parameters.put("afterKey", cursor.key());
             }
             branches.add("(select " + COLUMNS + "l.updated_at as sort_key, cast(l.updated_at as text) as sort_text"
-                    + " from documents d " + join() + filters() + " and l.document_id is not null" + after
+                    + " from documents d " + join(parameters) + filters(parameters) + " and l.document_id is not null" + after
                     + " order by l.updated_at" + direction + ", l.document_id" + direction + branchLimit(cursor) + ")");
         }
         return union(branches, cursor, direction);
@@ -174,17 +175,15 @@ final class DocumentList {
                 + ", id" + direction + " limit :limit" + (cursor == null ? " offset :offset" : "");
     }
 
+    /** Counts with parameters of its own: the page's cursor and limits must not reach the count. */
     private long total() {
-        Map<String, Object> kept = new HashMap<>(parameters);
-        parameters.clear();
-        String sql = "select count(*) from documents d " + (query.status() == null ? "" : join()) + filters();
-        long total = ((Number) bind(em.createNativeQuery(sql)).getSingleResult()).longValue();
-        parameters.putAll(kept);
-        return total;
+        Map<String, Object> own = new HashMap<>();
+        String sql = "select count(*) from documents d " + (query.status() == null ? "" : join(own)) + filters(own);
+        return ((Number) bind(em.createNativeQuery(sql), own).getSingleResult()).longValue();
     }
 
     /** The layer whose status and last change the list shows: the unique owner index finds it per document. */
-    private String join() {
+    private String join(Map<String, Object> parameters) {
         parameters.put("ownerKind", query.ownerKind());
         parameters.put("ownerId", query.ownerId() == null ? 0L : query.ownerId());
         return """
@@ -193,7 +192,7 @@ final class DocumentList {
                 """;
     }
 
-    private StringBuilder filters() {
+    private StringBuilder filters(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder(" where d.project_id = :project");
         parameters.put("project", query.projectId());
         if (query.onlyAssigned()) {
@@ -235,22 +234,9 @@ final class DocumentList {
         };
     }
 
-    private Query bind(Query q) {
-        parameters.forEach(q::setParameter);
+    private static Query bind(Query q, Map<String, Object> values) {
+        values.forEach(q::setParameter);
         return q;
-    }
-
-    private static OffsetDateTime changed(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
     }
 
     /** Where the previous page ended: the order it was read in, its last row's id and sort key (as text). */

@@ -12,8 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relata.persistence.SqlValues;
 import org.relata.audit.AuditLog;
 import org.relata.web.ApiException;
+import org.relata.web.RetentionPurge;
 
 /**
  * A project's trash. A trashed document keeps its row, its layers and its external id; the view "documents" (V5)
@@ -21,7 +23,7 @@ import org.relata.web.ApiException;
  * that reads "all_documents".
  */
 @ApplicationScoped
-public class Trash {
+public class Trash implements RetentionPurge {
 
     public record TrashedDocument(long id, String externalId, int length, OffsetDateTime trashedAt, String trashedBy,
             OffsetDateTime purgedAfter) {
@@ -35,6 +37,9 @@ public class Trash {
 
     @ConfigProperty(name = "relata.trash.retention-days", defaultValue = "30")
     int retentionDays;
+
+    @ConfigProperty(name = "relata.trash.purge-interval-minutes", defaultValue = "60")
+    long purgeIntervalMinutes;
 
     /** Moves documents of one project to its trash; ids that are not (visible) documents of it are refused whole. */
     @Transactional
@@ -62,7 +67,7 @@ public class Trash {
                  where d.project_id = ?1 and d.trashed_at is not null
                  order by d.trashed_at desc, d.id""").setParameter(1, projectId).getResultList();
         return rows.stream().map(r -> {
-            OffsetDateTime at = timestamp(r[3]);
+            OffsetDateTime at = SqlValues.timestamp(r[3]);
             return new TrashedDocument(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), at,
                     (String) r[4], at.plusDays(retentionDays));
         }).toList();
@@ -85,7 +90,8 @@ public class Trash {
         audit.record(userId, projectId, "purge", "document", documentId, Map.of("externalId", row[1]), null);
     }
 
-    /** Purges every document trashed before {@code now} minus the retention; the scheduled job calls this. */
+    /** Purges every document trashed before {@code now} minus the retention; the scheduled purge calls this. */
+    @Override
     @Transactional
     public int purgeExpired(Instant now) {
         OffsetDateTime cutoff = now.atOffset(ZoneOffset.UTC).minusDays(retentionDays);
@@ -103,6 +109,16 @@ public class Trash {
         return retentionDays;
     }
 
+    @Override
+    public long purgeIntervalMinutes() {
+        return purgeIntervalMinutes;
+    }
+
+    @Override
+    public String describePurge(int purged) {
+        return "Purged " + purged + " document(s) older than " + retentionDays + " days from the trash";
+    }
+
     private Object[] trashedRow(long projectId, long documentId) {
         Object[] row = rowOf(projectId, documentId);
         if (row == null || row[2] == null) {
@@ -118,18 +134,5 @@ public class Trash {
                 "select id, external_id, trashed_at from all_documents where id = ?1 and project_id = ?2")
                 .setParameter(1, documentId).setParameter(2, projectId).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
     }
 }

@@ -4,37 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import org.relata.project.Project;
 
-import org.relata.persistence.IdentityEntity;
-
 /** A label for relations between two spans, with the (head, tail) entity-type pairs it allows. */
 @Entity
 @Table(name = "relation_types")
-public class RelationType extends IdentityEntity {
-
-    @ManyToOne(optional = false)
-    public Project project;
-
-    public String name;
-
-    public String color;
-
-    public String hotkey;
-
-    /** A longer name to show (brat's visual.conf); null: the name. */
-    @Column(name = "display_name")
-    public String displayName;
+public class RelationType extends LabelType {
 
     public boolean directed = true;
-
-    public int position;
 
     @OneToMany(mappedBy = "relationType", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<RelationTypePair> allowed = new ArrayList<>();

@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.relata.persistence.SqlValues;
+import org.relata.web.RetentionPurge;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -22,10 +24,10 @@ import io.vertx.core.http.HttpServerRequest;
  * The security log (issue 19, finding 11): who logged in, failed, was throttled, made or revoked a token, changed
  * or reset a password, was granted a role or a right, when and from which address. Each event is written in a
  * transaction of its own, so that a failed login (whose request ends in an error) is recorded all the same, and a
- * failure to record never fails the request. Kept relata.security-log.retention-days ({@link SecurityLogPurgeJob}).
+ * failure to record never fails the request. Kept relata.security-log.retention-days (purged by {@link org.relata.web.RetentionPurges}).
  */
 @ApplicationScoped
-public class SecurityLog {
+public class SecurityLog implements RetentionPurge {
 
     private static final Logger LOG = Logger.getLogger(SecurityLog.class);
 
@@ -55,6 +57,9 @@ public class SecurityLog {
 
     @ConfigProperty(name = "relata.security-log.retention-days", defaultValue = "90")
     int retentionDays;
+
+    @ConfigProperty(name = "relata.security-log.purge-interval-minutes", defaultValue = "60")
+    long purgeIntervalMinutes;
 
     /** Records an event of the current HTTP request (its client address). */
     public void record(String type, String username, String actor, String detail) {
@@ -100,13 +105,14 @@ public class SecurityLog {
         }
         List<Event> events = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
-            events.add(new Event(((Number) row[0]).longValue(), at(row[1]), (String) row[2], (String) row[3],
+            events.add(new Event(((Number) row[0]).longValue(), SqlValues.timestamp(row[1]), (String) row[2], (String) row[3],
                     (String) row[4], (String) row[5], (String) row[6]));
         }
         return events;
     }
 
     /** Removes the events older than the retention time; answers how many. */
+    @Override
     @Transactional
     public int purgeExpired(Instant now) {
         return em.createNativeQuery("delete from security_events where at < ?1")
@@ -115,6 +121,16 @@ public class SecurityLog {
 
     public int retentionDays() {
         return retentionDays;
+    }
+
+    @Override
+    public long purgeIntervalMinutes() {
+        return purgeIntervalMinutes;
+    }
+
+    @Override
+    public String describePurge(int purged) {
+        return "Purged " + purged + " security event(s) older than " + retentionDays + " days";
     }
 
     private String currentAddress() {
@@ -127,19 +143,6 @@ public class SecurityLog {
             // Outside an HTTP request (a job): no address.
         }
         return null;
-    }
-
-    private static OffsetDateTime at(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private static String cut(String value, int max) {

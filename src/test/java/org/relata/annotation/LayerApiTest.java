@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.TeamDocument;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,12 +39,11 @@ class LayerApiTest {
 
     @BeforeEach
     void project() {
-        manager = Api.newUser("manager");
-        annotator = Api.newUser("annotator");
-        projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, annotator, "ANNOTATOR");
-        docId = db.document(projectId, "nk-1", TEXT);
-        Api.assignAll(projectId, manager, annotator);
+        TeamDocument team = TeamDocument.create(db, "manager", "annotator", "nk-1", TEXT);
+        manager = team.manager();
+        annotator = team.annotator();
+        projectId = team.projectId();
+        docId = team.docId();
     }
 
     String layer(String owner) {

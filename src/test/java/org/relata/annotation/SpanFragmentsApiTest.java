@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.TeamDocument;
 import org.relata.testsupport.Exchange;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,12 +40,11 @@ class SpanFragmentsApiTest {
 
     @BeforeEach
     void project() {
-        manager = Api.newUser("manager");
-        annotator = Api.newUser("annotator");
-        projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, annotator, "ANNOTATOR");
-        docId = db.document(projectId, "korea", TEXT);
-        Api.assignAll(projectId, manager, annotator);
+        TeamDocument team = TeamDocument.create(db, "manager", "annotator", "korea", TEXT);
+        manager = team.manager();
+        annotator = team.annotator();
+        projectId = team.projectId();
+        docId = team.docId();
     }
 
     String layer() {

@@ -21,6 +21,7 @@ import org.relata.testsupport.Api;
 import org.relata.testsupport.WorkspaceFixtures;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.TeamDocument;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -48,12 +49,11 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @BeforeEach
     void project() {
-        manager = Api.newUser("pm");
-        annotator = Api.newUser("ann");
-        projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, annotator, "ANNOTATOR");
-        docId = db.document(projectId, "article-1", TEXT);
-        Api.assignAll(projectId, manager, annotator);
+        TeamDocument team = TeamDocument.create(db, "pm", "ann", "article-1", TEXT);
+        manager = team.manager();
+        annotator = team.annotator();
+        projectId = team.projectId();
+        docId = team.docId();
     }
 
     @Test

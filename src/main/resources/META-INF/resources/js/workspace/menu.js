@@ -82,6 +82,8 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
   none.className = 'ws-empty';
   none.textContent = empty;
   none.hidden = items.length > 0;
+  none.id = 'ws-menu-empty';
+  list.setAttribute('aria-describedby', none.id); // "Nothing fits" is said by the menu, though not an item of it
   el.append(list, none);
 
   const visible = () => buttons.filter((b) => !b.hidden);

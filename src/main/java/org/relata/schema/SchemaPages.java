@@ -163,10 +163,10 @@ public class SchemaPages {
     @Path("relation-types")
     @Operation(hidden = true)
     public Response addRelationType(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String color,
-            @RestForm boolean directed, @RestForm String allowed) {
+            @RestForm boolean directed, @RestForm String allowed, @RestForm String head, @RestForm String tail) {
         return change(id, version, "Relation type " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
-                append(s.relationTypesOrEmpty(), new RelationTypeSpec(null, trim(name), directed, parsePairs(allowed),
-                        color, null)),
+                append(s.relationTypesOrEmpty(), new RelationTypeSpec(null, trim(name), directed,
+                        pairs(allowed, List.of(), head, tail), color, null)),
                 s.attributesOrEmpty()));
     }
 
@@ -174,10 +174,12 @@ public class SchemaPages {
     @Path("relation-types/{typeId}")
     @Operation(hidden = true)
     public Response updateRelationType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId,
-            @RestForm String name, @RestForm String color, @RestForm boolean directed, @RestForm String allowed) {
+            @RestForm String name, @RestForm String color, @RestForm boolean directed, @RestForm String allowed,
+            @RestForm("pair") List<String> kept, @RestForm String head, @RestForm String tail) {
         return change(id, version, "Relation type " + name + " saved.", s -> new Schema(s.entityTypesOrEmpty(),
                 s.relationTypesOrEmpty().stream().map(r -> r.id() == typeId
-                        ? new RelationTypeSpec(typeId, trim(name), directed, parsePairs(allowed), color, r.hotkey())
+                        ? new RelationTypeSpec(typeId, trim(name), directed, pairs(allowed, kept, head, tail), color,
+                                r.hotkey())
                         : r).toList(),
                 s.attributesOrEmpty()));
     }
@@ -275,6 +277,29 @@ public class SchemaPages {
         List<T> copy = new ArrayList<>(list);
         copy.add(item);
         return copy;
+    }
+
+    /**
+     * The allowed pairs a form sends: the pairs it kept (checked chips, "HEAD>TAIL"), a new one picked as head and
+     * tail, and pairs typed as text (the older form, still accepted). A pair with only one side picked is an error.
+     */
+    static List<Pair> pairs(String typed, List<String> kept, String head, String tail) {
+        List<Pair> pairs = new ArrayList<>(parsePairs(typed));
+        for (String pair : kept == null ? List.<String>of() : kept) {
+            pairs.addAll(parsePairs(pair));
+        }
+        boolean hasHead = head != null && !head.isBlank();
+        boolean hasTail = tail != null && !tail.isBlank();
+        if (hasHead != hasTail) {
+            throw ApiException.badField("Pick both a head and a tail type for the new pair.", hasHead ? "tail" : "head");
+        }
+        if (hasHead) {
+            Pair added = new Pair(head.trim(), tail.trim());
+            if (!pairs.contains(added)) {
+                pairs.add(added);
+            }
+        }
+        return pairs;
     }
 
     /** "PERSON>COUNTRY, COUNTRY>COUNTRY" (one pair per line or comma); empty means any pair. */

@@ -185,7 +185,9 @@ class WorkspaceBrowserTest extends BrowserTest {
         Page page = open(annotator, docId);
         spanLabel(page, "PERSON Kim Jong Un").click();
         shiftClick(spanLabel(page, "PERSON Vladimir Putin"));
-        assertThat(page.getByRole(AriaRole.MENU)).containsText("No relation type allows PERSON and PERSON.");
+        // The message stands beside the menu's (empty) list of items and is its description.
+        assertThat(page.getByRole(AriaRole.MENU)).hasAccessibleDescription("No relation type allows PERSON and PERSON.");
+        assertThat(page.locator(".ws-menu")).containsText("No relation type allows PERSON and PERSON.");
         assertThat(page.getByRole(AriaRole.MENUITEM)).hasCount(0);
     }
 
@@ -588,13 +590,21 @@ class WorkspaceBrowserTest extends BrowserTest {
         List<Number> box = (List<Number>) page.evaluate("""
                 (phrase) => {
                   for (const tx of document.querySelectorAll('#ws-doc .ws-tx')) {
-                    const node = tx.firstChild;
-                    const i = node ? node.data.indexOf(phrase) : -1;
+                    const i = tx.textContent.indexOf(phrase);
                     if (i < 0) continue;
+                    // A line's text may be several text nodes (rows with labels hold a strut between them).
+                    const at = (offset, start) => {
+                      let rest = offset;
+                      for (const n of tx.childNodes) {
+                        if (n.nodeType !== Node.TEXT_NODE) continue;
+                        if (rest < n.length || (rest === n.length && !start)) return [n, rest];
+                        rest -= n.length;
+                      }
+                    };
                     const r = document.createRange();
-                    r.setStart(node, i);
-                    r.setEnd(node, i + phrase.length);
-                    const rects = r.getClientRects();
+                    r.setStart(...at(i, true));
+                    r.setEnd(...at(i + phrase.length, false));
+                    const rects = [...r.getClientRects()].filter((x) => x.width > 0.5);
                     const a = rects[0], b = rects[rects.length - 1];
                     return [a.left + 1, a.top + a.height / 2, b.right - 1, b.top + b.height / 2];
                   }

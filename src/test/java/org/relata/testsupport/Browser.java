@@ -12,6 +12,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 
 /**
  * Debian's Chromium driven by Playwright, against the server of the running {@code @QuarkusTest}.
@@ -67,8 +68,29 @@ public final class Browser implements AutoCloseable {
 
     /** The same against another server, such as a second instance of the packaged application. */
     public Page loggedIn(String baseUrl, String username, String password) {
-        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
-                .setViewportSize(1280, 900));
+        return logIn(browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(1280, 900)),
+                username, password);
+    }
+
+    /**
+     * Logged in, with the system's colour scheme set to light or dark (the pages follow it). The page's Content
+     * Security Policy is bypassed so that a test may inject axe-core; the application's own scripts run as usual.
+     */
+    public Page loggedIn(String username, String password, ColorScheme scheme) {
+        return logIn(browser.newContext(schemed(scheme)), username, password);
+    }
+
+    /** Anonymous, with the given colour scheme (see above). */
+    public Page anonymous(ColorScheme scheme) {
+        return browser.newContext(schemed(scheme)).newPage();
+    }
+
+    private static NewContextOptions schemed(ColorScheme scheme) {
+        return new NewContextOptions().setBaseURL(baseUrl()).setViewportSize(1280, 900).setColorScheme(scheme)
+                .setBypassCSP(true);
+    }
+
+    private static Page logIn(BrowserContext context, String username, String password) {
         Page page = context.newPage();
         page.navigate("/login");
         page.getByLabel("Username").fill(username);

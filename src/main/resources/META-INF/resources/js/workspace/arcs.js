@@ -5,10 +5,16 @@
 
 import { stack } from './stack.js';
 import { LABEL_H, TEXT_GAP, labelTop } from './marks.js';
+import { rowAtTop } from './rows.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const ARC_H = 15; // height of one level of arcs
+let ARC_H = 15; // height of one level of arcs (10 in compact mode)
 const ARC_GAP = 6; // between the highest span label and the lowest arc
+
+/** Compact mode: arcs stacked closer (their names show on hover and selection, see workspace.css). */
+export function setCompactArcs(compact) {
+  ARC_H = compact ? 10 : 15;
+}
 const R = 4; // radius of an arc's corners
 
 /** The block's arcs with their levels; needs the block's span pieces (stackSpans) first. spanOf: key → span. */
@@ -39,9 +45,9 @@ export function stackArcs(b, spanOf, doc) {
   b.arcs = arcs;
 }
 
-/** The height the block's arcs need above its labels. */
-export function arcZoneHeight(b) {
-  return b.arcLevels ? b.arcLevels * ARC_H + ARC_GAP : 0;
+/** The height `levels` levels of arcs need above a row's labels. */
+export function arcZoneHeight(levels) {
+  return levels ? levels * ARC_H + ARC_GAP : 0;
 }
 
 /** relationTypes: Map name→{color, directed}; width: the view's width, where arcs to the next block leave. */
@@ -130,8 +136,9 @@ function anchorIn(b, spanKey) {
   return { x: (r.left + r.right) / 2, y: labelTop(r.top, p.level), row: r.top };
 }
 
+/** Above the labels of that row only: each row is as tall as its own labels and arcs (rows.js). */
 function arcY(b, rowTop, level) {
-  return rowTop - TEXT_GAP - b.spanLevels * LABEL_H - ARC_GAP - level * ARC_H - ARC_H / 2 + 3;
+  return rowTop - TEXT_GAP - rowAtTop(b, rowTop).spans * LABEL_H - ARC_GAP - level * ARC_H - ARC_H / 2 + 3;
 }
 
 function before(p, q) {

@@ -3,6 +3,8 @@
 // uses (words.js); Shift+arrows extend a selection from where it started. A selected span puts the caret at its
 // end, a click in the text puts it there. Offsets are UTF-16 units, as the DOM counts.
 
+import { pointIn, setRange } from './rows.js';
+
 export class Caret {
   constructor(ws) {
     this.ws = ws;
@@ -80,10 +82,10 @@ export class Caret {
   rectAt(u16) {
     const { view, doc } = this.ws;
     const b = view.blocks[doc.lineAt(u16)];
-    const node = b.tx.firstChild;
-    if (!node) return b.tx.getBoundingClientRect();
+    const at = pointIn(b, Math.min(u16, b.end) - b.start);
+    if (!at) return b.tx.getBoundingClientRect();
     const range = document.createRange();
-    range.setStart(node, Math.min(u16, b.end) - b.start);
+    range.setStart(at[0], at[1]);
     return range.getBoundingClientRect();
   }
 
@@ -94,12 +96,9 @@ export class Caret {
     const range = document.createRange();
     for (let i = doc.lineAt(s16); i <= doc.lineAt(e16 - 1); i++) {
       const b = view.blocks[i];
-      const node = b.tx.firstChild;
       const a = Math.max(s16, b.start) - b.start;
       const e = Math.min(e16, b.end) - b.start;
-      if (!node || e <= a) continue;
-      range.setStart(node, a);
-      range.setEnd(node, e);
+      if (e <= a || !setRange(range, b, a, e)) continue;
       rects.push(...range.getClientRects());
     }
     return rects;

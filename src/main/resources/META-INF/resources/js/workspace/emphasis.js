@@ -2,6 +2,7 @@
 // a menu is about to label. Classes on the drawn elements only; nothing is re-stacked or re-measured.
 
 import { rowsOf } from './marks.js';
+import { setRange } from './rows.js';
 
 export class Emphasis {
   constructor(root) {
@@ -67,13 +68,9 @@ export class Emphasis {
     this.clearPending();
     const boxes = [];
     for (const b of blocks) {
-      const node = b.tx.firstChild;
-      if (!node) continue;
       const a = Math.max(s16, b.start) - b.start;
       const e = Math.min(e16, b.end) - b.start;
-      if (e <= a) continue;
-      range.setStart(node, a);
-      range.setEnd(node, e);
+      if (e <= a || !setRange(range, b, a, e)) continue;
       const box = b.el.getBoundingClientRect();
       boxes.push([b, rowsOf(range.getClientRects(), box.left, box.top)]);
     }

@@ -32,6 +32,18 @@ start().catch((e) => {
   $('ws-save').textContent = 'Not loaded';
 });
 
+/** The compact layout is the user's choice, kept in this browser. */
+function rememberCompact(view) {
+  const box = $('ws-compact');
+  const key = 'relata.workspace.compact';
+  box.checked = localStorage.getItem(key) === '1';
+  view.setCompact(box.checked);
+  box.addEventListener('change', () => {
+    localStorage.setItem(key, box.checked ? '1' : '0');
+    view.setCompact(box.checked);
+  });
+}
+
 async function start() {
   const queueUrl = `/api/projects/${projectId}/queue?after=${docId}`;
   const [document_, project, layer, queue] = await Promise.all([
@@ -44,6 +56,7 @@ async function start() {
   store.load(layer);
   const docEl = $('ws-doc');
   const view = new DocumentView(docEl, doc, { entity: schema.entity, relation: schema.relation }, store);
+  rememberCompact(view);
   view.build();
 
   const ws = {

@@ -3,6 +3,7 @@
 // relative to the block.
 
 import { stack } from './stack.js';
+import { setRange } from './rows.js';
 
 export const LABEL_H = 14; // height of one level of span labels
 export const TEXT_GAP = 2; // between the text and the lowest label
@@ -37,13 +38,10 @@ export function stackSpans(b) {
 
 /** Reads where each piece's text is on screen: the only layout read of a block. */
 export function measureBlock(b, range) {
-  const node = b.tx.firstChild;
-  if (!node || b.pieces.length === 0) return;
+  if (b.pieces.length === 0) return;
   const box = b.el.getBoundingClientRect();
   for (const p of b.pieces) {
-    range.setStart(node, p.a);
-    range.setEnd(node, p.b);
-    p.rows = rowsOf(range.getClientRects(), box.left, box.top);
+    p.rows = setRange(range, b, p.a, p.b) ? rowsOf(range.getClientRects(), box.left, box.top) : [];
   }
 }
 

@@ -41,8 +41,10 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
   closeMenu();
   const el = document.createElement('div');
   el.className = 'ws-menu';
-  el.setAttribute('role', 'menu');
-  el.setAttribute('aria-label', title);
+  // The filter sits beside the menu, not in it: a menu holds only its items (axe: aria-required-children).
+  const list = document.createElement('div');
+  list.setAttribute('role', 'menu');
+  list.setAttribute('aria-label', title);
   el.style.left = Math.max(0, x) + 'px';
   el.style.top = y + 'px';
   const heading = document.createElement('div');
@@ -73,14 +75,16 @@ export function openMenu(host, { x, y, title, items, onPick, onClose, filterLabe
       b.setAttribute('aria-keyshortcuts', item.hotkey);
     }
     b.addEventListener('click', () => pick(item));
-    el.append(b);
+    list.append(b);
     return b;
   });
   const none = document.createElement('div');
   none.className = 'ws-empty';
   none.textContent = empty;
   none.hidden = items.length > 0;
-  el.append(none);
+  none.id = 'ws-menu-empty';
+  list.setAttribute('aria-describedby', none.id); // "Nothing fits" is said by the menu, though not an item of it
+  el.append(list, none);
 
   const visible = () => buttons.filter((b) => !b.hidden);
   function pick(item) {

@@ -2,6 +2,8 @@
 // spans and relations (click to select). Lists are built only while open, and rebuilt after a pause in editing,
 // so a document with thousands of spans opens and edits at the speed of the text view.
 
+import { safeColor, textColorOn } from './schema.js';
+
 export class Panel {
   constructor(el, ctx) {
     this.el = el;
@@ -61,7 +63,10 @@ export class Panel {
     if (key === this.selected) b.setAttribute('aria-current', 'true');
     const chip = document.createElement('span');
     chip.className = 'ws-chip' + (cls ? ' ' + cls : '');
-    if (color) chip.style.setProperty('--c', color);
+    if (color) {
+      chip.style.setProperty('--c', safeColor(color));
+      chip.style.setProperty('--lc', textColorOn(color));
+    }
     chip.textContent = label;
     const q = document.createElement('span');
     q.className = 'ws-quote';

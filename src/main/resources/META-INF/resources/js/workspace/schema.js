@@ -12,7 +12,7 @@ export class Schema {
     this.relation = new Map(this.relationTypes.map((t) => [t.name, { ...t, color: t.color || '#555555' }]));
     const css = this.entityTypes.map((t, i) => `.t${i}{--c:${safeColor(t.color)};--lc:${textColorOn(t.color)}}`).join('\n');
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css + '\n.tx0{--c:#888;--lc:#fff}');
+    sheet.replaceSync(css + '\n.tx0{--c:#888888;--lc:#000000}');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
 
@@ -44,8 +44,20 @@ export function safeColor(c) {
   return /^#[0-9a-fA-F]{6}$/.test(c || '') ? c : '#888888';
 }
 
-function textColorOn(c) {
-  const hex = safeColor(c);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b > 160 ? '#1d2330' : '#ffffff';
+/**
+ * Black or white, whichever has the higher WCAG contrast on the colour: at least 4.58:1 for any colour, so a
+ * label's text is always readable (the schema editor computes the same in Java, ColourContrast).
+ */
+export function textColorOn(c) {
+  const l = luminance(safeColor(c));
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}
+
+/** WCAG relative luminance of #rrggbb. */
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

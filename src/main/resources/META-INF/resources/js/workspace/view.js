@@ -2,19 +2,19 @@
 // relations as arcs in one SVG layer above the marks (drawn by marks.js and arcs.js).
 //
 // Speed comes from three rules. (1) The text is cut into blocks, one per line of the document; a block is the unit
-// of re-rendering: an edit re-renders only the blocks it touches. (2) Stacking works in text offsets, so each
-// block's height is known before anything is measured; a render writes heights, then reads every position it
-// needs in one pass, then writes marks and arcs: one forced layout, no interleaving. (3) Marks and arcs are
-// positioned relative to their block (the SVG has one group per block, moved with a transform), so a block that
-// grows moves the blocks below it without redrawing them.
+// of re-rendering: an edit re-renders only the blocks it touches. (2) Stacking works in text offsets; a render
+// reads every position it needs in one pass, gives each visual row the height its own labels and arcs need
+// (rows.js), reads again only when a row's height changed, then writes marks and arcs: at most two forced layouts,
+// no interleaving. (3) Marks and arcs are positioned relative to their block (the SVG has one group per block,
+// moved with a transform), so a block that grows moves the blocks below it without redrawing them.
 
 import { LABEL_H, TEXT_GAP, stackSpans, measureBlock, drawMarks, measureTextHeight } from './marks.js';
 import { Emphasis } from './emphasis.js';
-import { stackArcs, arcZoneHeight, drawArcs } from './arcs.js';
+import { stackArcs, arcZoneHeight, drawArcs, setCompactArcs } from './arcs.js';
+import { rowsOfBlock, applyStruts, offsetIn } from './rows.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const TOP_PAD = 4;
-const BOTTOM_PAD = 5;
+const TOP_PAD = 3; // between a row's highest arc or label and the row above
 
 export class DocumentView {
   /**
@@ -49,6 +49,9 @@ export class DocumentView {
     root.classList.add('ws-doc');
     root.replaceChildren();
     this.contentH = measureTextHeight(root);
+    // Plain text's own line height: a row without labels or arcs is no taller than that.
+    this.baseH = Math.round(this.contentH * 1.5);
+    root.style.setProperty('--row', this.baseH + 'px');
     root.style.setProperty('--th', this.contentH + 'px');
     root.style.setProperty('--lh', LABEL_H + 'px');
     this.svg = document.createElementNS(SVG, 'svg');
@@ -71,7 +74,7 @@ export class DocumentView {
       const g = document.createElementNS(SVG, 'g');
       this.svg.append(g);
       this.blocks.push({ i, start: line.start, end: line.end, el, ov, tx, g, spans: new Set(), rels: new Set(),
-        L: 0, top: -1, height: 0, spanLevels: 0, arcLevels: 0, pieces: [], arcs: [], pieceOf: new Map() });
+        top: -1, height: 0, spanLevels: 0, arcLevels: 0, pieces: [], arcs: [], pieceOf: new Map(), rows: [] });
     });
     for (const span of this.store.spans.values()) this.attachSpan(span);
     for (const rel of this.store.relations.values()) this.attachRelation(rel);
@@ -189,62 +192,79 @@ export class DocumentView {
     if (this.dirty.size === 0) return;
     const dirty = [...this.dirty];
     this.dirty.clear();
-    let moved = all;
-    for (const b of dirty) {
-      this.stackBlock(b);
-      const L = this.lineHeight(b);
-      if (L !== b.L) {
-        b.L = L;
-        b.el.style.lineHeight = L + 'px';
-        b.el.style.minHeight = L + 'px';
-        b.tx.style.top = ((L - this.contentH) / 2 - BOTTOM_PAD) + 'px';
-        moved = true;
-      }
-    }
-    // Read: one layout for everything below.
+    for (const b of dirty) this.stackBlock(b);
+    // Read: where the blocks are (known from the last render, except at the start and after a resize).
     if (!this.width || all) this.width = this.root.clientWidth;
-    let tops = null;
-    let height = 0;
-    if (moved) {
-      tops = this.blocks.map((b) => b.el.offsetTop);
-      for (const b of this.blocks) b.height = b.el.offsetHeight;
-      height = this.root.scrollHeight;
-    }
+    if (all || this.blocks.some((b) => b.top < 0)) this.readTops();
     const [from, to] = this.viewport();
     const now = [];
     for (const b of dirty) {
-      const top = tops ? tops[b.i] : b.top;
-      if (top + b.height >= from && top <= to) {
-        measureBlock(b, this.range);
+      if (b.top + b.height >= from && b.top <= to) {
         now.push(b);
       } else {
         this.later.add(b);
-      }
-    }
-    // Write.
-    for (const b of now) {
-      this.draw(b);
-      this.later.delete(b);
-    }
-    for (const b of dirty) {
-      if (this.later.has(b)) {
         b.ov.replaceChildren();
         b.g.replaceChildren();
       }
     }
-    if (tops) {
-      this.blocks.forEach((b, i) => {
-        if (b.top !== tops[i]) {
-          b.top = tops[i];
-          b.g.setAttribute('transform', `translate(0,${tops[i]})`);
-        }
-      });
-      this.svg.setAttribute('width', this.width);
-      this.svg.setAttribute('height', height);
-    }
+    this.render(now, all);
     this.emphasis.refresh();
     this.scheduleLater();
     this.onFlush?.();
+  }
+
+  /**
+   * Measures the blocks, fits each row's height to its labels and arcs, measures again if a height changed (and
+   * moves the blocks below), then draws marks and arcs.
+   */
+  render(list, moved = false) {
+    for (const b of list) measureBlock(b, this.range);
+    let grown = false;
+    for (const b of list) if (this.fitRows(b)) grown = true;
+    if (grown) for (const b of list) measureBlock(b, this.range);
+    for (const b of list) b.rows = rowsOfBlock(b, this.doc.text);
+    if (grown || moved) this.readTops();
+    for (const b of list) {
+      this.draw(b);
+      this.later.delete(b);
+    }
+    if (grown || moved) this.writeTops();
+  }
+
+  /** Gives each row of the block the room above its text that its labels and arcs need; true if any changed. */
+  fitRows(b) {
+    const rows = rowsOfBlock(b, this.doc.text);
+    const spare = (this.baseH - this.contentH) / 2; // above the text within a plain row
+    const struts = [];
+    for (const row of rows) {
+      if (row.spans === 0 && row.arcs === 0) continue;
+      const above = TOP_PAD + arcZoneHeight(row.arcs) + row.spans * LABEL_H + TEXT_GAP;
+      const raise = Math.ceil(above - spare);
+      if (raise > 0) struts.push({ at: row.at, raise });
+    }
+    struts.sort((x, y) => x.at - y.at);
+    return applyStruts(b, struts, this.doc.text);
+  }
+
+  /** One layout read: every block's top and height. */
+  readTops() {
+    for (const b of this.blocks) {
+      b.top = b.el.offsetTop;
+      b.height = b.el.offsetHeight;
+    }
+    this.docHeight = this.root.scrollHeight;
+  }
+
+  /** Moves each block's arcs with its block. */
+  writeTops() {
+    for (const b of this.blocks) {
+      if (b.g.dataset.top !== String(b.top)) {
+        b.g.dataset.top = b.top;
+        b.g.setAttribute('transform', `translate(0,${b.top})`);
+      }
+    }
+    this.svg.setAttribute('width', this.width);
+    this.svg.setAttribute('height', this.docHeight);
   }
 
   /** The part of the document worth drawing now, in its own coordinates: the screen and one more above and below. */
@@ -257,11 +277,7 @@ export class DocumentView {
   /** Measures, then draws, blocks that were left for later. */
   drawNow(list) {
     if (list.length === 0) return;
-    for (const b of list) measureBlock(b, this.range);
-    for (const b of list) {
-      this.draw(b);
-      this.later.delete(b);
-    }
+    this.render(list);
     this.emphasis.refresh();
     if (this.later.size === 0) performance.mark('relata-workspace-complete');
   }
@@ -315,9 +331,13 @@ export class DocumentView {
     stackArcs(b, (key) => this.spanOf(key), this.doc);
   }
 
-  lineHeight(b) {
-    const base = Math.round(this.contentH * 1.6);
-    return Math.max(base, Math.ceil(TOP_PAD + arcZoneHeight(b) + b.spanLevels * LABEL_H + TEXT_GAP + this.contentH + BOTTOM_PAD));
+  /** Compact mode: arcs stacked closer, every row refitted. */
+  setCompact(compact) {
+    setCompactArcs(compact);
+    this.root.classList.toggle('ws-compact', compact);
+    if (!this.svg) return;
+    this.blocks.forEach((b) => this.dirty.add(b));
+    this.flush(true);
   }
 
   /** Writes the block's marks and arcs from its measured pieces. */
@@ -353,9 +373,8 @@ export class DocumentView {
     const blk = el && el.closest('.ws-blk');
     if (!blk || !this.root.contains(blk)) return -1;
     const b = this.blocks[+blk.dataset.b];
-    if (node.nodeType === Node.TEXT_NODE && node.parentElement === b.tx) return b.start + offset;
+    if (node === b.tx || node.parentElement === b.tx) return b.start + offsetIn(b, node, offset);
     // A position between elements: before or after the block's text.
-    if (node === b.tx) return offset === 0 ? b.start : b.end;
     return node === blk && offset === 0 ? b.start : b.end;
   }
 

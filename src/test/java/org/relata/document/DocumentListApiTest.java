@@ -141,7 +141,7 @@ class DocumentListApiTest {
                 .body("changed", equalTo(3));
         assertEquals(List.of("alpha", "beta", "gamma"), names("sort=name&owner=" + alice + "&status=IN_PROGRESS"));
         assertEquals(3, db.count("select count(*) from audit_events where project_id = ?1 and action = 'status'"
-                + " and before->>'status' = 'DONE' and after->>'status' = 'IN_PROGRESS'", projectId));
+                + " and change->'status'->>0 = 'DONE' and change->'status'->>1 = 'IN_PROGRESS'", projectId));
     }
 
     @Test

@@ -147,7 +147,7 @@ class ReleaseApiTest {
         as(manager).get("/api/projects/" + projectId + "/releases/v1/file").then().statusCode(404);
         as(manager).get("/api/projects/" + projectId + "/releases").then().body("$", empty());
         assertEquals(1, db.count("select count(*) from audit_events where project_id = ?1 and entity = 'release'"
-                + " and action = 'delete' and before ->> 'name' = 'v1'", projectId));
+                + " and action = 'delete' and change ->> 'name' = 'v1'", projectId));
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class LayerLoad {
     private final HttpClient http;
     private final boolean outagesExpected;
 
+    private static final int KINDS = 5;
+
     private final ConcurrentHashMap<Long, Op> acknowledged = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -178,7 +180,10 @@ public final class LayerLoad {
 
     private boolean running(long end) {
         long now = System.nanoTime();
-        return now < hardEnd && (now < end || acknowledged.size() < minimumAcknowledged);
+        // On until every kind of operation was acknowledged too: a fast run may otherwise end before a relation
+        // write ever met a fresh version, and the replay would prove nothing about relations.
+        return now < hardEnd && (now < end || acknowledged.size() < minimumAcknowledged
+                || acknowledged.values().stream().map(Op::kind).distinct().count() < KINDS);
     }
 
     private record Attempt(HttpRequest request, Op op) {

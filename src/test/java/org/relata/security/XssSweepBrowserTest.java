@@ -138,8 +138,10 @@ class XssSweepBrowserTest extends BrowserTest {
         try {
             Files.writeString(file, "{\"id\":\"x\",\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1,\"label\":"
                     + Exchange.json(name("UNKNOWN")) + "}]}\n", StandardCharsets.UTF_8);
+            // Without "create missing labels" the unknown label is the error, and the report quotes it.
+            page.locator("#import-create-labels").uncheck();
+            // Choosing the file runs the dry-run preview, whose error report is the one shown.
             page.setInputFiles("#import-file", file);
-            page.locator("#import-form button[type=submit]").click();
             assertThat(page.locator("#import-errors")).containsText(name("UNKNOWN"));
             clean(page);
         } finally {

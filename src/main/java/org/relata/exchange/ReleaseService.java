@@ -21,7 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,10 +33,10 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.relata.audit.AuditLog;
 import org.relata.exchange.ExportRequests.Resolved;
+import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.store.ExportService;
 import org.relata.exchange.store.UploadFolder;
-import org.relata.exchange.store.Splits;
 import org.relata.project.Project;
 import org.relata.user.User;
 import org.relata.web.ApiException;
@@ -96,7 +96,6 @@ public class ReleaseService {
         String source = body.source() == null ? "gold" : body.source();
         String status = body.status() == null ? "done" : body.status();
         Resolved file = exportRequests.resolve(project, format, source, status, body.split(), body.seed());
-        Resolved snapshot = exportRequests.resolve(project, "jsonl", source, status, null, null);
         ExportService.Request request = file.request();
         boolean zip = request.splits() != null || request.format().zipped();
         String mediaType = zip ? "application/zip" : request.format().mediaType();
@@ -107,24 +106,32 @@ public class ReleaseService {
             filePath = Files.createTempFile(uploads.folder(), "relata-release", ".gz");
             snapshotPath = Files.createTempFile(uploads.folder(), "relata-release-snapshot", ".gz");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(filePath), 1 << 16);
-                    CountingStream counting = new CountingStream(new DigestOutputStream(gz, sha))) {
-                exports.write(request, counting);
-                size = counting.count;
-            }
-            // A native-JSONL release without splits is its own snapshot: the same bytes, so one pass over the
-            // database instead of two (and file and snapshot cannot differ by an edit made in between).
+            // A native-JSONL release without splits is its own snapshot: the same bytes. Any other format writes the
+            // snapshot beside the file from the same documents. Either way the database is read once, so file,
+            // snapshot and counts show the same data even when someone edits meanwhile.
             boolean fileIsSnapshot = request.splits() == null && "jsonl".equalsIgnoreCase(format.trim());
+            ReleaseCounts counting = new ReleaseCounts(request.splits());
+            long size;
+            try (OutputStream gz = fastGzip(Files.newOutputStream(filePath));
+                    CountingStream bytes = new CountingStream(new DigestOutputStream(gz, sha));
+                    OutputStream snapshotGz = fileIsSnapshot ? null : fastGzip(Files.newOutputStream(snapshotPath))) {
+                DocWriter snapshotWriter = fileIsSnapshot ? null : Formats.exporter("jsonl", 0).open(snapshotGz);
+                exports.write(request, bytes, (part, doc) -> {
+                    counting.add(part, doc);
+                    if (snapshotWriter != null) {
+                        snapshotWriter.write(doc);
+                    }
+                });
+                if (snapshotWriter != null) {
+                    snapshotWriter.finish();
+                }
+                size = bytes.count;
+            }
             if (fileIsSnapshot) {
                 delete(snapshotPath);
                 snapshotPath = filePath;
-            } else {
-                try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(snapshotPath), 1 << 16)) {
-                    exports.write(snapshot.request(), gz);
-                }
             }
-            Map<String, Object> counts = counts(snapshotPath, request.splits());
+            Map<String, Object> counts = counting.manifest();
             if (file.leftOut() > 0) {
                 counts.put("leftOut", file.leftOut());
             }
@@ -273,55 +280,6 @@ public class ReleaseService {
         }
     }
 
-    /** Documents, spans and relations in all, per label, and (with a split) per split, from the snapshot. */
-    private Map<String, Object> counts(Path snapshot, Splits splits) throws IOException {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        Map<String, Long> labels = new TreeMap<>();
-        Map<String, Map<String, Long>> perSplit = new LinkedHashMap<>();
-        if (splits != null) {
-            splits.parts().forEach(p -> perSplit.put(p.name(), new LinkedHashMap<>(Map.of("documents", 0L, "spans", 0L,
-                    "relations", 0L))));
-        }
-        long documents = 0;
-        long spans = 0;
-        long relations = 0;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot));
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode doc = json.readTree(line);
-                documents++;
-                int docSpans = doc.path("spans").size();
-                int docRelations = doc.path("relations").size();
-                spans += docSpans;
-                relations += docRelations;
-                doc.path("spans").forEach(s -> labels.merge(s.path("label").asText(), 1L, Long::sum));
-                doc.path("relations").forEach(s -> labels.merge(s.path("label").asText(), 1L, Long::sum));
-                if (splits != null) {
-                    long bucket = Splits.bucket(splits.seed(), doc.path("id").asText());
-                    for (Splits.Part part : splits.parts()) {
-                        if (part.from() <= bucket && bucket < part.to()) {
-                            Map<String, Long> c = perSplit.get(part.name());
-                            c.merge("documents", 1L, Long::sum);
-                            c.merge("spans", (long) docSpans, Long::sum);
-                            c.merge("relations", (long) docRelations, Long::sum);
-                        }
-                    }
-                }
-            }
-        }
-        counts.put("documents", documents);
-        counts.put("spans", spans);
-        counts.put("relations", relations);
-        counts.put("labels", labels);
-        if (splits != null) {
-            counts.put("splits", perSplit);
-        }
-        return counts;
-    }
-
     private boolean exists(long projectId, String name) {
         return ((Number) em.createNativeQuery("select count(*) from releases where project_id = ?1 and name = ?2")
                 .setParameter(1, projectId).setParameter(2, name).getSingleResult()).longValue() > 0;
@@ -349,6 +307,19 @@ public class ReleaseService {
             return i.atOffset(java.time.ZoneOffset.UTC);
         }
         return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * Gzip at the fastest level, with a large buffer: releases are stored once and read rarely, and level 6 took
+     * longer than the export itself (docs/benchmarks.md). The level changes only the stored size, never the bytes
+     * a download returns.
+     */
+    private static OutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
     }
 
     /** Counts the bytes that pass, for the manifest's size. */

@@ -78,6 +78,16 @@ public final class ArchiveBenchmark {
             }
             long releaseHeap = heap.stop();
 
+            if (!Boolean.parseBoolean(System.getProperty("bench.archive", "true"))) {
+                // -Dbench.archive=false: only export against release, for quicker before/after comparisons.
+                System.err.printf(Locale.ROOT, "%,d documents: exports %s, releases %s%n", documents, exports, releases);
+                double export = median(exports.subList(1, 3));
+                double release = median(releases.subList(1, 3));
+                System.out.printf(Locale.ROOT, "| %,d | %,d | %.2f s | %.2f s | %.2f× | %d / %d MB | | | | | | %.1f |%n",
+                        documents, counts[0], export, release, release / export, exportHeap >> 20, releaseHeap >> 20,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                return;
+            }
             heap.start();
             double archiveExport = 0;
             for (int i = 0; i < 2; i++) {

@@ -288,7 +288,14 @@ public final class ExchangeBenchmark {
             throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
         }
         recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m"));
+        // -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench.jfr" profiles the application.
+        String jvmArgs = System.getProperty("bench.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("RELATA_DB_NAME", DB);
         builder.environment().put("PORT", Integer.toString(PORT));
         builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -338,7 +345,8 @@ public final class ExchangeBenchmark {
         }, "bench-app-log");
         copier.setDaemon(true);
         copier.start();
-        listening.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        // Generous: on the shared 2-core machine a start has taken over two minutes.
+        listening.get(300, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     static String createToken(HttpClient http) throws Exception {

@@ -125,6 +125,22 @@ class ReleaseApiTest {
     }
 
     @Test
+    void aSplitConllReleaseCountsAndDiffsLikeTheJsonlReleaseOfTheSameData() {
+        // Its snapshot and counts come from the same single pass that writes the zip, part by part.
+        release(manager, jsonl("plain")).then().statusCode(201);
+        Response split = release(manager, Map.of("name", "split-conll", "format", "conll", "source", "gold",
+                "status", "any", "split", "train:0.5,test:0.5", "seed", "3"));
+        split.then().statusCode(201).body("counts.documents", equalTo(2)).body("counts.spans", equalTo(3))
+                .body("counts.relations", equalTo(0))
+                .body("counts.labels.COUNTRY", equalTo(2)).body("counts.labels.PERSON", equalTo(1));
+        Map<String, Map<String, Integer>> splits = split.path("counts.splits");
+        assertEquals(3, splits.get("train").get("spans") + splits.get("test").get("spans"));
+        as(curator).get("/api/projects/" + projectId + "/releases/plain/diff/split-conll").then().statusCode(200)
+                .body("documents.added", empty()).body("documents.removed", empty())
+                .body("annotations", empty());
+    }
+
+    @Test
     void namesAreUniqueAndReleasesAreForManagersAndCurators() {
         release(manager, jsonl("v1")).then().statusCode(201);
         release(manager, jsonl("v1")).then().statusCode(409).body("field", equalTo("$.name"));

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.relata.annotation.BulkReader;
 import org.relata.exchange.codec.DocWriter;
+import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ExportFormat;
 import org.relata.exchange.codec.ImportSink;
 import org.relata.exchange.codec.JsonOut;
@@ -63,17 +64,30 @@ public class ExportService {
         }
     }
 
+    /** Sees every document an export writes, before the format does, with its split part (null without a split). */
+    public interface Observer {
+        void seen(Splits.Part part, ExDoc doc) throws IOException;
+    }
+
     /** Runs the export into nothing and counts the annotations the format leaves out. */
     public long countLeftOut(Request request) {
         long[] leftOut = new long[1];
-        write(request, OutputStream.nullOutputStream(), leftOut);
+        write(request, OutputStream.nullOutputStream(), leftOut, null);
         return leftOut[0];
+    }
+
+    /**
+     * Writes the export to a stream of the server's own (a release's file) and shows each document to the observer
+     * on the way, so that whatever else needs the same data (counts, a second format) takes no second pass.
+     */
+    public void write(Request request, OutputStream out, Observer observer) {
+        write(request, out, null, observer);
     }
 
     /** Writes the export to a response body; a client that goes away mid-way ends it, logged without a trace. */
     public void write(Request request, OutputStream out) {
         try {
-            write(request, new ClientStream(out), null);
+            write(request, new ClientStream(out), null, null);
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof ClientStream.ClientGone)) {
                 throw e;
@@ -84,7 +98,7 @@ public class ExportService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExportService.class);
 
-    private void write(Request request, OutputStream out, long[] leftOut) {
+    private void write(Request request, OutputStream out, long[] leftOut, Observer observer) {
         try {
             running.acquire();
         } catch (InterruptedException e) {
@@ -92,13 +106,13 @@ public class ExportService {
             throw new IllegalStateException("Export interrupted while waiting for its turn", e);
         }
         try {
-            read(request, out, leftOut);
+            read(request, out, leftOut, observer);
         } finally {
             running.release();
         }
     }
 
-    private void read(Request request, OutputStream out, long[] leftOut) {
+    private void read(Request request, OutputStream out, long[] leftOut, Observer observer) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -106,7 +120,7 @@ public class ExportService {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 ExportCursor.plannerSettings(connection);
                 BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-                write(connection, request, buffered, leftOut);
+                write(connection, request, buffered, leftOut, observer);
                 buffered.flush();
             } finally {
                 connection.rollback();
@@ -120,13 +134,14 @@ public class ExportService {
         }
     }
 
-    private void write(Connection connection, Request request, OutputStream out, long[] leftOut)
-            throws SQLException, IOException {
+    private void write(Connection connection, Request request, OutputStream out, long[] leftOut,
+            Observer observer) throws SQLException, IOException {
         ExportFormat format = request.format();
         Splits splits = request.splits();
         if (splits == null && !format.zipped()) {
             DocWriter writer = format.open(out);
-            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null,
+                    sink(null, writer, observer));
             writer.finish();
             count(writer, leftOut);
             return;
@@ -137,7 +152,8 @@ public class ExportService {
         }
         if (splits == null) {
             DocWriter writer = format.openZip(zip, "", request.schema());
-            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null, writer::write);
+            ExportCursor.read(connection, dataSource, request.projectId(), request.source(), null, null,
+                    sink(null, writer, observer));
             writer.finish();
             count(writer, leftOut);
         } else {
@@ -149,7 +165,8 @@ public class ExportService {
                     zip.putNextEntry(new ZipEntry(part.name() + "." + format.extension()));
                     writer = format.open(zip);
                 }
-                ExportCursor.read(connection, dataSource, request.projectId(), request.source(), splits.seed(), part, writer::write);
+                ExportCursor.read(connection, dataSource, request.projectId(), request.source(), splits.seed(), part,
+                        sink(part, writer, observer));
                 writer.finish();
                 if (!format.zipped()) {
                     zip.closeEntry();
@@ -158,6 +175,16 @@ public class ExportService {
             }
         }
         zip.finish();
+    }
+
+    private static ExportCursor.Sink sink(Splits.Part part, DocWriter writer, Observer observer) {
+        if (observer == null) {
+            return writer::write;
+        }
+        return doc -> {
+            observer.seen(part, doc);
+            writer.write(doc);
+        };
     }
 
     /** The project's event types with their roles, in schema order. */

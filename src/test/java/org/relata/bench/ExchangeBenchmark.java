@@ -282,13 +282,21 @@ public final class ExchangeBenchmark {
      * measures against.
      */
     static Process startPackagedApp() throws Exception {
+        return startPackagedApp(List.of("-Xmx128m"));
+    }
+
+    /** The packaged application with these JVM options (none: the JVM's and the jar's own defaults). */
+    static Process startPackagedApp(List<String> jvmOptions) throws Exception {
         // -Dbench.app=.../quarkus-run.jar times another build (a before/after comparison on the same load).
         java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("bench.app", "target/quarkus-app/quarkus-run.jar"));
         if (!java.nio.file.Files.exists(jar)) {
             throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
         }
         recreateDatabase();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("RELATA_DB_NAME", DB);
         builder.environment().put("PORT", Integer.toString(PORT));
         builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -338,7 +346,7 @@ public final class ExchangeBenchmark {
         }, "bench-app-log");
         copier.setDaemon(true);
         copier.start();
-        listening.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        listening.get(1200, java.util.concurrent.TimeUnit.SECONDS); // a shared, busy machine starts slowly
     }
 
     static String createToken(HttpClient http) throws Exception {

@@ -71,6 +71,9 @@ public class AccountCheck implements SecurityIdentityAugmentor {
                     .map(session -> withSession(identity, session))
                     .orElseGet(() -> endedSession(http, User.byUsername(username).filter(u -> !u.enabled).isPresent()));
         }
+        if (TOKEN.equals(credential)) {
+            return identity; // the token's own query required an enabled account (ApiTokenIdentityProvider)
+        }
         User user = User.byUsername(username).orElse(null);
         if (user == null || !user.enabled) {
             throw new AuthenticationFailedException("account disabled");

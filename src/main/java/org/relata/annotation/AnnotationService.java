@@ -276,6 +276,10 @@ public class AnnotationService {
         if (!org.relata.schema.SchemaLimits.fits(note, limits.maxTextLength())) {
             throw ApiException.badField(org.relata.schema.SchemaLimits.tooLong("A note", limits.maxTextLength()), "note");
         }
+        // PostgreSQL's text cannot hold U+0000: refused here with its field instead of failing in the database (500).
+        if (note != null && note.indexOf('\u0000') >= 0) {
+            throw ApiException.badField("A note cannot hold the NUL character (U+0000).", "note");
+        }
         return blankToNull(note);
     }
 }

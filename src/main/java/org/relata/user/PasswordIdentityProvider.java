@@ -62,7 +62,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     @ActivateRequestContext
-    SecurityIdentity verify(String username, String password, String address, String how) {
+    SecurityIdentity verify(String tried, String password, String address, String how) {
+        // PostgreSQL's text cannot hold U+0000, and no username has one (nor a backslash): spelled out, the name is
+        // looked up and logged as the unknown name it is, instead of failing in the database (500).
+        String username = tried.replace("\u0000", "\\u0000");
         User user = User.byUsername(username).orElse(null);
         // bcrypt would compare only the first 72 bytes; no stored password is longer, so a longer one is wrong.
         boolean fits = password.getBytes(StandardCharsets.UTF_8).length <= AccountRules.PASSWORD_MAX_BYTES;

@@ -159,6 +159,11 @@ public class ApiExceptionMappers {
             LOG.warnf("database unreachable: %s", e.getMessage());
             return DatabaseUnavailable.response();
         }
+        if (DatabaseUnavailable.sqlState(e, "22021")) {
+            // Text PostgreSQL cannot store (a NUL, U+0000) that no check caught earlier: the request's fault, not ours.
+            LOG.debugf("text with a NUL character refused by the database: %s", e.getMessage());
+            return respond(400, ApiError.of("The request holds a NUL character (U+0000), which cannot be stored."));
+        }
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error, error id %s", id);
         return respond(500, ApiError.of("Internal error (error id " + id + ")."));

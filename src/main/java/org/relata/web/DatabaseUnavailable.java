@@ -39,6 +39,16 @@ public final class DatabaseUnavailable {
         return false;
     }
 
+    /** Whether an SQLException with this SQLSTATE is somewhere in the chain of causes. */
+    public static boolean sqlState(Throwable error, String state) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Response response() {
         return Response.fromResponse(ApiExceptionMappers.respond(503,
                 ApiError.of("The database cannot be reached at the moment; try again in a few seconds.")))

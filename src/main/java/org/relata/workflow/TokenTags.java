@@ -13,9 +13,9 @@ import org.relata.exchange.codec.TokenBounds;
  * The units of token-level agreement (docs/agreement.md): the tokens of a text, each tagged B-LABEL, I-LABEL or O from
  * one annotator's spans. Tokens are cut by {@link TokenBounds}, the tokeniser of the CoNLL and Prodigy exports.
  */
-final class TokenTags {
+public final class TokenTags {
 
-    static final String OUTSIDE = "O";
+    public static final String OUTSIDE = "O";
 
     private TokenTags() {
     }
@@ -24,7 +24,7 @@ final class TokenTags {
      * One tag per token, as the category number {@code category} gives it. A token belongs to a span when they share a code point; the span's first such token is B-,
      * the others I-. Where spans of one annotator overlap, the one starting first (the longer, on a tie) keeps the token.
      */
-    static int[] tags(TokenBounds tokens, List<SpanMark> spans, ToIntFunction<String> category) {
+    public static int[] tags(TokenBounds tokens, List<SpanMark> spans, ToIntFunction<String> category) {
         int outside = category.applyAsInt(OUTSIDE);
         int[] tags = new int[tokens.size()];
         Arrays.fill(tags, outside);

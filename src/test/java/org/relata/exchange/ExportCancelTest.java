@@ -5,7 +5,6 @@ import org.relata.testsupport.Exchange;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relata.testsupport.Exchange.export;
 import static org.relata.testsupport.Exchange.importJsonl;
 
 import java.io.IOException;
@@ -20,9 +19,19 @@ import org.relata.testsupport.Api;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 @QuarkusTest
 class ExportCancelTest {
+
+    /**
+     * Every wait is bounded: an export that leaked its turn or its connections would otherwise leave the next one
+     * waiting for ever, and the build would hang instead of failing.
+     */
+    static final int TIMEOUT_MS = 120_000;
+    static final RestAssuredConfig BOUNDED = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", TIMEOUT_MS).setParam("http.connection.timeout", TIMEOUT_MS));
 
     @TestHTTPResource("/")
     URL base;
@@ -45,7 +54,8 @@ class ExportCancelTest {
         // mid-write and end the export there; for others the server finishes writing into the closed connection.)
         for (int round = 0; round < 11; round++) {
             cancelAfterTheFirstBytes(manager, project);
-            lines = export(manager, project, "").then().statusCode(200).extract().asString().split("\n").length;
+            lines = Api.as(manager).config(BOUNDED).get("/api/projects/" + project + "/export").then().statusCode(200)
+                    .extract().asString().split("\n").length;
         }
         assertEquals(400, lines);
     }
@@ -55,7 +65,8 @@ class ExportCancelTest {
         try (Socket socket = new Socket()) {
             // A small receive window (set before connecting), so the export cannot all sit in this socket's buffer.
             socket.setReceiveBufferSize(16 * 1024);
-            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            socket.setSoTimeout(TIMEOUT_MS);
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), TIMEOUT_MS);
             socket.getOutputStream().write(("GET /api/projects/" + project + "/export HTTP/1.1\r\nHost: " + base.getHost()
                     + "\r\nAuthorization: Basic " + auth + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();

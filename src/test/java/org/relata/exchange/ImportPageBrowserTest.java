@@ -4,12 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
@@ -21,7 +25,8 @@ import com.microsoft.playwright.options.FilePayload;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Issue 20 item 8: the import page guesses the format, zips brat files, previews with a dry run, fails visibly. */
+/** Issue 20 item 8: the import page guesses the format, zips brat files (chosen one by one or as a folder), previews
+ * with a dry run, fails visibly. */
 @QuarkusTest
 class ImportPageBrowserTest extends BrowserTest {
 
@@ -80,6 +85,33 @@ class ImportPageBrowserTest extends BrowserTest {
                 + " join documents d on d.id = l.document_id where d.project_id = ?1 and d.external_id = 'xi'"
                 + " and s.start_offset = 12 and s.end_offset = 17", project), "offsets count code points");
         assertThat(page.getByRole(AriaRole.LINK, named("kim"))).isVisible();
+    }
+
+    @Test
+    void aChosenFolderIsZippedWithItsSubfoldersAndOtherFilesAreLeftOut(@TempDir Path folder) throws IOException {
+        String manager = Api.newUser("imp-dir");
+        long project = Api.newProject(manager);
+        Path news = Files.createDirectories(folder.resolve("corpus").resolve("news"));
+        Files.writeString(news.resolve("kim.txt"), "Kim leads Korea.\r\nHe met Xi.");
+        Files.writeString(news.resolve("kim.ann"), "T1\tPERSON 0 3\tKim\nT2\tCOUNTRY 10 15\tKorea\n"
+                + "R1\tLEADER_OF Arg1:T1 Arg2:T2\n");
+        Files.writeString(folder.resolve("corpus").resolve("xi.txt"), "Xi 😀 visits China.");
+        Files.writeString(folder.resolve("corpus").resolve("xi.ann"), "T1\tPERSON 0 2\tXi\nT2\tCOUNTRY 12 17\tChina\n");
+        Files.writeString(folder.resolve("corpus").resolve("README.md"), "Notes on the corpus.");
+        Page page = importPage(manager, project);
+
+        page.getByLabel("Or a folder").setInputFiles(folder.resolve("corpus"));
+        assertThat(page.locator("#import-guess")).containsText("brat standoff");
+        assertThat(page.locator("#import-guess")).containsText("1 other file left out");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Preview: 2 documents, 4 spans and 1 relation would be imported");
+        assertEquals(0, documents(project), "the preview stores nothing");
+
+        page.getByRole(AriaRole.BUTTON, named("Import")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Imported 2 documents, 4 spans and 1 relation.");
+        assertEquals(2, documents(project));
+        assertEquals(1, db.count("select count(*) from spans s join annotation_layers l on l.id = s.layer_id"
+                + " join documents d on d.id = l.document_id where d.project_id = ?1 and d.external_id like '%xi'"
+                + " and s.start_offset = 12 and s.end_offset = 17", project), "offsets count code points");
     }
 
     @Test

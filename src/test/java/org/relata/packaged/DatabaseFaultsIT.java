@@ -46,6 +46,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class DatabaseFaultsIT {
 
     static final int CLIENTS = 20;
+    static final int WARM_UP = 50;
+    static final int ACKNOWLEDGED_BEFORE = 50;
+    static final int OUTAGE_503S = 40;
+    static final int ACKNOWLEDGED_AFTER = 30;
     static final String TEXT = "North Korea and China and Russia and Iran met in 😀 Geneva\r\nwith Cuba and Chile.";
 
     private static Path dataDirectory;
@@ -82,21 +86,28 @@ class DatabaseFaultsIT {
         LayerLoad load = new LayerLoad(url(), "/api/documents/" + doc + "/layers/gold", manager, Api.PASSWORD,
                 TEXT.codePointCount(0, TEXT.length()), true);
         // A freshly started JVM answers slowly at first: warm it up so that the outage falls into a steady load.
-        assertEquals(List.of(), load.run(CLIENTS, Duration.ofSeconds(5), 3L).problems());
+        assertEquals(List.of(), load.run(CLIENTS, Duration.ZERO, 3L, WARM_UP, Duration.ofMinutes(2)).problems());
         Model start = load.layer();
 
+        // The restart follows the load, not the clock: PostgreSQL stops once the run has stored ACKNOWLEDGED_BEFORE
+        // writes, and comes back once the application has answered OUTAGE_503S requests with 503.
+        load.reset();
         CompletableFuture<Long> restarted = CompletableFuture.supplyAsync(() -> {
             try {
-                Thread.sleep(4_000);
+                await().atMost(Duration.ofMinutes(2)).until(() -> load.acknowledgedSoFar() >= ACKNOWLEDGED_BEFORE);
                 database.close();
-                Thread.sleep(3_000);
+                await().atMost(Duration.ofMinutes(1)).until(() -> load.answeredSoFar(503) >= OUTAGE_503S);
                 database = startDatabase();
                 return System.nanoTime();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Outcome outcome = load.run(CLIENTS, Duration.ofSeconds(20), 7L, 0, Duration.ofSeconds(20));
+        // The load runs on until the database is back and the application, unchanged, has stored more writes.
+        Outcome outcome = load.run(CLIENTS, Duration.ZERO, 7L, 0,
+                () -> restarted.isCompletedExceptionally()
+                        || restarted.isDone() && load.acknowledgedSince(restarted.join()) >= ACKNOWLEDGED_AFTER,
+                Duration.ofMinutes(4));
         long back = restarted.get();
         System.out.printf("PostgreSQL restarted under %d clients: %d writes acknowledged, answers %s%n", CLIENTS,
                 outcome.acknowledged().size(), outcome.statuses());
@@ -105,7 +116,7 @@ class DatabaseFaultsIT {
         assertTrue(outcome.statuses().keySet().stream().allMatch(s -> s < 300 || s == 409 || s == 412 || s == 503),
                 outcome.statuses().toString());
         assertTrue(outcome.count(503) > 0, "the outage was seen: " + outcome.statuses());
-        assertTrue(outcome.acknowledgedSince(back) > 0, "writes went on after the restart, the app unchanged");
+        assertTrue(outcome.acknowledgedSince(back) >= ACKNOWLEDGED_AFTER, "writes went on after the restart, the app unchanged");
         assertEquals(LongStream.rangeClosed(start.version + 1, start.version + outcome.acknowledged().size()).boxed()
                 .toList(),
                 List.copyOf(outcome.acknowledged().keySet()));
@@ -172,10 +183,12 @@ class DatabaseFaultsIT {
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().put("RELATA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres");
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+        // Kept before waiting, so that @AfterAll stops it even if it never gets ready.
+        app = builder.start();
+        // The first start here took 70 s on two busy cores: the bound is generous, the wait ends when it is ready.
+        await().atMost(Duration.ofMinutes(5)).ignoreExceptions()
                 .until(() -> given().baseUri(url()).get("/q/health/ready").statusCode() == 200);
-        return process;
+        return app;
     }
 
     private static int freePort() throws IOException {

@@ -10,7 +10,12 @@ import static org.relata.testsupport.Api.as;
 import static org.relata.testsupport.Api.newProject;
 import static org.relata.testsupport.Api.newUser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -23,6 +28,7 @@ import org.relata.testsupport.Exchange;
 import org.relata.testsupport.Sessions;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * Guards issue 19 finding 2: the schema and free text are bounded (relata.limits.*), checked before anything is
@@ -66,19 +72,29 @@ class SchemaLimitsTest {
                 .statusCode(200);
         Map<String, String> session = Sessions.login(manager, PASSWORD);
         given().cookies(session).get("/projects/" + projectId + "/schema").then().statusCode(200); // warm
-        long t0 = System.nanoTime();
-        var page = given().cookies(session).get("/projects/" + projectId + "/schema");
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long[] millis = new long[5]; // the ≤ 1 s of issue 19 is read from these, not asserted: the machine is shared
+        Response page = null;
+        for (int i = 0; i < millis.length; i++) {
+            long t0 = System.nanoTime();
+            page = given().cookies(session).get("/projects/" + projectId + "/schema");
+            page.asByteArray();
+            millis[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
         int bytes = page.asByteArray().length;
+        if (Boolean.getBoolean("relata.dumpSchemaPage")) { // to see where the bytes go
+            try {
+                Files.write(Path.of("target/schema-page.html"), page.asByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         long t1 = System.nanoTime();
         given().cookies(session).get("/projects/" + projectId).then().statusCode(200);
         long projectMillis = (System.nanoTime() - t1) / 1_000_000;
-        System.out.printf("schema page with 1000 entity types: %d bytes in %d ms; project page %d ms%n", bytes, millis,
-                projectMillis);
+        System.out.printf("schema page with 1000 entity types: %d bytes in %s ms; project page %d ms%n", bytes,
+                Arrays.toString(millis), projectMillis);
         page.then().statusCode(200);
-        // Issue 19 asks for at most 1 MB; the editor's per-row colour cells and pair pickers (issue 20) brought it to
-        // about 1.4 MB. Bounded here at 1.5 MB until the rows are trimmed back (see the stop-27 note).
-        assertTrue(bytes <= 1_500_000, bytes + " bytes");
+        assertTrue(bytes <= 1_000_000, bytes + " bytes"); // issue 19: at most 1 MB of HTML at the limit
         // One more type through the API is refused.
         etag = as(manager).get(url).header("ETag");
         Map<String, Object> schema = as(manager).get(url).as(Map.class);

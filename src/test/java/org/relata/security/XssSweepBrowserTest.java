@@ -55,6 +55,7 @@ class XssSweepBrowserTest extends BrowserTest {
 
     static String manager;
     static String annotator;
+    static String second;
     static long project;
     static long doc;
 
@@ -66,6 +67,7 @@ class XssSweepBrowserTest extends BrowserTest {
         }
         manager = Api.newUser("xm");
         annotator = Api.newUser("xa");
+        second = Api.newUser("xb");
         Map<String, Object> schema = Map.of(
                 "entityTypes", List.of(Map.of("name", PER, "displayName", payload("display")), Map.of("name", LOC)),
                 "relationTypes", List.of(Map.of("name", REL, "directed", true)),
@@ -76,6 +78,7 @@ class XssSweepBrowserTest extends BrowserTest {
                 "description", payload("description"), "guidelines", payload("guidelines"), "schema", schema))
                 .post("/api/projects").then().statusCode(201).extract().path("id")).longValue();
         Api.addMember(project, manager, annotator, "ANNOTATOR");
+        Api.addMember(project, manager, second, "ANNOTATOR");
         int kim = 0;
         int seoul = TEXT.codePointCount(0, TEXT.indexOf("Seoul"));
         String line = "{\"id\":" + Exchange.json(payload("doc")) + ",\"text\":" + Exchange.json(TEXT)
@@ -91,8 +94,13 @@ class XssSweepBrowserTest extends BrowserTest {
                 + "\"note\":" + Exchange.json(payload("relnote")) + "}]}\n"
                 + "{\"id\":" + Exchange.json(payload("trashed")) + ",\"text\":\"gone\"}\n";
         Exchange.importJsonl(manager, project, "target=user:" + annotator, line).then().statusCode(200);
-        Api.assignAll(project, manager, annotator);
+        Api.assignAll(project, manager, annotator, second);
         doc = documentId(payload("doc"));
+        // A second annotator who marked only Seoul and is done: the pair disagrees on this document.
+        String theirs = "/api/documents/" + doc + "/layers/me";
+        Api.as(second).body(Map.of("start", seoul, "end", seoul + 5, "label", LOC)).post(theirs + "/spans")
+                .then().statusCode(201);
+        Api.as(second).body(Map.of("status", "DONE")).put(theirs + "/status").then().statusCode(200);
         Api.as(manager).delete("/api/documents/" + documentId(payload("trashed"))).then().statusCode(204);
         Api.as(manager).body(Map.of("name", payload("token"))).post("/api/tokens").then().statusCode(201);
         // A login attempt with markup as the username lands in the security log.
@@ -121,6 +129,20 @@ class XssSweepBrowserTest extends BrowserTest {
         visit(page, "/projects/" + project + "/progress", payload("project"));
         visit(page, "/projects/" + project + "/agreement", payload("project"));
         visit(page, "/account", payload("token"));
+    }
+
+    @Test
+    void theDisagreementsPageShowsTheDocumentAndTheNamesInItsAddressAsText() {
+        Page page = browser.loggedIn(manager, Api.PASSWORD);
+        visit(page, "/projects/" + project + "/agreement/disagreements?a=" + annotator + "&b=" + second,
+                payload("doc"), annotator, second);
+        // The two names come from the address, where anyone can write markup into a link they send a curator.
+        visit(page, "/projects/" + project + "/agreement/disagreements?a=" + encoded(payload("a")) + "&b="
+                + encoded(payload("b")), payload("a"), payload("b"));
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,12 +97,19 @@ public final class LayerLoad {
      */
     public Outcome run(int clients, Duration duration, long seed, int minimumAcknowledged, Duration limit)
             throws Exception {
+        return run(clients, duration, seed, minimumAcknowledged, () -> true, limit);
+    }
+
+    /**
+     * Like {@link #run(int, Duration, long, int, Duration)}, and on until {@code enough} also says so: a test that
+     * disturbs the load (a database restart) keeps it running until it has seen what it waits for.
+     */
+    public Outcome run(int clients, Duration duration, long seed, int minimumAcknowledged, BooleanSupplier enough,
+            Duration limit) throws Exception {
         this.minimumAcknowledged = minimumAcknowledged;
+        this.enough = enough;
         this.hardEnd = System.nanoTime() + limit.toNanos();
-        acknowledged.clear();
-        acknowledgedAt.clear();
-        statuses.clear();
-        problems.clear();
+        reset();
         long end = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
@@ -123,6 +131,33 @@ public final class LayerLoad {
         Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((status, n) -> counted.put(status, n.get()));
         return new Outcome(new TreeMap<>(acknowledged), Map.copyOf(acknowledgedAt), counted, new ArrayList<>(problems));
+    }
+
+    /**
+     * Forgets what the last run saw. {@link #run} does it too; a test that watches the live counters below from another
+     * thread calls it before starting that thread, so it never reads the previous run's figures.
+     */
+    public void reset() {
+        acknowledged.clear();
+        acknowledgedAt.clear();
+        statuses.clear();
+        problems.clear();
+    }
+
+    /** Writes acknowledged so far in the current run (live, for a test waiting on the load from another thread). */
+    public int acknowledgedSoFar() {
+        return acknowledged.size();
+    }
+
+    /** Writes acknowledged so far after {@code nanoTime} (System.nanoTime()), live. */
+    public long acknowledgedSince(long nanoTime) {
+        return acknowledgedAt.values().stream().filter(at -> at > nanoTime).count();
+    }
+
+    /** Answers with {@code status} so far in the current run, live. */
+    public int answeredSoFar(int status) {
+        AtomicInteger n = statuses.get(status);
+        return n == null ? 0 : n.get();
     }
 
     private void client(Random random, long end) {
@@ -160,7 +195,7 @@ public final class LayerLoad {
                         problems.add("503 without Retry-After");
                     }
                     seen = null;
-                    Thread.sleep(50);
+                    awaitDatabase();
                 } else {
                     problems.add(attempt.op().kind() + " answered " + answer.statusCode() + ": " + answer.body());
                     seen = null;
@@ -176,13 +211,14 @@ public final class LayerLoad {
     }
 
     private volatile int minimumAcknowledged;
+    private volatile BooleanSupplier enough = () -> true;
     private volatile long hardEnd;
 
     private boolean running(long end) {
         long now = System.nanoTime();
         // On until every kind of operation was acknowledged too: a fast run may otherwise end before a relation
         // write ever met a fresh version, and the replay would prove nothing about relations.
-        return now < hardEnd && (now < end || acknowledged.size() < minimumAcknowledged
+        return now < hardEnd && (now < end || acknowledged.size() < minimumAcknowledged || !enough.getAsBoolean()
                 || acknowledged.values().stream().map(Op::kind).distinct().count() < KINDS);
     }
 
@@ -242,10 +278,6 @@ public final class LayerLoad {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private void count(int status) {
-        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-    }
-
     /** The layer as the server has it now; null while it cannot be read (an outage). */
     private Model read() throws IOException, InterruptedException {
         HttpResponse<String> answer = send(request(layer).GET().build());
@@ -253,11 +285,34 @@ public final class LayerLoad {
         if (answer.statusCode() == 200) {
             return Model.of(JSON.readTree(answer.body()));
         }
-        if (!(answer.statusCode() == 503 && outagesExpected)) {
+        if (answer.statusCode() == 503 && outagesExpected) {
+            awaitDatabase();
+        } else {
             problems.add("reading the layer answered " + answer.statusCode() + ": " + answer.body());
         }
-        Thread.sleep(50);
         return null;
+    }
+
+    private final Object databaseAnswered = new Object();
+
+    /**
+     * After a 503 a client waits until another client was answered by the database again (it wakes at once then), or
+     * for at most 50 ms. Correctness does not depend on it: it only keeps 20 clients from spinning on 503s through an
+     * outage on a machine of two cores; the bound keeps some of them probing so the recovery is noticed.
+     */
+    private void awaitDatabase() throws InterruptedException {
+        synchronized (databaseAnswered) {
+            databaseAnswered.wait(50);
+        }
+    }
+
+    private void count(int status) {
+        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        if (status != 503) {
+            synchronized (databaseAnswered) {
+                databaseAnswered.notifyAll();
+            }
+        }
     }
 
     /** Reads the layer once, outside the run (for the final comparison). */

@@ -1,0 +1,63 @@
+package org.relata.annotation;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.relata.web.ApiError;
+import org.relata.web.ApiException;
+
+/**
+ * The layer row of an edit: created on the first write, locked for the caller's transaction (so concurrent writers
+ * queue instead of failing), checked against the version the client saw, and marked written so its version grows.
+ */
+@ApplicationScoped
+class LayerLocks {
+
+    @Inject
+    EntityManager em;
+
+    /** The layer row, locked for this transaction (created on the first write), at the version the client saw. */
+    Layer lockForWrite(LayerTarget target, Long expectedVersion) {
+        if (target.kind() == LayerOwner.USER) {
+            em.createNativeQuery("""
+                    insert into annotation_layers (document_id, doc_length, owner_kind, user_id)
+                    values (?1, ?2, 'USER', ?3) on conflict do nothing""")
+                    .setParameter(1, target.document().id)
+                    .setParameter(2, target.document().length)
+                    .setParameter(3, target.user().id)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                    insert into annotation_layers (document_id, doc_length, owner_kind)
+                    values (?1, ?2, ?3) on conflict do nothing""")
+                    .setParameter(1, target.document().id)
+                    .setParameter(2, target.document().length)
+                    .setParameter(3, target.kind().name())
+                    .executeUpdate();
+        }
+        Layer layer = target.kind() == LayerOwner.USER
+                ? Layer.<Layer> find("document = ?1 and ownerKind = ?2 and user = ?3", target.document(),
+                        target.kind(), target.user()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                : Layer.<Layer> find("document = ?1 and ownerKind = ?2", target.document(), target.kind())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (expectedVersion != null && expectedVersion != layer.version) {
+            throw new ApiException(412, ApiError.of("These annotations changed since you loaded them (you had version "
+                    + expectedVersion + ", now " + layer.version + "). Reload to see the current state."));
+        }
+        return layer;
+    }
+
+    /** Marks the layer changed so its version grows, and returns the new version. */
+    long written(Layer layer) {
+        layer.updatedAt = OffsetDateTime.now();
+        if (layer.status == LayerStatus.NEW) {
+            layer.status = LayerStatus.IN_PROGRESS;
+        }
+        em.flush();
+        return layer.version;
+    }
+}

@@ -12,7 +12,7 @@ import java.util.Collection;
 /**
  * The reads a project archive needs beyond {@link BulkReader}: every layer of a batch of documents (whoever owns
  * it) with its version and last change, relations with their ids and scores, and the suggestions annotators turned
- * down. The writes are {@link BulkWriter}'s (archivedLayers, scoredRelations, suggestionRejections).
+ * down. The writes are {@link BulkWriter}'s (archivedLayers, relations, suggestionRejections).
  */
 public final class ArchiveRows {
 

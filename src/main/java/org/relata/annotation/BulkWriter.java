@@ -115,12 +115,6 @@ public final class BulkWriter {
                 + " from stdin (format csv)");
     }
 
-    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes, score). */
-    public Rows scoredRelations() throws SQLException {
-        return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
-                + " attributes, note, typed_notes, score) from stdin (format csv)");
-    }
-
     /** Rows of (span_id, user_id): suggestions an annotator turned down. */
     public Rows suggestionRejections() throws SQLException {
         return copy("copy suggestion_rejections (span_id, user_id) from stdin (format csv)");

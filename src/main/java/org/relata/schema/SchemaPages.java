@@ -58,6 +58,9 @@ public class SchemaPages {
     SchemaService schemas;
 
     @Inject
+    TypeMerge merges;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -117,7 +120,7 @@ public class SchemaPages {
     @Operation(hidden = true)
     public Response mergeEntityTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
             @RestForm Long into) {
-        return merge(id, version, () -> schemas.mergeEntityType(currentUser.get(), id, required(type), into, seen(version)));
+        return merge(id, version, () -> merges.mergeEntityType(currentUser.get(), id, required(type), into, seen(version)));
     }
 
     @POST
@@ -125,14 +128,14 @@ public class SchemaPages {
     @Operation(hidden = true)
     public Response mergeRelationTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
             @RestForm Long into) {
-        return merge(id, version, () -> schemas.mergeRelationType(currentUser.get(), id, required(type), into, seen(version)));
+        return merge(id, version, () -> merges.mergeRelationType(currentUser.get(), id, required(type), into, seen(version)));
     }
 
-    private Response merge(long projectId, String version, java.util.function.Supplier<SchemaService.MergeResult> merge) {
+    private Response merge(long projectId, String version, java.util.function.Supplier<TypeMerge.MergeResult> merge) {
         access.requiring(projectId, Role.MANAGER);
         String back = "/projects/" + projectId + "/schema";
         return Flash.attempt(back, () -> {
-            SchemaService.MergeResult r;
+            TypeMerge.MergeResult r;
             try {
                 r = merge.get();
             } catch (ApiException e) {

@@ -38,6 +38,9 @@ public class SchemaResource {
     @Inject
     SchemaService schemas;
 
+    @Inject
+    TypeMerge merges;
+
     @GET
     @Operation(summary = "A project's schema", description = "The ETag header carries the schema's version.")
     public Response schema(@PathParam("id") long id) {
@@ -75,7 +78,7 @@ public class SchemaResource {
             @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
             MergeRequest body) {
         access.requiring(id, Role.MANAGER);
-        SchemaService.MergeResult result = schemas.mergeEntityType(currentUser.get(), id, typeId,
+        TypeMerge.MergeResult result = merges.mergeEntityType(currentUser.get(), id, typeId,
                 body == null ? null : body.into(), version(ifMatch));
         return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
     }
@@ -92,7 +95,7 @@ public class SchemaResource {
             @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
             MergeRequest body) {
         access.requiring(id, Role.MANAGER);
-        SchemaService.MergeResult result = schemas.mergeRelationType(currentUser.get(), id, typeId,
+        TypeMerge.MergeResult result = merges.mergeRelationType(currentUser.get(), id, typeId,
                 body == null ? null : body.into(), version(ifMatch));
         return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
     }

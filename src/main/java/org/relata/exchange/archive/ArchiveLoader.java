@@ -146,7 +146,7 @@ final class ArchiveLoader {
         }
         long[] ids = bulk.relationIds(count);
         int r = 0;
-        try (BulkWriter.Rows out = bulk.scoredRelations()) {
+        try (BulkWriter.Rows out = bulk.relations()) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
                 for (ArchiveDocument.Relation relation : layer.relations) {

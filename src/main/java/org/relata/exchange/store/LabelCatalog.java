@@ -1,8 +1,6 @@
 package org.relata.exchange.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +13,6 @@ import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportError;
 import org.relata.exchange.codec.ImportSink;
 import org.relata.schema.SchemaLimits;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.relata.schema.SchemaRules;
 
 /**
@@ -26,8 +20,6 @@ import org.relata.schema.SchemaRules;
  * needs (in the import's transaction, so a failed import adds nothing).
  */
 final class LabelCatalog {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class RelType {
         final long id;
@@ -49,16 +41,6 @@ final class LabelCatalog {
         }
     }
 
-    static final class AttrDef {
-        final long id;
-        /** null: boolean. */
-        List<String> values;
-
-        AttrDef(long id, List<String> values) {
-            this.id = id;
-            this.values = values;
-        }
-    }
 
     static final class EventType {
         final long id;
@@ -75,7 +57,7 @@ final class LabelCatalog {
 
     private final Map<String, EventType> eventTypes = new HashMap<>();
     private int eventPosition;
-    private final Connection connection;
+    private final SchemaRows rows;
     private final long projectId;
     private final Map<String, Long> entityTypes = new HashMap<>();
     private final Map<Long, String> entityNames = new HashMap<>();
@@ -87,11 +69,9 @@ final class LabelCatalog {
      */
     private final Map<String, Long> entityKeys = new HashMap<>();
     private final Map<String, RelType> relationKeys = new HashMap<>();
-    private final Map<String, AttrDef> attributes = new HashMap<>();
     private int entityPosition;
     private int relationPosition;
-    private int attributePosition;
-    int created;
+    private final ImportAttributes attributes;
     private final SchemaLimits limits;
     /** The request's labelMap: a file's label → the project label it stands for (issue 20 item 3). */
     private final Map<String, String> labelMap;
@@ -102,34 +82,32 @@ final class LabelCatalog {
 
     LabelCatalog(Connection connection, long projectId, SchemaLimits limits, Map<String, String> labelMap)
             throws SQLException {
-        this.connection = connection;
+        this.rows = new SchemaRows(connection, projectId);
         this.projectId = projectId;
         this.limits = limits;
         this.labelMap = labelMap == null ? Map.of() : labelMap;
-        eachRow("select id, name, position from entity_types where project_id = ? order by id", r -> {
+        rows.eachRow("select id, name, position from entity_types where project_id = ? order by id", r -> {
             entityTypes.put(r.getString(2), r.getLong(1));
             entityKeys.putIfAbsent(SchemaRules.key(r.getString(2)), r.getLong(1));
             entityNames.put(r.getLong(1), r.getString(2));
             entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
         });
         Map<Long, RelType> byId = new HashMap<>();
-        eachRow("select id, name, directed, position from relation_types where project_id = ? order by id", r -> {
+        rows.eachRow("select id, name, directed, position from relation_types where project_id = ? order by id", r -> {
             RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
             relationTypes.put(type.name, type);
             relationKeys.putIfAbsent(SchemaRules.key(type.name), type);
             byId.put(type.id, type);
             relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
         });
-        eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
+        rows.eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
                 r -> byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3))));
-        eachRow("select id, name, roles::text, position from event_types where project_id = ?", r -> {
-            eventTypes.put(r.getString(2), new EventType(r.getLong(1), r.getString(2), roles(r.getString(3))));
+        rows.eachRow("select id, name, roles::text, position from event_types where project_id = ?", r -> {
+            eventTypes.put(r.getString(2), new EventType(r.getLong(1), r.getString(2),
+                    SchemaRows.list(r.getString(3), ImportSink.EventRole[].class)));
             eventPosition = Math.max(eventPosition, r.getInt(4) + 1);
         });
-        eachRow("select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?", r -> {
-            attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1), values(r.getString(4))));
-            attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
-        });
+        attributes = new ImportAttributes(rows, projectId, limits);
     }
 
     /** The project label a file's label stands for: its labelMap entry, else itself. */
@@ -179,7 +157,7 @@ final class LabelCatalog {
     }
 
     /** createLabels may not grow the schema past its limits (issue 19, finding 2). */
-    private static void checkRoom(int count, int max, String what, String key, ExDoc.Where where) {
+    static void checkRoom(int count, int max, String what, String key, ExDoc.Where where) {
         if (count >= max) {
             throw ImportError.at(where, "The project has the most " + what + " allowed (" + max + ", relata.limits."
                     + key + "); this import would add more.");
@@ -194,7 +172,7 @@ final class LabelCatalog {
             name = SchemaRules.normalize(name);
             checkName(name, where);
             checkRoom(entityTypes.size(), limits.maxEntityTypes(), "entity types", "max-entity-types", where);
-            existing = insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
+            existing = rows.insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
                     projectId, name, SchemaRules.entityColor(entityPosition), entityPosition++);
             entityTypes.put(name, existing);
             entityKeys.putIfAbsent(SchemaRules.key(name), existing);
@@ -230,7 +208,7 @@ final class LabelCatalog {
         name = SchemaRules.normalize(name);
         checkName(name, where);
         checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
-        long id = insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
+        long id = rows.insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
                 + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
         RelType type = new RelType(id, name, directed);
         type.definedHere = true;
@@ -261,13 +239,8 @@ final class LabelCatalog {
         }
         checkName(name, where);
         checkRoom(eventTypes.size(), limits.maxEntityTypes(), "event types", "max-entity-types", where);
-        String json;
-        try {
-            json = JSON.writeValueAsString(roles);
-        } catch (JsonProcessingException e) {
-            throw new SQLException(e);
-        }
-        long id = insert("insert into event_types (project_id, name, roles, position) values (?, ?, ?::jsonb, ?) returning id",
+        String json = SchemaRows.json(roles);
+        long id = rows.insert("insert into event_types (project_id, name, roles, position) values (?, ?, ?::jsonb, ?) returning id",
                 projectId, name, json, eventPosition++);
         EventType type = new EventType(id, name, new ArrayList<>(roles));
         eventTypes.put(name, type);
@@ -280,7 +253,7 @@ final class LabelCatalog {
         if (!name.matches("[^\\s:]{1,100}")) {
             throw ImportError.at(where, "'" + name + "' cannot be a link resource: 1 to 100 characters without spaces or ':'.");
         }
-        update("update projects set link_resources = link_resources || jsonb_build_array(?::text)"
+        rows.update("update projects set link_resources = link_resources || jsonb_build_array(?::text)"
                 + " where id = ? and not link_resources @> jsonb_build_array(?::text)", name, projectId, name);
     }
 
@@ -288,18 +261,11 @@ final class LabelCatalog {
     void describe(String fileLabel, String displayName, String color) throws SQLException {
         String name = mapped(fileLabel);
         for (String table : List.of("entity_types", "relation_types")) {
-            update("update " + table + " set display_name = coalesce(?, display_name), color = coalesce(?, color)"
+            rows.update("update " + table + " set display_name = coalesce(?, display_name), color = coalesce(?, color)"
                     + " where project_id = ? and name = ?", displayName, color, projectId, name);
         }
     }
 
-    private static List<ImportSink.EventRole> roles(String json) throws SQLException {
-        try {
-            return new ArrayList<>(List.of(JSON.readValue(json, ImportSink.EventRole[].class)));
-        } catch (JsonProcessingException e) {
-            throw new SQLException(e);
-        }
-    }
 
     /**
      * Checks that the relation type allows the pair. createLabels adds labels but never widens a type's argument
@@ -322,120 +288,22 @@ final class LabelCatalog {
         if (!type.definedHere || type.pairs.contains(List.of(head, tail))) {
             return;
         }
-        update("insert into relation_type_pairs (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)",
+        rows.update("insert into relation_type_pairs (relation_type_id, project_id, head_type_id, tail_type_id) values (?, ?, ?, ?)",
                 type.id, projectId, head, tail);
         type.pairs.add(List.of(head, tail));
     }
 
     /** Checks every attribute of a span ("span") or relation ("relation") against the schema. */
     void checkAttributes(String target, Map<String, Object> values, boolean create, ExDoc.Where where) throws SQLException {
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            String name = entry.getKey();
-            Object value = entry.getValue();
-            AttrDef def = attributes.get(target + "/" + name);
-            if (def == null) {
-                if (!create) {
-                    throw ImportError.at(where, "." + name, "Unknown " + target + " attribute '" + name
-                            + "'; add it to the schema or import with createLabels=true.");
-                }
-                def = defineAttribute(target, name, value instanceof String s ? List.of(s) : null, where);
-            }
-            SchemaRules.AttributeFit fit = SchemaRules.fit(def.values, value);
-            if (fit == SchemaRules.AttributeFit.WRONG_KIND) {
-                throw ImportError.at(where, "." + name, def.values == null
-                        ? "Attribute '" + name + "' is yes/no: give true or false, not " + value + "."
-                        : "Attribute '" + name + "' takes one of " + def.values + ", not " + value + ".");
-            }
-            if (fit == SchemaRules.AttributeFit.UNLISTED) {
-                String s = (String) value;
-                if (!create) {
-                    throw ImportError.at(where, "." + name, "Attribute '" + name + "' takes one of " + def.values + ", not '" + s
-                            + "'; import with createLabels=true to add the value.");
-                }
-                if (!SchemaLimits.fits(s, limits.maxTextLength())) {
-                    throw ImportError.at(where, "." + name, SchemaLimits.tooLong("An attribute value", limits.maxTextLength()));
-                }
-                def.values.add(s);
-                saveValues(def);
-            }
-        }
+        attributes.check(target, values, create, where);
     }
 
-    AttrDef defineAttribute(String target, String name, List<String> values, ExDoc.Where where) throws SQLException {
-        AttrDef existing = attributes.get(target + "/" + name);
-        if (existing != null) {
-            if (existing.values != null && values != null && !existing.values.containsAll(values)) {
-                values.stream().filter(v -> !existing.values.contains(v)).forEach(existing.values::add);
-                saveValues(existing);
-            }
-            return existing;
-        }
-        checkName(name, where);
-        checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
-        long id = insert("insert into attribute_defs (project_id, name, target, allowed_values, position)"
-                + " values (?, ?, ?, ?::jsonb, ?) returning id", projectId, name, target, json(values), attributePosition++);
-        AttrDef def = new AttrDef(id, values == null ? null : new ArrayList<>(values));
-        attributes.put(target + "/" + name, def);
-        return def;
+    ImportAttributes.AttrDef defineAttribute(String target, String name, List<String> values, ExDoc.Where where)
+            throws SQLException {
+        return attributes.define(target, name, values, where);
     }
 
-    private void saveValues(AttrDef def) throws SQLException {
-        update("update attribute_defs set allowed_values = ?::jsonb where id = ?", json(def.values), def.id);
-    }
-
-    private static String json(List<String> values) throws SQLException {
-        try {
-            return values == null ? null : JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new SQLException(e);
-        }
-    }
-
-    private static List<String> values(String json) throws SQLException {
-        try {
-            return json == null ? null : new ArrayList<>(List.of(JSON.readValue(json, String[].class)));
-        } catch (JsonProcessingException e) {
-            throw new SQLException(e);
-        }
-    }
-
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    /** Reads every row of this project's schema table that the query selects. */
-    private void eachRow(String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement s = prepare(sql, projectId); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                reader.read(r);
-            }
-        }
-    }
-
-    /** Inserts one schema row and answers its id; counts it as created. */
-    private long insert(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = prepare(sql, parameters); ResultSet r = s.executeQuery()) {
-            r.next();
-            created++;
-            return r.getLong(1);
-        }
-    }
-
-    private void update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = prepare(sql, parameters)) {
-            s.executeUpdate();
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement s = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
-        return s;
-    }
-
-    private static void checkName(String name, ExDoc.Where where) {
+    static void checkName(String name, ExDoc.Where where) {
         String problem = SchemaRules.nameProblem(SchemaRules.normalize(name), false, SchemaRules.NAME_MAX);
         if (problem != null) {
             throw ImportError.at(where, "'" + name + "' cannot be a label: " + problem

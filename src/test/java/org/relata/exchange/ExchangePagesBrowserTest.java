@@ -34,6 +34,8 @@ class ExchangePagesBrowserTest extends BrowserTest {
         page.navigate("/projects/" + project);
         page.getByRole(AriaRole.LINK, named("Import")).click();
         assertThat(page.getByRole(AriaRole.HEADING, named("Import"))).isVisible();
+        // The page's script is a module, run after the page is parsed: a format chosen before it listens would be lost.
+        assertThat(page.locator("#import-form")).hasAttribute("data-ready", "true");
 
         String bad = "{\"id\":\"a\",\"text\":\"Hello\"}\n{\"id\":\"b\",\"text\":\"Hi\",\"spans\":[{\"start\":0,\"end\":7,\"label\":\"COUNTRY\"}]}\n";
         page.getByLabel("Format").selectOption("jsonl");

@@ -389,3 +389,10 @@ form.addEventListener('submit', (event) => {
     showDocuments(body);
   });
 });
+
+// Files chosen before this module ran (a quick user on a slow connection, or the browser refilling the form on
+// Back) fired their change event with nobody listening: prepare them now.
+if (fileInput.files.length || folderInput.files.length) {
+  prepare(chosenFiles(fileInput).length ? chosenFiles(fileInput) : chosenFiles(folderInput));
+}
+form.dataset.ready = 'true';

@@ -71,7 +71,8 @@ public class SchemaResource {
     @Path("entity-types/{typeId}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge an entity type into another (manager): its spans take the other type, it is removed",
-            description = "Allowed pairs naming the merged type name the other type. One audit event. With If-Match"
+            description = "Allowed pairs and event types' roles naming the merged type name the other type."
+                    + " One audit event. With If-Match"
                     + " (the schema's ETag), a schema changed meanwhile answers 412. The answer's ETag is the schema's"
                     + " new version.")
     public Response mergeEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId,

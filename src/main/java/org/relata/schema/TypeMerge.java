@@ -63,13 +63,9 @@ public class TypeMerge {
     @Transactional
     public MergeResult mergeEntityType(User actor, long projectId, long typeId, Long intoId, String expectedVersion) {
         SchemaService.LockedSchema plan = schemas.lockForChange(actor, projectId, expectedVersion);
-        EntityType from = EntityType.findById(typeId);
-        if (from == null || !from.project.id.equals(projectId)) {
-            throw ApiException.notFound("No entity type " + typeId + " in this project.");
-        }
-        EntityType into = intoId == null ? null : EntityType.findById(intoId);
-        checkInto(into == null || !into.project.id.equals(projectId) ? null : into.id, typeId, "entity type");
-        String fromName = from.name;
+        Merging<EntityType> types = merging(EntityType.class, "entity type", projectId, typeId, intoId);
+        EntityType into = types.into();
+        String fromName = types.from().name;
         String intoName = into.name;
         em.flush();
         em.clear();
@@ -96,12 +92,9 @@ public class TypeMerge {
     @Transactional
     public MergeResult mergeRelationType(User actor, long projectId, long typeId, Long intoId, String expectedVersion) {
         SchemaService.LockedSchema plan = schemas.lockForChange(actor, projectId, expectedVersion);
-        RelationType from = RelationType.findById(typeId);
-        if (from == null || !from.project.id.equals(projectId)) {
-            throw ApiException.notFound("No relation type " + typeId + " in this project.");
-        }
-        RelationType into = intoId == null ? null : RelationType.findById(intoId);
-        checkInto(into == null || !into.project.id.equals(projectId) ? null : into.id, typeId, "relation type");
+        Merging<RelationType> types = merging(RelationType.class, "relation type", projectId, typeId, intoId);
+        RelationType from = types.from();
+        RelationType into = types.into();
         if (!into.allowed.isEmpty()) {
             Set<List<Long>> pairs = new HashSet<>();
             Map<Long, String> names = new HashMap<>();
@@ -129,6 +122,21 @@ public class TypeMerge {
         MergeResult result = new MergeResult(fromName, intoName, 0, moved[0], moved[1]);
         recordMerge(actor, plan, "relation_type", typeId, result, null);
         return result;
+    }
+
+    /** The type merged and the one it goes into. */
+    private record Merging<T extends LabelType>(T from, T into) {
+    }
+
+    /** Both types of one merge, of this project: an unknown {@code typeId} answers 404, a bad {@code into} 400. */
+    private <T extends LabelType> Merging<T> merging(Class<T> kind, String what, long projectId, long typeId, Long intoId) {
+        T from = em.find(kind, typeId);
+        if (from == null || !from.project.id.equals(projectId)) {
+            throw ApiException.notFound("No " + what + " " + typeId + " in this project.");
+        }
+        T into = intoId == null ? null : em.find(kind, intoId);
+        checkInto(into == null || !into.project.id.equals(projectId) ? null : into.id, typeId, what);
+        return new Merging<>(from, into);
     }
 
     private static void checkInto(Long into, long typeId, String kind) {

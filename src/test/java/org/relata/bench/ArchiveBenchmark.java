@@ -28,17 +28,10 @@ import java.util.Locale;
 public final class ArchiveBenchmark {
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String arg : args) {
-            sizes.add(Integer.parseInt(arg));
-        }
-        if (sizes.isEmpty()) {
-            sizes.add(20_000);
-        }
         System.out.println("| documents | spans | export (median) | release (median) | release/export | peak heap export"
                 + " / release | archive size | archive export | peak heap | archive import | peak heap | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (int documents : sizes) {
+        for (int documents : BenchApp.sizes(args)) {
             run(documents);
         }
     }

@@ -167,6 +167,18 @@ final class BenchApp {
         return Long.parseLong(m.group(1));
     }
 
+    /** The document counts on the command line ({@code -Dbench.sizes}), 20,000 when none is given. */
+    static List<Integer> sizes(String[] args) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes.add(20_000);
+        }
+        return sizes;
+    }
+
     /** The machine's one-minute load average, printed beside every figure. */
     static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -45,17 +45,10 @@ public final class ExchangeBenchmark {
             "treaty", "on", "fisheries", "was", "announced", "by", "officials"};
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String arg : args) {
-            sizes.add(Integer.parseInt(arg));
-        }
-        if (sizes.isEmpty()) {
-            sizes.add(20_000);
-        }
         System.out.println("| documents | spans | relations | JSONL size | import | import floor (COPY) | import/floor"
                 + " | export (first) | export (warm: median of 9th–13th) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (int documents : sizes) {
+        for (int documents : BenchApp.sizes(args)) {
             run(documents);
         }
     }

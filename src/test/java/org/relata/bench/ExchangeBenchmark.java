@@ -167,7 +167,8 @@ public final class ExchangeBenchmark {
                 "select r.id + " + shift + ", r.layer_id + " + shift + ", r.head_span_id + " + shift + ", r.tail_span_id + " + shift
                         + ", r.relation_type_id, r.attributes, r.note from relations r join annotation_layers l on l.id = r.layer_id"
                         + " join documents d on d.id = l.document_id where d.project_id = " + project};
-            String[] targets = {"documents (id, project_id, external_id, text, meta, length)",
+            // COPY needs a table: "documents" is the view of the documents not in the trash (V5).
+            String[] targets = {"all_documents (id, project_id, external_id, text, meta, length)",
                 "annotation_layers (id, document_id, doc_length, owner_kind, user_id, status)",
                 "spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links)",
                 "relations (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note)"};

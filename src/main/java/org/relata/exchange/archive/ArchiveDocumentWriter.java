@@ -24,6 +24,7 @@ import org.relata.exchange.archive.ArchiveLine.LayerOut;
 import org.relata.exchange.archive.ArchiveLine.RelationOut;
 import org.relata.exchange.archive.ArchiveLine.SpanOut;
 import org.relata.exchange.codec.JsonOut;
+import org.relata.exchange.store.TypeNames;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -51,8 +52,8 @@ final class ArchiveDocumentWriter {
     ArchiveDocumentWriter(Connection connection, long projectId) throws SQLException {
         this.connection = connection;
         this.projectId = projectId;
-        this.entityTypes = names("entity_types");
-        this.relationTypes = names("relation_types");
+        this.entityTypes = TypeNames.of(connection, "entity_types", projectId);
+        this.relationTypes = TypeNames.of(connection, "relation_types", projectId);
         for (String key : List.of("documents", "layers", "spans", "relations", "equivalences", "events", "assignments")) {
             counts.put(key, 0L);
         }
@@ -202,18 +203,5 @@ final class ArchiveDocumentWriter {
             }
         }
         ids.free();
-    }
-
-    private Map<Long, String> names(String table) throws SQLException {
-        Map<Long, String> names = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("select id, name from " + table + " where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    names.put(r.getLong(1), r.getString(2));
-                }
-            }
-        }
-        return names;
     }
 }

@@ -2,8 +2,6 @@ package org.relata.exchange.store;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,8 +35,8 @@ final class AnnotationRows implements AutoCloseable {
     private final BulkReader reader;
 
     AnnotationRows(Connection connection, long projectId) throws SQLException {
-        this.entityTypes = names(connection, "entity_types", projectId);
-        this.relationTypes = names(connection, "relation_types", projectId);
+        this.entityTypes = TypeNames.of(connection, "entity_types", projectId);
+        this.relationTypes = TypeNames.of(connection, "relation_types", projectId);
         this.reader = new BulkReader(connection, FETCH_SIZE);
     }
 
@@ -165,19 +163,6 @@ final class AnnotationRows implements AutoCloseable {
                 list.get(i).id = "R" + (i + 1);
             }
         }
-    }
-
-    private static Map<Long, String> names(Connection connection, String table, long projectId) throws SQLException {
-        Map<Long, String> names = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("select id, name from " + table + " where project_id = ?")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    names.put(r.getLong(1), r.getString(2));
-                }
-            }
-        }
-        return names;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.relata.exchange.codec.DocWriter;
 import org.relata.exchange.codec.ExDoc;
-import org.relata.exchange.codec.ExportFormat;
 
 /**
  * CoNLL-2003-style BIO: "-DOCSTART- -X- -X- O" before each document, then one token per line
@@ -20,7 +19,7 @@ import org.relata.exchange.codec.ExportFormat;
  * (then the earlier, then the label in byte order); spans off token edges are left out too. The count of left-out
  * spans is in the X-Relata-Left-Out header and in a first comment line.
  */
-public final class ConllExporter implements ExportFormat {
+public final class ConllExporter implements TokenFormat {
 
     private final long leftOutTotal;
 
@@ -36,16 +35,6 @@ public final class ConllExporter implements ExportFormat {
     @Override
     public String mediaType() {
         return "text/plain; charset=utf-8";
-    }
-
-    @Override
-    public boolean reportsLeftOut() {
-        return true;
-    }
-
-    @Override
-    public DiscontinuousSpans discontinuousSpans() {
-        return DiscontinuousSpans.LEFT_OUT;
     }
 
     @Override

@@ -19,17 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * head_span/child_span. A span whose edges are not token edges is left out (never shifted), with the relations on
  * it; the count is in the X-Relata-Left-Out header.
  */
-public final class ProdigyExporter implements JsonLinesFormat {
-
-    @Override
-    public boolean reportsLeftOut() {
-        return true;
-    }
-
-    @Override
-    public DiscontinuousSpans discontinuousSpans() {
-        return DiscontinuousSpans.LEFT_OUT;
-    }
+public final class ProdigyExporter implements JsonLinesFormat, TokenFormat {
 
     @Override
     public DocWriter open(OutputStream out) throws IOException {

@@ -141,7 +141,7 @@ public class AuditTrail implements RetentionPurge {
 
     @Override
     public String describePurge(int purged) {
-        return "Purged " + purged + " audit row(s) older than " + retentionDays + " days";
+        return RetentionPurge.purgedOlderThan(purged, "audit row(s)", retentionDays);
     }
 
     /** Removes the rows older than relata.audit.retention-days (0: keeps them all); answers how many. */
@@ -152,7 +152,7 @@ public class AuditTrail implements RetentionPurge {
             return 0;
         }
         return em.createNativeQuery("delete from audit_events where at < ?1")
-                .setParameter(1, now.minusSeconds(retentionDays * 86_400L).atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(1, RetentionPurge.cutoff(now, retentionDays)).executeUpdate();
     }
 
     public int retentionDays() {

@@ -51,7 +51,7 @@ public class CurationResource {
                     + "annotations (a curator's own) have no proposers. The ETag is the gold layer's version.")
     public Response view(@PathParam("docId") long docId) {
         CurationView view = curation.view(CurationService.curatable(documents, docId));
-        return Response.ok(view).header("ETag", "\"" + view.gold().version() + "\"").build();
+        return tagged(view, view.gold().version());
     }
 
     @POST
@@ -62,7 +62,7 @@ public class CurationResource {
                     + "Idempotent: running it again copies nothing twice.")
     public Response start(@PathParam("docId") long docId) {
         Started started = curation.start(CurationService.curatable(documents, docId));
-        return Response.ok(started).header("ETag", "\"" + started.version() + "\"").build();
+        return tagged(started, started.version());
     }
 
     @POST
@@ -92,7 +92,12 @@ public class CurationResource {
     }
 
     private static Response decided(Decided decided) {
-        return Response.ok(decided).header("ETag", "\"" + decided.version() + "\"").build();
+        return tagged(decided, decided.version());
+    }
+
+    /** Every answer carries gold's version as its ETag, for the next If-Match. */
+    private static Response tagged(Object body, long goldVersion) {
+        return Response.ok(body).header("ETag", "\"" + goldVersion + "\"").build();
     }
 
     private static String key(ItemRef body) {

@@ -152,10 +152,10 @@ public class CurationService {
     /** Copies the item into gold (a relation with its argument spans); nothing happens when it is there already. */
     @Transactional
     public Decided accept(DocumentAccess.Visible visible, Long expectedVersion, String key) {
-        LayerTarget gold = goldOf(visible);
-        long version = rows.lockGold(visible.document()).version();
-        checkVersion(expectedVersion, version);
-        Item item = item(merged.read(visible.document().id), key);
+        Decision decision = decide(visible, expectedVersion, key);
+        LayerTarget gold = decision.gold();
+        long version = decision.version();
+        Item item = decision.item();
         if (item.rejected) {
             unreject(visible.document().id, item.key);
         }
@@ -169,9 +169,7 @@ public class CurationService {
         if (!item.inGold()) {
             version = item.relation ? copyRelation(gold, item) : copySpan(gold, item);
         }
-        audit.record(visible.access().user().id, visible.document().project.id, "accept", "curation",
-                visible.document().id, null, Map.of("key", key));
-        return new Decided(key, version);
+        return recorded(visible, "accept", key, version);
     }
 
     /**
@@ -180,10 +178,10 @@ public class CurationService {
      */
     @Transactional
     public Decided reject(DocumentAccess.Visible visible, Long expectedVersion, String key) {
-        LayerTarget gold = goldOf(visible);
-        long version = rows.lockGold(visible.document()).version();
-        checkVersion(expectedVersion, version);
-        Item item = item(merged.read(visible.document().id), key);
+        Decision decision = decide(visible, expectedVersion, key);
+        LayerTarget gold = decision.gold();
+        long version = decision.version();
+        Item item = decision.item();
         if (item.inGold()) {
             version = item.relation ? annotations.deleteRelation(gold, null, item.goldId).version()
                     : annotations.deleteSpan(gold, null, item.goldId).version();
@@ -193,9 +191,7 @@ public class CurationService {
                 on conflict do nothing""")
                 .setParameter(1, visible.document().id).setParameter(2, item.key)
                 .setParameter(3, visible.access().user().id).executeUpdate();
-        audit.record(visible.access().user().id, visible.document().project.id, "reject", "curation",
-                visible.document().id, null, Map.of("key", key));
-        return new Decided(key, version);
+        return recorded(visible, "reject", key, version);
     }
 
     /** Takes a rejection back: the item is a disagreement again (unless it is in gold). */
@@ -262,6 +258,24 @@ public class CurationService {
                 relation.tail.goldId, relation.label, relation.attributes, relation.note));
         relation.goldId = created.id();
         return created.version();
+    }
+
+    /** Where a decision on one item starts: gold locked at the version the client saw, and the item the key names. */
+    private record Decision(LayerTarget gold, long version, Item item) {
+    }
+
+    private Decision decide(DocumentAccess.Visible visible, Long expectedVersion, String key) {
+        LayerTarget gold = goldOf(visible);
+        long version = rows.lockGold(visible.document()).version();
+        checkVersion(expectedVersion, version);
+        return new Decision(gold, version, item(merged.read(visible.document().id), key));
+    }
+
+    /** Audits an accept or a reject; answers the decision with gold's version after it. */
+    private Decided recorded(DocumentAccess.Visible visible, String action, String key, long version) {
+        audit.record(visible.access().user().id, visible.document().project.id, action, "curation",
+                visible.document().id, null, Map.of("key", key));
+        return new Decided(key, version);
     }
 
     private static LayerTarget goldOf(DocumentAccess.Visible visible) {

@@ -2,7 +2,6 @@ package org.relata.document;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +93,7 @@ public class Trash implements RetentionPurge {
     @Override
     @Transactional
     public int purgeExpired(Instant now) {
-        OffsetDateTime cutoff = now.atOffset(ZoneOffset.UTC).minusDays(retentionDays);
+        OffsetDateTime cutoff = RetentionPurge.cutoff(now, retentionDays);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "select id, project_id from all_documents where trashed_at is not null and trashed_at < ?1")
@@ -116,7 +115,7 @@ public class Trash implements RetentionPurge {
 
     @Override
     public String describePurge(int purged) {
-        return "Purged " + purged + " document(s) older than " + retentionDays + " days from the trash";
+        return RetentionPurge.purgedOlderThan(purged, "document(s)", retentionDays) + " from the trash";
     }
 
     private Object[] trashedRow(long projectId, long documentId) {

@@ -1,6 +1,7 @@
 package org.relata.document;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -79,17 +80,20 @@ public class TrashPages {
     @Path("/{docId}/restore")
     @Operation(hidden = true)
     public Response restore(@PathParam("id") long id, @PathParam("docId") long docId) {
-        Access a = access.requiring(id, Role.MANAGER);
-        String back = "/projects/" + id + "/trash";
-        return Flash.attempt(back, () -> trash.restore(a.user().id, id, docId), "Document restored.");
+        return inTrash(id, userId -> trash.restore(userId, id, docId), "Document restored.");
     }
 
     @POST
     @Path("/{docId}/purge")
     @Operation(hidden = true)
     public Response purge(@PathParam("id") long id, @PathParam("docId") long docId) {
+        return inTrash(id, userId -> trash.purge(userId, id, docId), "Document deleted for good.");
+    }
+
+    /** A manager's change to one trashed document; back to the trash page either way. */
+    private Response inTrash(long id, LongConsumer change, String done) {
         Access a = access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/trash";
-        return Flash.attempt(back, () -> trash.purge(a.user().id, id, docId), "Document deleted for good.");
+        return Flash.attempt(back, () -> change.accept(a.user().id), done);
     }
 }

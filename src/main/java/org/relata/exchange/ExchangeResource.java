@@ -103,22 +103,16 @@ public class ExchangeResource {
             @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
             @QueryParam("split") String split, @QueryParam("seed") String seed) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
-        Response.ResponseBuilder response;
-        if (request.format().reportsLeftOut()) {
-            long leftOut = exports.countLeftOut(request);
-            request = new ExportService.Request(id, Formats.exporter(format, leftOut), request.source(), request.splits(),
-                    request.schema());
-            response = Response.ok().header("X-Relata-Left-Out", leftOut);
-        } else {
-            response = Response.ok();
-        }
+        ExportRequests.Resolved resolved = exportRequests.resolve(project, format, source, status, split, seed);
+        ExportService.Request request = resolved.request();
+        Response.ResponseBuilder response = request.format().reportsLeftOut()
+                ? Response.ok().header("X-Relata-Left-Out", resolved.leftOut())
+                : Response.ok();
         if (request.format().discontinuousSpans() == ExportFormat.DiscontinuousSpans.OUTER_BOUNDS) {
             // doccano has no pieces: say how many spans were widened, counted by the query the export reads with.
             response.header(APPROXIMATED_HEADER, exports.count(id, request.source()).selected().discontinuousSpans());
         }
-        ExportService.Request ready = request;
-        StreamingOutput body = out -> exports.write(ready, out);
+        StreamingOutput body = out -> exports.write(request, out);
         boolean zip = request.splits() != null || request.format().zipped();
         String name = ExportFileName.of(project.name, LocalDate.now(ZoneOffset.UTC), request.splits() != null,
                 zip ? "zip" : request.format().extension());

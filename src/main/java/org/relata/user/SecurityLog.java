@@ -2,7 +2,6 @@ package org.relata.user;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -116,7 +115,7 @@ public class SecurityLog implements RetentionPurge {
     @Transactional
     public int purgeExpired(Instant now) {
         return em.createNativeQuery("delete from security_events where at < ?1")
-                .setParameter(1, now.minusSeconds(retentionDays * 86_400L).atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(1, RetentionPurge.cutoff(now, retentionDays)).executeUpdate();
     }
 
     public int retentionDays() {
@@ -130,7 +129,7 @@ public class SecurityLog implements RetentionPurge {
 
     @Override
     public String describePurge(int purged) {
-        return "Purged " + purged + " security event(s) older than " + retentionDays + " days";
+        return RetentionPurge.purgedOlderThan(purged, "security event(s)", retentionDays);
     }
 
     private String currentAddress() {

@@ -49,15 +49,7 @@ public class DocumentEventsResource {
                     + "the caller may not see.")
     public Multi<OutboundSseEvent> events(@PathParam("docId") long docId, @Context Sse sse) {
         Reader reader = live.documentReader(docId);
-        EventStreams.Stream stream = streams.open(sse, (out, end) -> hub.document(docId, reader::sees, out, end));
-        // Subscribed first, then read: a change committed in between arrives as an event, never falls in a gap.
-        try {
-            stream.subscriber().send(EventStreams.event(sse, "layers",
-                    Map.of("document", docId, "layers", live.layers(docId, reader))));
-        } catch (RuntimeException e) {
-            hub.remove(stream.subscriber()); // no response will subscribe to it
-            throw e;
-        }
-        return stream.events();
+        return streams.start(sse, (out, end) -> hub.document(docId, reader::sees, out, end), "layers",
+                () -> Map.of("document", docId, "layers", live.layers(docId, reader)));
     }
 }

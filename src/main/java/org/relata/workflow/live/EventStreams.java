@@ -1,6 +1,7 @@
 package org.relata.workflow.live;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,21 @@ public class EventStreams {
                         : event(sse, "layer", ((LayerChange) item).event()))
                 .onTermination().invoke(() -> hub.remove(subscriber));
         return new Stream(subscriber, events);
+    }
+
+    /**
+     * Opens a stream and sends its first event. Subscribed first, then read: a change committed in between arrives
+     * as an event, never falls in a gap.
+     */
+    Multi<OutboundSseEvent> start(Sse sse, Registration registration, String firstName, Supplier<Object> firstData) {
+        Stream stream = open(sse, registration);
+        try {
+            stream.subscriber().send(event(sse, firstName, firstData.get()));
+        } catch (RuntimeException e) {
+            hub.remove(stream.subscriber()); // no response will subscribe to it
+            throw e;
+        }
+        return stream.events();
     }
 
     static OutboundSseEvent event(Sse sse, String name, Object data) {

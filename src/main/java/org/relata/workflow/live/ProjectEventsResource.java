@@ -42,8 +42,7 @@ public class ProjectEventsResource {
                     + "{bulk: true} when an import changed many layers at once.")
     public Multi<OutboundSseEvent> events(@PathParam("id") long projectId, @Context Sse sse) {
         Reader reader = live.projectReader(projectId);
-        EventStreams.Stream stream = streams.open(sse, (out, end) -> hub.project(projectId, reader::sees, out, end));
-        stream.subscriber().send(EventStreams.event(sse, "ready", Map.of("project", projectId)));
-        return stream.events();
+        return streams.start(sse, (out, end) -> hub.project(projectId, reader::sees, out, end), "ready",
+                () -> Map.of("project", projectId));
     }
 }

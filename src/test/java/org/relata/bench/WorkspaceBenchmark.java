@@ -145,9 +145,14 @@ class WorkspaceBenchmark {
                   const re = /[A-Za-z]{4,}/g;
                   re.lastIndex = Math.floor(doc.text.length / 2);
                   let m;
+                  const any = [];
                   while (free.length < n && (m = re.exec(doc.text))) {
-                    if (!covered.subarray(m.index, m.index + m[0].length).some(x => x)) free.push([m.index, m.index + m[0].length]);
+                    const word = [m.index, m.index + m[0].length];
+                    if (!covered.subarray(word[0], word[1]).some(x => x)) free.push(word);
+                    else if (any.length < n) any.push(word);
                   }
+                  // a corpus with every word annotated: new spans stack on labelled words
+                  if (free.length < n) free.push(...any.slice(0, n - free.length));
                   const create = [], del = [];
                   for (const [a, b] of free) {
                     // the edit's JavaScript plus the layout it causes (forced here, so that it is counted)

@@ -128,7 +128,9 @@ class WorkspaceBenchmark {
                             + `api [${api.join(', ')}] data ${mark('relata-workspace-data')} built ${mark('relata-workspace-built')} `
                             + `ready ${mark('relata-workspace-ready')}`;
                         }"""));
-                page.waitForFunction("() => performance.getEntriesByName('relata-workspace-complete').length > 0");
+                // background drawing waits for idle time, which a loaded machine has little of
+                page.waitForFunction("() => performance.getEntriesByName('relata-workspace-complete').length > 0", null,
+                        new Page.WaitForFunctionOptions().setTimeout(180_000));
                 complete[i] = ((Number) page.evaluate(
                         "() => performance.getEntriesByName('relata-workspace-complete')[0].startTime")).doubleValue();
             }

@@ -113,7 +113,8 @@ class WorkspaceBenchmark {
                         "() => performance.getEntriesByName('relata-workspace-data')[0].startTime")).doubleValue();
                 fetch[i] = ((Number) page.evaluate("""
                         () => Math.max(performance.getEntriesByType('navigation')[0].responseEnd, ...performance.getEntriesByType('resource')
-                            .filter(e => e.name.includes('/api/')).map(e => e.responseEnd))""")).doubleValue();
+                            .filter(e => e.name.includes('/api/') && e.startTime < performance.getEntriesByName('relata-workspace-data')[0].startTime)
+                            .map(e => e.responseEnd))""")).doubleValue();
                 System.out.println("breakdown " + c.key() + ": " + page.evaluate("""
                         () => {
                           const n = performance.getEntriesByType('navigation')[0];

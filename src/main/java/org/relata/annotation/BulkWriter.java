@@ -32,92 +32,51 @@ public final class BulkWriter {
         this.pg = connection.unwrap(PGConnection.class);
     }
 
-    public long[] documentIds(int count) throws SQLException {
-        return ids("documents_id_seq", count);
-    }
-
-    public long[] layerIds(int count) throws SQLException {
-        return ids("annotation_layers_id_seq", count);
-    }
-
-    public long[] spanIds(int count) throws SQLException {
-        return ids("spans_id_seq", count);
-    }
-
-    public long[] relationIds(int count) throws SQLException {
-        return ids("relations_id_seq", count);
-    }
-
-    public long[] eventIds(int count) throws SQLException {
-        return ids("events_id_seq", count);
-    }
-
-    public long[] equivalenceIds(int count) throws SQLException {
-        return ids("equivalences_id_seq", count);
-    }
-
-    /** Rows of (id, project_id, external_id, text, meta, length). */
-    public Rows documents() throws SQLException {
-        // COPY needs a table: "documents" is the view of the documents not in the trash (V5).
-        return copy("copy all_documents (id, project_id, external_id, text, meta, length) from stdin (format csv)");
-    }
-
-    /** Rows of (id, document_id, doc_length, owner_kind, user_id, status). */
-    public Rows layers() throws SQLException {
-        return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status) from stdin (format csv)");
-    }
-
     /**
-     * Rows of (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links, fragments,
-     * typed_notes, score).
+     * What an import writes with COPY: each table with the columns its rows carry (in that order) and the sequence
+     * its ids come from (none: the rows have no id of their own).
      */
-    public Rows spans() throws SQLException {
-        return copy("copy spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id,"
-                + " attributes, note, links, fragments, typed_notes, score) from stdin (format csv)");
+    public enum Table {
+        /** COPY needs a table: "documents" is the view of the documents not in the trash (V5). */
+        DOCUMENTS("all_documents", "documents_id_seq", "id, project_id, external_id, text, meta, length"),
+        /** A project archive keeps the dates. */
+        ARCHIVED_DOCUMENTS("all_documents", "documents_id_seq", "id, project_id, external_id, text, meta, length, created_at"),
+        LAYERS("annotation_layers", "annotation_layers_id_seq", "id, document_id, doc_length, owner_kind, user_id, status"),
+        ARCHIVED_LAYERS("annotation_layers", "annotation_layers_id_seq",
+                "id, document_id, doc_length, owner_kind, user_id, status, version, updated_at"),
+        SPANS("spans", "spans_id_seq", "id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note,"
+                + " links, fragments, typed_notes, score"),
+        RELATIONS("relations", "relations_id_seq", "id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes,"
+                + " note, typed_notes, score"),
+        EQUIVALENCES("equivalences", "equivalences_id_seq", "id, layer_id, type"),
+        EQUIVALENCE_MEMBERS("equivalence_members", null, "equivalence_id, position, span_id, layer_id"),
+        EVENTS("events", "events_id_seq", "id, layer_id, trigger_span_id, event_type_id, attributes, note, typed_notes"),
+        EVENT_ARGUMENTS("event_arguments", null, "event_id, layer_id, position, role, span_id, argument_event_id"),
+        /** Suggestions an annotator turned down. */
+        SUGGESTION_REJECTIONS("suggestion_rejections", null, "span_id, user_id");
+
+        private final String table;
+        private final String sequence;
+        private final String columns;
+
+        Table(String table, String sequence, String columns) {
+            this.table = table;
+            this.sequence = sequence;
+            this.columns = columns;
+        }
     }
 
-    /** Rows of (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note, typed_notes, score). */
-    public Rows relations() throws SQLException {
-        return copy("copy relations (id, layer_id, head_span_id, tail_span_id, relation_type_id,"
-                + " attributes, note, typed_notes, score) from stdin (format csv)");
+    /** {@code count} new ids of the table's rows, drawn from its sequence. */
+    public long[] ids(Table table, int count) throws SQLException {
+        if (table.sequence == null) {
+            throw new IllegalArgumentException(table + " rows have no id of their own");
+        }
+        return ids(table.sequence, count);
     }
 
-    /** Rows of (id, layer_id, type). */
-    public Rows equivalences() throws SQLException {
-        return copy("copy equivalences (id, layer_id, type) from stdin (format csv)");
-    }
-
-    /** Rows of (equivalence_id, position, span_id, layer_id). */
-    public Rows equivalenceMembers() throws SQLException {
-        return copy("copy equivalence_members (equivalence_id, position, span_id, layer_id) from stdin (format csv)");
-    }
-
-    /** Rows of (id, layer_id, trigger_span_id, event_type_id, attributes, note, typed_notes). */
-    public Rows events() throws SQLException {
-        return copy("copy events (id, layer_id, trigger_span_id, event_type_id, attributes, note, typed_notes)"
-                + " from stdin (format csv)");
-    }
-
-    /** Rows of (event_id, layer_id, position, role, span_id, argument_event_id). */
-    public Rows eventArguments() throws SQLException {
-        return copy("copy event_arguments (event_id, layer_id, position, role, span_id, argument_event_id)"
-                + " from stdin (format csv)");
-    }
-
-    /** Rows of (id, project_id, external_id, text, meta, length, created_at): a project archive keeps the dates. */
-    public Rows archivedDocuments() throws SQLException {
-        return copy("copy all_documents (id, project_id, external_id, text, meta, length, created_at) from stdin (format csv)");
-    }
-
-    /** Rows of (id, document_id, doc_length, owner_kind, user_id, status, version, updated_at), for archives. */
-    public Rows archivedLayers() throws SQLException {
-        return copy("copy annotation_layers (id, document_id, doc_length, owner_kind, user_id, status, version, updated_at)"
-                + " from stdin (format csv)");
-    }
-
-    /** Rows of (span_id, user_id): suggestions an annotator turned down. */
-    public Rows suggestionRejections() throws SQLException {
-        return copy("copy suggestion_rejections (span_id, user_id) from stdin (format csv)");
+    /** Rows for the table, each with its {@link Table} columns in order. */
+    public Rows rows(Table table) throws SQLException {
+        return copy("copy " + table.table + " (" + table.columns + ") from stdin (format csv)");
     }
 
     /**

@@ -71,16 +71,14 @@ public class SchemaResource {
     @Path("entity-types/{typeId}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge an entity type into another (manager): its spans take the other type, it is removed",
-            description = "Allowed pairs naming the merged type name the other type. One audit event. With If-Match"
+            description = "Allowed pairs and event types' roles naming the merged type name the other type."
+                    + " One audit event. With If-Match"
                     + " (the schema's ETag), a schema changed meanwhile answers 412. The answer's ETag is the schema's"
                     + " new version.")
     public Response mergeEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId,
             @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
             MergeRequest body) {
-        access.requiring(id, Role.MANAGER);
-        TypeMerge.MergeResult result = merges.mergeEntityType(currentUser.get(), id, typeId,
-                body == null ? null : body.into(), version(ifMatch));
-        return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
+        return merged(id, ifMatch, body, (actor, into, version) -> merges.mergeEntityType(actor, id, typeId, into, version));
     }
 
     @POST
@@ -94,9 +92,18 @@ public class SchemaResource {
     public Response mergeRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId,
             @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
             MergeRequest body) {
+        return merged(id, ifMatch, body, (actor, into, version) -> merges.mergeRelationType(actor, id, typeId, into, version));
+    }
+
+    /** One merge of either kind, by the user who sends it, with the version the request is based on. */
+    private interface Merge {
+        TypeMerge.MergeResult run(org.relata.user.User actor, Long into, String expectedVersion);
+    }
+
+    /** A manager's merge; the answer carries the schema's new version as its ETag. */
+    private Response merged(long id, String ifMatch, MergeRequest body, Merge merge) {
         access.requiring(id, Role.MANAGER);
-        TypeMerge.MergeResult result = merges.mergeRelationType(currentUser.get(), id, typeId,
-                body == null ? null : body.into(), version(ifMatch));
+        TypeMerge.MergeResult result = merge.run(currentUser.get(), body == null ? null : body.into(), version(ifMatch));
         return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
     }
 

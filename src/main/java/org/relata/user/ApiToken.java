@@ -1,11 +1,6 @@
 package org.relata.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -30,7 +25,6 @@ public class ApiToken extends IdentityEntity {
 
     /** Tokens carry this prefix so that leaked ones are easy to recognise in logs and scanners. */
     public static final String PREFIX = "rlt_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ManyToOne(optional = false)
     public User user;
@@ -76,18 +70,11 @@ public class ApiToken extends IdentityEntity {
     }
 
     public static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PREFIX + Secrets.random();
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return HexFormat.of().formatHex(Secrets.sha256(secret));
     }
 
     public static ApiToken activeBySecret(String secret) {

@@ -1,14 +1,9 @@
 package org.relata.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +30,6 @@ public class UserSessions implements RetentionPurge {
     public static final String SESSION_ID = "relata.session-id";
     /** Last seen is written at most this often per session, so that busy pages do not write on every request. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A session idle for longer has expired: Quarkus' own cookie has expired by then too. */
     @ConfigProperty(name = "quarkus.http.auth.form.timeout", defaultValue = "PT30M")
@@ -129,17 +123,11 @@ public class UserSessions implements RetentionPurge {
     }
 
     private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.random();
     }
 
     static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     private static String clip(String text, int max) {

@@ -17,6 +17,7 @@ import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
 import org.relata.testsupport.Exchange;
+import org.relata.testsupport.WorkspacePage;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -74,7 +75,7 @@ class BratWorkspaceBrowserTest extends BrowserTest {
     void discontinuousSpansEquivalencesAndEventsAreDrawnAndAPieceIsAddedWithAlt() {
         Page page = open();
         // Two pieces, one label with the whole quote, a dashed link between them.
-        assertThat(WorkspaceBrowserTest.spanLabel(page, "COUNTRY North … Korea")).isVisible();
+        assertThat(WorkspacePage.spanLabel(page, "COUNTRY North … Korea")).isVisible();
         assertThat(page.locator("mark.ws-piece")).hasCount(1);
         assertThat(page.locator("svg.ws-arcs .ws-piece-link")).hasCount(1);
         // The equivalence set: the same badge on its three spans.
@@ -86,35 +87,35 @@ class BratWorkspaceBrowserTest extends BrowserTest {
         assertThat(eventArcs.filter(new Locator.FilterOptions().setHasText("Topic"))).not().hasCount(0);
 
         // Select China, then select "Beijing" with Alt held: Beijing becomes China's second piece.
-        WorkspaceBrowserTest.spanLabel(page, "COUNTRY China").click();
+        WorkspacePage.spanLabel(page, "COUNTRY China").click();
         page.keyboard().down("Alt");
-        WorkspaceBrowserTest.drag(page, "Beijing");
+        WorkspacePage.drag(page, "Beijing");
         page.keyboard().up("Alt");
-        assertThat(WorkspaceBrowserTest.spanLabel(page, "COUNTRY China … Beijing")).isVisible();
+        assertThat(WorkspacePage.spanLabel(page, "COUNTRY China … Beijing")).isVisible();
         assertThat(page.locator("mark.ws-piece")).hasCount(2);
-        WorkspaceBrowserTest.saved(page);
+        WorkspacePage.saved(page);
         JsonPath layer = layer(annotator, docId);
         assertEquals(List.of(List.of(cp(TEXT, "China"), cpEnd(TEXT, "China")), List.of(cp(TEXT, "Beijing"), cpEnd(TEXT, "Beijing"))),
                 layer.getList("spans.find { it.start == " + cp(TEXT, "China") + " }.fragments"));
 
         // Undo makes it one piece again, on the server too.
         page.keyboard().press("Control+z");
-        assertThat(WorkspaceBrowserTest.spanLabel(page, "COUNTRY China")).isVisible();
-        WorkspaceBrowserTest.saved(page);
+        assertThat(WorkspacePage.spanLabel(page, "COUNTRY China")).isVisible();
+        WorkspacePage.saved(page);
         assertNull(layer(annotator, docId).get("spans.find { it.start == " + cp(TEXT, "China") + " }.fragments"));
     }
 
     @Test
     void entityLinksAreAddedChangedAndRemovedOnASpan() {
         Page page = open();
-        WorkspaceBrowserTest.spanLabel(page, "COUNTRY China").click();
+        WorkspacePage.spanLabel(page, "COUNTRY China").click();
         page.getByLabel("Resource").fill("Wikidata");
         page.getByLabel("Id", new Page.GetByLabelOptions().setExact(true)).fill("Q148");
         page.getByLabel("Text (optional)").fill("People's Republic of China");
         page.getByRole(AriaRole.BUTTON, named("Add link")).click();
         Locator links = page.getByRole(AriaRole.LIST, named("Entity links"));
         assertThat(links).containsText("Wikidata:Q148 “People's Republic of China”");
-        WorkspaceBrowserTest.saved(page);
+        WorkspacePage.saved(page);
         String china = "spans.find { it.start == " + cp(TEXT, "China") + " }";
         assertEquals("Q148", layer(annotator, docId).get(china + ".links[0].id"));
 
@@ -123,14 +124,14 @@ class BratWorkspaceBrowserTest extends BrowserTest {
         page.getByLabel("Text (optional)").fill("");
         page.getByRole(AriaRole.BUTTON, named("Save link")).click();
         assertThat(links).containsText("Wikidata:Q29520");
-        WorkspaceBrowserTest.saved(page);
+        WorkspacePage.saved(page);
         JsonPath layer = layer(annotator, docId);
         assertEquals("Q29520", layer.get(china + ".links[0].id"));
         assertNull(layer.get(china + ".links[0].text"));
 
         page.getByRole(AriaRole.BUTTON, named("Remove link Wikidata:Q29520")).click();
         assertThat(links).hasText("None.");
-        WorkspaceBrowserTest.saved(page);
+        WorkspacePage.saved(page);
         assertEquals(List.of(), layer(annotator, docId).getList(china + ".links"));
 
         // The manager lists the resources on the schema page; the workspace then offers exactly those.
@@ -142,22 +143,22 @@ class BratWorkspaceBrowserTest extends BrowserTest {
         assertEquals(List.of("GeoNames", "Wikidata"), Api.as(manager).get("/api/projects/" + projectId + "/schema")
                 .then().statusCode(200).extract().jsonPath().getList("linkResources"));
         page.reload();
-        WorkspaceBrowserTest.ready(page);
-        WorkspaceBrowserTest.spanLabel(page, "COUNTRY China").click();
+        WorkspacePage.ready(page);
+        WorkspacePage.spanLabel(page, "COUNTRY China").click();
         Locator resource = page.getByRole(AriaRole.COMBOBOX, named("Resource"));
         assertThat(resource.locator("option")).hasText(new String[] {"GeoNames", "Wikidata"});
         resource.selectOption("GeoNames");
         page.getByLabel("Id", new Page.GetByLabelOptions().setExact(true)).fill("1871859");
         page.getByRole(AriaRole.BUTTON, named("Add link")).click();
         assertThat(links).containsText("GeoNames:1871859");
-        WorkspaceBrowserTest.saved(page);
+        WorkspacePage.saved(page);
         assertEquals("GeoNames", layer(annotator, docId).get(china + ".links[0].resource"));
     }
 
     Page open() {
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
         page.navigate("/documents/" + docId + "/annotate");
-        WorkspaceBrowserTest.ready(page);
+        WorkspacePage.ready(page);
         return page;
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.relata.testsupport.WorkspaceFixtures.at;
 import static org.relata.testsupport.WorkspaceFixtures.end;
 import static org.relata.testsupport.WorkspaceFixtures.span;
-import static org.relata.annotation.WorkspaceBrowserTest.label;
-import static org.relata.annotation.WorkspaceBrowserTest.spanLabel;
+import static org.relata.testsupport.WorkspacePage.label;
+import static org.relata.testsupport.WorkspacePage.spanLabel;
 
 import java.util.List;
 

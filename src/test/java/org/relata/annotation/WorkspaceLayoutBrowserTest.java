@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
+import org.relata.testsupport.WorkspacePage;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -86,7 +87,7 @@ class WorkspaceLayoutBrowserTest extends BrowserTest {
     @Test
     void hoveringALabelCutShortShowsItsFullName() {
         Page page = open();
-        Locator label = WorkspaceBrowserTest.spanLabel(page, "ORGANIZATION UN");
+        Locator label = WorkspacePage.spanLabel(page, "ORGANIZATION UN");
         assertThat(label).hasText("ORGANIZATION");
         assertTrue(cut(label), "the label of a two-letter span is cut short");
         label.hover();
@@ -107,7 +108,7 @@ class WorkspaceLayoutBrowserTest extends BrowserTest {
         assertTrue(compact < normal, compact + " < " + normal);
 
         page.reload();
-        WorkspaceBrowserTest.ready(page);
+        WorkspacePage.ready(page);
         assertThat(page.getByLabel("Compact")).isChecked();
         assertEquals(compact, blockHeight(page, 1), 0.5);
         page.getByLabel("Compact").uncheck();
@@ -156,7 +157,7 @@ class WorkspaceLayoutBrowserTest extends BrowserTest {
     Page open() {
         Page page = browser.loggedIn(annotator, Api.PASSWORD);
         page.navigate("/documents/" + docId + "/annotate");
-        WorkspaceBrowserTest.ready(page);
+        WorkspacePage.ready(page);
         assertThat(page.locator("#ws-doc .ws-lb")).not().hasCount(0);
         return page;
     }

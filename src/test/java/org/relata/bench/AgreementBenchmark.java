@@ -30,14 +30,7 @@ public final class AgreementBenchmark {
     }
 
     public static void main(String[] args) {
-        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int annotators = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> names = new ArrayList<>();
-        for (int a = 0; a < annotators; a++) {
-            names.add("annotator-" + a);
-        }
-        for (int round = 1; round <= 3; round++) {
-            System.gc();
+        rounds(args, (round, documents, names) -> {
             long start = System.nanoTime();
             AgreementCalculator calculator = new AgreementCalculator(names);
             Random random = new Random(42);
@@ -45,17 +38,43 @@ public final class AgreementBenchmark {
             for (int d = 0; d < documents; d++) {
                 calculator.add(document(d, names, random));
                 if (d % 500 == 0) {
-                    Runtime runtime = Runtime.getRuntime();
-                    peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory());
+                    peak = Math.max(peak, usedHeap());
                 }
             }
             Agreement agreement = calculator.result();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "round %d: %d documents x %d annotators in %.2f s, heap used up to %d MB "
-                    + "(max %d MB); span F1 %.3f, relation F1 %.3f, alpha %.3f%n", round, documents, annotators, seconds,
+                    + "(max %d MB); span F1 %.3f, relation F1 %.3f, alpha %.3f%n", round, documents, names.size(), seconds,
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20, agreement.spans().exact().f1(),
                     agreement.relations().exact().f1(), agreement.tokens().alpha());
+        });
+    }
+
+    /** One measured round over {@code documents} documents marked by the annotators {@code names}. */
+    interface Round {
+        void run(int round, int documents, List<String> names);
+    }
+
+    /**
+     * Three rounds, each after a GC (the first pays for the JIT), with the command line's sizes: documents (default
+     * 10,000) and annotators (default 3). AgreementLibraryBenchmark measures the same way.
+     */
+    static void rounds(String[] args, Round round) {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int annotators = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> names = new ArrayList<>();
+        for (int a = 0; a < annotators; a++) {
+            names.add("annotator-" + a);
         }
+        for (int r = 1; r <= 3; r++) {
+            System.gc();
+            round.run(r, documents, names);
+        }
+    }
+
+    static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /** ~1,000 code points of words; 20 spans on word boundaries; 8 relations among them;

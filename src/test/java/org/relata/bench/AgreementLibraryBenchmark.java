@@ -1,8 +1,6 @@
 package org.relata.bench;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -28,14 +26,8 @@ public final class AgreementLibraryBenchmark {
     }
 
     public static void main(String[] args) {
-        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int annotators = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> names = new ArrayList<>();
-        for (int a = 0; a < annotators; a++) {
-            names.add("annotator-" + a);
-        }
-        for (int round = 1; round <= 3; round++) {
-            System.gc();
+        AgreementBenchmark.rounds(args, (round, documents, names) -> {
+            int annotators = names.size();
             long start = System.nanoTime();
             Random random = new Random(42);
             Map<String, Integer> categories = new HashMap<>();
@@ -57,22 +49,17 @@ public final class AgreementLibraryBenchmark {
                     study.addItemAsArray(unit);
                 }
                 if (d % 500 == 0) {
-                    peak = Math.max(peak, usedHeap());
+                    peak = Math.max(peak, AgreementBenchmark.usedHeap());
                 }
             }
-            peak = Math.max(peak, usedHeap());
+            peak = Math.max(peak, AgreementBenchmark.usedHeap());
             double fleiss = new FleissKappaAgreement(study).calculateAgreement();
             double alpha = new KrippendorffAlphaAgreement(study, new NominalDistanceFunction()).calculateAgreement();
-            peak = Math.max(peak, usedHeap());
+            peak = Math.max(peak, AgreementBenchmark.usedHeap());
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "round %d: %d documents x %d annotators, %d units in %.2f s, heap used up to "
                     + "%d MB (max %d MB); Fleiss %.4f, alpha %.4f%n", round, documents, annotators, study.getItemCount(),
                     seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, fleiss, alpha);
-        }
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
+        });
     }
 }

@@ -28,17 +28,10 @@ import java.util.Locale;
 public final class ArchiveBenchmark {
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String arg : args) {
-            sizes.add(Integer.parseInt(arg));
-        }
-        if (sizes.isEmpty()) {
-            sizes.add(20_000);
-        }
         System.out.println("| documents | spans | export (median) | release (median) | release/export | peak heap export"
                 + " / release | archive size | archive export | peak heap | archive import | peak heap | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (int documents : sizes) {
+        for (int documents : BenchApp.sizes(args)) {
             run(documents);
         }
     }
@@ -47,16 +40,16 @@ public final class ArchiveBenchmark {
         Path data = Files.createTempFile("relata-bench", ".jsonl");
         Path archive = Files.createTempFile("relata-bench-archive", ".zip");
         long[] counts = ExchangeBenchmark.generate(data, documents);
-        Process app = ExchangeBenchmark.startPackagedApp();
+        Process app = BenchApp.startPackagedApp();
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            ExchangeBenchmark.auth = "Bearer " + ExchangeBenchmark.createToken(http);
-            long project = ExchangeBenchmark.createProject(http);
-            HttpResponse<String> imported = http.send(ExchangeBenchmark.request("/api/projects/" + project
+            HttpClient http = BenchApp.readyClient(app);
+            BenchApp.auth = "Bearer " + BenchApp.createToken(http);
+            long project = BenchApp.createProject(http);
+            HttpResponse<String> imported = http.send(BenchApp.request("/api/projects/" + project
                     + "/import?format=jsonl").header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofFile(data)).build(), HttpResponse.BodyHandlers.ofString());
             check(imported, 200, "import");
-            ExchangeBenchmark.HeapSampler heap = new ExchangeBenchmark.HeapSampler(http);
+            BenchApp.HeapSampler heap = new BenchApp.HeapSampler(http);
 
             heap.start();
             List<Double> exports = new ArrayList<>();
@@ -69,7 +62,7 @@ public final class ArchiveBenchmark {
             List<Double> releases = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> created = http.send(ExchangeBenchmark.request("/api/projects/" + project + "/releases")
+                HttpResponse<String> created = http.send(BenchApp.request("/api/projects/" + project + "/releases")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"bench-" + i + "\",\"format\":\"jsonl\",\"source\":\"gold\",\"status\":\"any\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -85,14 +78,14 @@ public final class ArchiveBenchmark {
                 double release = median(releases.subList(1, 3));
                 System.out.printf(Locale.ROOT, "| %,d | %,d | %.2f s | %.2f s | %.2f× | %d / %d MB | | | | | | %.1f |%n",
                         documents, counts[0], export, release, release / export, exportHeap >> 20, releaseHeap >> 20,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        BenchApp.loadAverage());
                 return;
             }
             heap.start();
             double archiveExport = 0;
             for (int i = 0; i < 2; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<Path> saved = http.send(ExchangeBenchmark.request("/api/projects/" + project + "/archive")
+                HttpResponse<Path> saved = http.send(BenchApp.request("/api/projects/" + project + "/archive")
                         .GET().build(), HttpResponse.BodyHandlers.ofFile(archive));
                 archiveExport = (System.nanoTime() - t0) / 1e9;
                 if (saved.statusCode() != 200) {
@@ -103,7 +96,7 @@ public final class ArchiveBenchmark {
 
             heap.start();
             long t0 = System.nanoTime();
-            HttpResponse<String> restored = http.send(ExchangeBenchmark.request("/api/projects/archive?name=Restored")
+            HttpResponse<String> restored = http.send(BenchApp.request("/api/projects/archive?name=Restored")
                     .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofFile(archive)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double archiveImport = (System.nanoTime() - t0) / 1e9;
@@ -120,7 +113,7 @@ public final class ArchiveBenchmark {
                     documents, counts[0], export, release, release / export, exportHeap >> 20, releaseHeap >> 20,
                     Files.size(archive) >> 20, archiveExport, archiveExportHeap >> 20, archiveImport,
                     archiveImportHeap >> 20,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    BenchApp.loadAverage());
         } finally {
             app.destroy();
             app.waitFor();

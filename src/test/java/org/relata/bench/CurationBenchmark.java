@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import org.relata.testsupport.Browser;
  * Not a test: opening the curation view (issue 11) of one document of 120,000 characters in paragraphs of 460
  * (the view draws a paragraph at a time, the screen's first) annotated by 3 annotators
  * with 5,000 spans each (they differ on about one span in ten, so there are disagreements to show), against the
- * packaged application started with -Xmx128m like {@link ExchangeBenchmark}. Measures the first POST .../curation/
+ * packaged application started with -Xmx128m by {@link BenchApp}. Measures the first POST .../curation/
  * start (pre-accepting what all three agree on into gold), GET /api/documents/{id}/curation (median of 10) and the
  * page in headless Chromium from navigation to the view being ready to use ({@code data-ready}, median of 5).
  * Run with {@code ./mvnw -Pbench verify -Dbench.main=org.relata.bench.CurationBenchmark -Dbench.sizes=5000}
@@ -51,10 +50,10 @@ public final class CurationBenchmark {
 
     public static void main(String[] args) throws Exception {
         int spans = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        Process app = ExchangeBenchmark.startPackagedApp();
+        Process app = BenchApp.startPackagedApp();
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            long project = ExchangeBenchmark.createProject(http);
+            HttpClient http = BenchApp.readyClient(app);
+            long project = BenchApp.createProject(http);
             for (int a = 0; a < ANNOTATORS; a++) {
                 String user = "bench-" + a;
                 DashboardBenchmark.send(http, "/api/users", "POST",
@@ -63,8 +62,7 @@ public final class CurationBenchmark {
                         "{\"role\":\"ANNOTATOR\"}", 200);
             }
             long document;
-            try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres",
-                    "postgres")) {
+            try (Connection c = BenchApp.database()) {
                 DashboardBenchmark.run(c, DOCUMENT, project);
                 DashboardBenchmark.run(c, LAYERS, project);
                 DashboardBenchmark.run(c, SPANS, spans, project);
@@ -81,8 +79,8 @@ public final class CurationBenchmark {
             List<Double> page = new ArrayList<>();
             List<Double> listed = new ArrayList<>();
             try (Browser browser = Browser.start()) {
-                Page tab = browser.loggedIn("http://127.0.0.1:" + ExchangeBenchmark.PORT, "admin",
-                        ExchangeBenchmark.ADMIN_PASSWORD);
+                Page tab = browser.loggedIn(BenchApp.baseUrl(), "admin",
+                        BenchApp.ADMIN_PASSWORD);
                 com.microsoft.playwright.CDPSession cdp = tab.context().newCDPSession(tab);
                 cdp.send("Profiler.enable");
                 for (int i = 0; i < 6; i++) {
@@ -134,7 +132,7 @@ public final class CurationBenchmark {
             System.out.printf(Locale.ROOT, "| %d × %,d | %.0f ms | %.0f ms | %.0f ms (%.0f) | %.0f ms | %.1f |%n",
                     ANNOTATORS, spans, startMs, DashboardBenchmark.median(view) * 1000, page.get(page.size() / 2),
                     page.get(page.size() - 1), listed.get(listed.size() / 2),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    BenchApp.loadAverage());
         } finally {
             app.destroy();
             app.waitFor();

@@ -1,11 +1,10 @@
 package org.relata.bench;
 
-import static org.relata.bench.ExchangeBenchmark.request;
+import static org.relata.bench.BenchApp.request;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import java.util.Locale;
 /**
  * Not a test: times the team dashboard on a project of 10,000 documents × 3 annotators (each layer marked done, with
  * 20 spans and 8 relations; the annotators differ on about one span in ten), against the packaged application
- * started with -Xmx128m like {@link ExchangeBenchmark}: GET /api/projects/{id}/progress, the progress page
+ * started with -Xmx128m by {@link BenchApp}: GET /api/projects/{id}/progress, the progress page
  * /projects/{id}/progress (which also shows the pairwise agreement heat map) and GET /api/projects/{id}/agreement.
  * The first page view computes the agreement (reported on its own, "cold"); later views reuse it until a done layer
  * changes, so the steady state is the median of ten views. Run with
@@ -68,10 +67,10 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int annotators = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Process app = ExchangeBenchmark.startPackagedApp();
+        Process app = BenchApp.startPackagedApp();
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            long project = ExchangeBenchmark.createProject(http);
+            HttpClient http = BenchApp.readyClient(app);
+            long project = BenchApp.createProject(http);
             for (int a = 0; a < annotators; a++) {
                 String user = "bench-" + a;
                 send(http, "/api/users", "POST",
@@ -95,7 +94,7 @@ public final class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "| %,d × %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f |%n",
                     documents, annotators, pageCold * 1000, median(page) * 1000, progressCold * 1000,
                     median(progress) * 1000, median(agreement) * 1000,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    BenchApp.loadAverage());
         } finally {
             app.destroy();
             app.waitFor();
@@ -103,8 +102,7 @@ public final class DashboardBenchmark {
     }
 
     static void fill(long project, int documents) throws Exception {
-        try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres",
-                "postgres")) {
+        try (Connection c = BenchApp.database()) {
             run(c, DOCUMENTS, project, documents);
             for (String statement : LAYERS.split(";")) {
                 run(c, statement, project);

@@ -1,11 +1,10 @@
 package org.relata.bench;
 
-import static org.relata.bench.ExchangeBenchmark.request;
+import static org.relata.bench.BenchApp.request;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Not a test: times the managers' document list (GET /api/projects/{id}/documents, 50 a page) on a project of
  * 100,000 documents whose annotator has a layer on two in three of them (status and last change varied), against
- * the packaged application started with -Xmx128m like {@link ExchangeBenchmark}. For each sort: the first page,
+ * the packaged application started with -Xmx128m by {@link BenchApp}. For each sort: the first page,
  * then 20 pages read through the after= cursor from the middle of the list, and for comparison the same depth
  * through page= (offset). Run with
  * {@code ./mvnw -Pbench verify -Dbench.main=org.relata.bench.DocumentListBenchmark -Dbench.sizes=100000}.
@@ -46,10 +45,10 @@ public final class DocumentListBenchmark {
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Process app = ExchangeBenchmark.startPackagedApp();
+        Process app = BenchApp.startPackagedApp();
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            long project = ExchangeBenchmark.createProject(http);
+            HttpClient http = BenchApp.readyClient(app);
+            long project = BenchApp.createProject(http);
             DashboardBenchmark.send(http, "/api/users", "POST",
                     "{\"username\":\"bench-0\",\"password\":\"bench-password-1\",\"admin\":false}", 201);
             DashboardBenchmark.send(http, "/api/projects/" + project + "/members/bench-0", "PUT",
@@ -79,7 +78,7 @@ public final class DocumentListBenchmark {
                         first, keyset.get(keyset.size() / 2), keyset.get(keyset.size() - 1), offset);
             }
             System.out.printf(Locale.ROOT, "load average %.1f%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    BenchApp.loadAverage());
         } finally {
             app.destroy();
             app.waitFor();
@@ -87,8 +86,7 @@ public final class DocumentListBenchmark {
     }
 
     static void fill(long project, int documents) throws Exception {
-        try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres",
-                "postgres")) {
+        try (Connection c = BenchApp.database()) {
             DashboardBenchmark.run(c, DOCUMENTS, project, documents, documents);
             DashboardBenchmark.run(c, LAYERS, project);
             // What autovacuum does soon after a bulk load: statistics, and the visibility map for index-only counts.

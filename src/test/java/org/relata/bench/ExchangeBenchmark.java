@@ -1,10 +1,18 @@
 package org.relata.bench;
 
+import static org.relata.bench.BenchApp.ENTITY_TYPES;
+import static org.relata.bench.BenchApp.PORT;
+import static org.relata.bench.BenchApp.RELATION_TYPES;
+import static org.relata.bench.BenchApp.auth;
+import static org.relata.bench.BenchApp.createProject;
+import static org.relata.bench.BenchApp.createToken;
+import static org.relata.bench.BenchApp.readyClient;
+import static org.relata.bench.BenchApp.request;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,17 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -35,65 +37,32 @@ import org.postgresql.copy.CopyManager;
  */
 public final class ExchangeBenchmark {
 
-    static final String DB = System.getProperty("bench.db", "relata_bench");
-    static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
-    static final int PORT = Integer.getInteger("bench.port", 8099);
-    static final String ADMIN_PASSWORD = "bench-admin-password";
     /** Exports before the measured five: the first (reported on its own) and the JIT's warm-up. */
     static final int WARM_UP_EXPORTS = 8;
-    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
-    /**
-     * What the measured requests send: an API token, as scripts do. HTTP Basic would add one bcrypt check (~0.1 s
-     * here) to every request, which is login cost, not import or export.
-     */
-    static String auth = BASIC;
     static final String[] WORDS = {"the", "talks", "between", "delegations", "continued", "on", "Monday", "while",
             "ministers", "of", "trade", "and", "defence", "met", "in", "Hanoi", "café", "Zürich", "北京", "東京", "agreement",
             "signed", "border", "bridge", "summit", "😀", "naïve", "coöperation", "sanctions", "were", "lifted", "a", "new",
             "treaty", "on", "fisheries", "was", "announced", "by", "officials"};
-    static final String[] ENTITY_TYPES = {"COUNTRY", "PERSON", "ORGANIZATION", "CITY", "EVENT", "DATE", "LAW", "PRODUCT"};
-    static final String[] RELATION_TYPES = {"ALLY_OF", "LEADER_OF", "MEMBER_OF", "LOCATED_IN", "SIGNED"};
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String arg : args) {
-            sizes.add(Integer.parseInt(arg));
-        }
-        if (sizes.isEmpty()) {
-            sizes.add(20_000);
-        }
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -Pbench verify does it");
-        }
         System.out.println("| documents | spans | relations | JSONL size | import | import floor (COPY) | import/floor"
                 + " | export (first) | export (warm: median of 9th–13th) | export floor (COPY) | export/floor | peak heap import | peak heap export | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (int documents : sizes) {
-            run(jar, documents);
+        for (int documents : BenchApp.sizes(args)) {
+            run(documents);
         }
     }
 
-    static void run(Path jar, int documents) throws Exception {
-        recreateDatabase();
+    static void run(int documents) throws Exception {
         Path data = Files.createTempFile("relata-bench", ".jsonl");
         long[] counts = generate(data, documents);
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString())
-                .redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", DB);
-        builder.environment().put("PORT", Integer.toString(PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // 100,000 documents are ~730 MB of JSONL, over the default 512M request limit.
-        builder.environment().put("RELATA_MAX_REQUEST_SIZE", "4G");
-        Process app = builder.start();
+        Process app = BenchApp.startPackagedApp(List.of("-Xmx128m"), Map.of("RELATA_MAX_REQUEST_SIZE", "4G"));
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            waitUntilReady(app);
-            auth = BASIC;
-            auth = "Bearer " + createToken(http);
+            HttpClient http = readyClient(app);
+            BenchApp.auth = "Bearer " + createToken(http);
             long project = createProject(http);
-            HeapSampler heap = new HeapSampler(http);
+            BenchApp.HeapSampler heap = new BenchApp.HeapSampler(http);
 
             heap.start();
             long t0 = System.nanoTime();
@@ -131,7 +100,7 @@ public final class ExchangeBenchmark {
             System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d MB | %.2f s | %.2f s | %.2f× | %.2f s | %.2f s | %.2f s | %.2f× | %d MB | %d MB | %.1f |%n",
                     documents, counts[0], counts[1], Files.size(data) >> 20, importSeconds, floor[0], importSeconds / floor[0],
                     exportCold, exportWarm, floor[1], exportWarm / floor[1], importHeap >> 20, exportHeap >> 20,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    BenchApp.loadAverage());
         } finally {
             app.destroy();
             app.waitFor();
@@ -179,7 +148,7 @@ public final class ExchangeBenchmark {
 
     /** COPY of the same rows: out to nothing (export floor) and back in, with shifted ids, into the same tables (import floor). */
     static double[] copyFloor(long project) throws Exception {
-        try (Connection c = DriverManager.getConnection(JDBC + DB, "postgres", "postgres")) {
+        try (Connection c = BenchApp.database()) {
             c.setAutoCommit(false);
             // PostgreSQL's JIT compiles these big queries for up to a second: the floor runs without it, like the
             // export's own queries, so that it is PostgreSQL's best and not a slower baseline.
@@ -198,7 +167,8 @@ public final class ExchangeBenchmark {
                 "select r.id + " + shift + ", r.layer_id + " + shift + ", r.head_span_id + " + shift + ", r.tail_span_id + " + shift
                         + ", r.relation_type_id, r.attributes, r.note from relations r join annotation_layers l on l.id = r.layer_id"
                         + " join documents d on d.id = l.document_id where d.project_id = " + project};
-            String[] targets = {"documents (id, project_id, external_id, text, meta, length)",
+            // COPY needs a table: "documents" is the view of the documents not in the trash (V5).
+            String[] targets = {"all_documents (id, project_id, external_id, text, meta, length)",
                 "annotation_layers (id, document_id, doc_length, owner_kind, user_id, status)",
                 "spans (id, layer_id, doc_length, start_offset, end_offset, entity_type_id, attributes, note, links)",
                 "relations (id, layer_id, head_span_id, tail_span_id, relation_type_id, attributes, note)"};
@@ -275,152 +245,5 @@ public final class ExchangeBenchmark {
             }
         }
         return new long[] {spans, relations};
-    }
-
-    /**
-     * The packaged application on a fresh benchmark database, with a 128 MB heap: what every HTTP benchmark
-     * measures against.
-     */
-    static Process startPackagedApp() throws Exception {
-        return startPackagedApp(List.of("-Xmx128m"));
-    }
-
-    /** The packaged application with these JVM options (none: the JVM's and the jar's own defaults). */
-    static Process startPackagedApp(List<String> jvmOptions) throws Exception {
-        // -Dbench.app=.../quarkus-run.jar times another build (a before/after comparison on the same load).
-        java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("bench.app", "target/quarkus-app/quarkus-run.jar"));
-        if (!java.nio.file.Files.exists(jar)) {
-            throw new IllegalStateException("Package the application first: ./mvnw -o package -DskipTests");
-        }
-        recreateDatabase();
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(jvmOptions);
-        // -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench.jfr" profiles the application.
-        String jvmArgs = System.getProperty("bench.jvmArgs", "");
-        if (!jvmArgs.isBlank()) {
-            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("RELATA_DB_NAME", DB);
-        builder.environment().put("PORT", Integer.toString(PORT));
-        builder.environment().put("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return builder.start();
-    }
-
-    /** An HTTP/1.1 client once {@code app} answers, sending the admin's Basic credentials. */
-    static HttpClient readyClient(Process app) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
-        waitUntilReady(app);
-        auth = BASIC;
-        return http;
-    }
-
-    static void recreateDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(JDBC + "postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DB + " with (force)");
-            s.execute("create database " + DB);
-        }
-    }
-
-    static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)).header("Authorization", auth)
-                .timeout(Duration.ofMinutes(30));
-    }
-
-    /**
-     * Copies the application's output to target/bench-app.log and returns once it says it listens (Quarkus logs that
-     * line when start-up is complete); fails if the process ends first.
-     */
-    static void waitUntilReady(Process app) throws Exception {
-        java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
-        Thread copier = new Thread(() -> {
-            try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(app.getInputStream()));
-                    java.io.PrintWriter log = new java.io.PrintWriter(Files.newBufferedWriter(Path.of("target/bench-app.log")), true)) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    log.println(line);
-                    if (line.contains("Listening on")) {
-                        listening.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-            listening.completeExceptionally(new IllegalStateException("the application stopped; see target/bench-app.log"));
-        }, "bench-app-log");
-        copier.setDaemon(true);
-        copier.start();
-        listening.get(1200, java.util.concurrent.TimeUnit.SECONDS); // a shared, busy machine starts slowly
-    }
-
-    static String createToken(HttpClient http) throws Exception {
-        HttpResponse<String> created = http.send(request("/api/tokens").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created.body());
-        if (created.statusCode() != 201 || !m.find()) {
-            throw new IllegalStateException("could not create a token: " + created.body());
-        }
-        return m.group(1);
-    }
-
-    static long createProject(HttpClient http) throws Exception {
-        StringBuilder schema = new StringBuilder("{\"name\":\"Benchmark\",\"schema\":{\"entityTypes\":[");
-        for (int i = 0; i < ENTITY_TYPES.length; i++) {
-            schema.append(i > 0 ? "," : "").append("{\"name\":\"").append(ENTITY_TYPES[i]).append("\"}");
-        }
-        schema.append("],\"relationTypes\":[");
-        for (int i = 0; i < RELATION_TYPES.length; i++) {
-            schema.append(i > 0 ? "," : "").append("{\"name\":\"").append(RELATION_TYPES[i]).append("\"}");
-        }
-        schema.append("]}}");
-        HttpResponse<String> created = http.send(request("/api/projects").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(schema.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-        if (created.statusCode() != 201 || !m.find()) {
-            throw new IllegalStateException("could not create the project: " + created.body());
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    /** Samples the application's used heap (Micrometer's jvm_memory_used_bytes, area heap) every 50 ms. */
-    static final class HeapSampler {
-        private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)", Pattern.MULTILINE);
-        private final HttpClient http;
-        private final AtomicLong peak = new AtomicLong();
-        private java.util.concurrent.ScheduledExecutorService timer;
-
-        HeapSampler(HttpClient http) {
-            this.http = http;
-        }
-
-        void start() {
-            peak.set(0);
-            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            // Fixed delay: a slow metrics answer postpones the next sample instead of piling requests up.
-            timer.scheduleWithFixedDelay(this::sample, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-
-        private void sample() {
-            try {
-                String metrics = http.send(request("/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-                Matcher m = HEAP.matcher(metrics);
-                long used = 0;
-                while (m.find()) {
-                    used += (long) Double.parseDouble(m.group(1));
-                }
-                peak.accumulateAndGet(used, Math::max);
-            } catch (IOException e) {
-                // a missed sample; the next one follows
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        long stop() throws InterruptedException {
-            timer.shutdown();
-            timer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            return peak.get();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.relata.bench;
 
-import static org.relata.bench.ExchangeBenchmark.request;
+import static org.relata.bench.BenchApp.request;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -24,8 +24,8 @@ import com.microsoft.playwright.Page;
 import org.relata.testsupport.Browser;
 
 /**
- * Not a test: live update latency (issue 11). Starts the packaged application (-Xmx128m, like
- * {@link ExchangeBenchmark}), opens 50 server-sent event streams on one document (as 50 open workspace pages do) and
+ * Not a test: live update latency (issue 11). Starts the packaged application (-Xmx128m, by
+ * {@link BenchApp}), opens 50 server-sent event streams on one document (as 50 open workspace pages do) and
  * one workspace page in headless Chromium, then saves 200 spans one after another through the API. For each save it
  * records when each stream received the change's event and when the page's DOM showed the new span, measured from
  * the moment the save request was sent (so the figure is an upper bound of "commit → event": it includes the save's
@@ -45,13 +45,13 @@ public final class LiveBenchmark {
     public static void main(String[] args) throws Exception {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int saves = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Process app = ExchangeBenchmark.startPackagedApp();
+        Process app = BenchApp.startPackagedApp();
         List<Thread> readers = new ArrayList<>();
         List<InputStream> bodies = new ArrayList<>();
         try (Browser browser = Browser.start()) {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            ExchangeBenchmark.auth = "Bearer " + ExchangeBenchmark.createToken(http);
-            long project = ExchangeBenchmark.createProject(http);
+            HttpClient http = BenchApp.readyClient(app);
+            BenchApp.auth = "Bearer " + BenchApp.createToken(http);
+            long project = BenchApp.createProject(http);
             String text = "word ".repeat(Math.max(saves, 10) + 10);
             send(http, "/api/projects/" + project + "/import?format=jsonl", "POST",
                     "{\"id\":\"live\",\"text\":\"" + text + "\"}\n", 200);
@@ -74,8 +74,8 @@ public final class LiveBenchmark {
                 readers.add(reader);
             }
 
-            Page page = browser.loggedIn("http://127.0.0.1:" + ExchangeBenchmark.PORT, "admin",
-                    ExchangeBenchmark.ADMIN_PASSWORD);
+            Page page = browser.loggedIn(BenchApp.baseUrl(), "admin",
+                    BenchApp.ADMIN_PASSWORD);
             page.navigate("/documents/" + doc + "/annotate");
             page.waitForFunction("() => !!window.relataWorkspace && document.getElementById('ws-live').dataset.state === 'live'");
             // When the DOM first shows each number of spans, in epoch milliseconds (microsecond resolution).
@@ -145,7 +145,7 @@ public final class LiveBenchmark {
                     + "| %.1f / %.1f ms | %d | %.1f |%n",
                     streams, saves, pct(w, 50), pct(w, 99), pct(e, 50), pct(e, 99), e[e.length - 1], pct(a, 50), pct(a, 99),
                     pct(p, 50), pct(p, 99),
-                    missing, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    missing, BenchApp.loadAverage());
         } finally {
             for (InputStream body : bodies) {
                 try {

@@ -32,15 +32,15 @@ public final class RequestLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
-        Process app = ExchangeBenchmark.startPackagedApp(options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")));
+        Process app = BenchApp.startPackagedApp(options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")));
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            String token = "Bearer " + ExchangeBenchmark.createToken(http);
-            long project = ExchangeBenchmark.createProject(http);
-            String label = ExchangeBenchmark.ENTITY_TYPES[0];
+            HttpClient http = BenchApp.readyClient(app);
+            String token = "Bearer " + BenchApp.createToken(http);
+            long project = BenchApp.createProject(http);
+            String label = BenchApp.ENTITY_TYPES[0];
             long document = importDocument(http, project, label);
             String basic = "Basic " + Base64.getEncoder().encodeToString(
-                    ("admin:" + ExchangeBenchmark.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+                    ("admin:" + BenchApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
             System.out.println("| case | credentials | requests | p50 | p90 | p99 | max |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (String auth : List.of(token, basic)) {
@@ -111,7 +111,7 @@ public final class RequestLatencyBenchmark {
     }
 
     private static java.net.URI uri(String path) {
-        return java.net.URI.create("http://127.0.0.1:" + ExchangeBenchmark.PORT + path);
+        return java.net.URI.create(BenchApp.baseUrl() + path);
     }
 
     /** One document of SPANS one-word spans, the first RELATIONS of them each related to the next, as gold. */
@@ -124,14 +124,14 @@ public final class RequestLatencyBenchmark {
                     .append(",\"end\":").append(start + WORD.length() - 1).append(",\"label\":\"").append(label).append("\"}");
             if (i < RELATIONS) {
                 relations.append(i > 0 ? "," : "").append("{\"head\":\"T").append(i).append("\",\"tail\":\"T")
-                        .append(i + 1).append("\",\"label\":\"").append(ExchangeBenchmark.RELATION_TYPES[0]).append("\"}");
+                        .append(i + 1).append("\",\"label\":\"").append(BenchApp.RELATION_TYPES[0]).append("\"}");
             }
         }
         String line = "{\"id\":\"latency\",\"text\":\"" + WORD.repeat(SPANS + 1) + "\",\"spans\":[" + spans
                 + "],\"relations\":[" + relations + "]}\n";
-        send(http, ExchangeBenchmark.BASIC, HttpRequest.newBuilder(uri("/api/projects/" + project + "/import?format=jsonl"))
+        send(http, BenchApp.BASIC, HttpRequest.newBuilder(uri("/api/projects/" + project + "/import?format=jsonl"))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(line)), 200);
-        String list = send(http, ExchangeBenchmark.BASIC, HttpRequest.newBuilder(uri("/api/projects/" + project + "/documents")).GET(), 200);
+        String list = send(http, BenchApp.BASIC, HttpRequest.newBuilder(uri("/api/projects/" + project + "/documents")).GET(), 200);
         Matcher m = ID.matcher(list);
         if (!m.find()) {
             throw new IllegalStateException("no document: " + list);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Not a test (issue 14, item 3): span writes under load. The packaged application (see {@link ExchangeBenchmark}) with
+ * Not a test (issue 14, item 3): span writes under load. The packaged application (see {@link BenchApp}) with
  * the JVM's defaults, or the options in the environment variable {@code BENCH_JVM_OPTS} (e.g. a JFR recording or
  * native memory tracking); one project, one document per client, every client writing the gold layer of its own
  * document with an API token: create a span, delete it, again, for the given seconds at each client count. Then
@@ -51,16 +50,16 @@ public final class WriteLoadBenchmark {
                 : new int[] {1, 10, 50};
         int documents = Arrays.stream(levels).max().orElse(1);
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
-        Process app = ExchangeBenchmark.startPackagedApp(options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")));
+        Process app = BenchApp.startPackagedApp(options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")));
         try {
-            HttpClient http = ExchangeBenchmark.readyClient(app);
-            String token = ExchangeBenchmark.createToken(http);
-            long project = ExchangeBenchmark.createProject(http);
+            HttpClient http = BenchApp.readyClient(app);
+            String token = BenchApp.createToken(http);
+            long project = BenchApp.createProject(http);
             StringBuilder jsonl = new StringBuilder();
             for (int i = 0; i < documents; i++) {
                 jsonl.append("{\"id\":\"d").append(i).append("\",\"text\":\"").append(TEXT).append("\"}\n");
             }
-            HttpResponse<String> imported = http.send(ExchangeBenchmark.request("/api/projects/" + project
+            HttpResponse<String> imported = http.send(BenchApp.request("/api/projects/" + project
                     + "/import?format=jsonl").header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(jsonl.toString())).build(), HttpResponse.BodyHandlers.ofString());
             if (imported.statusCode() != 200) {
@@ -172,7 +171,7 @@ public final class WriteLoadBenchmark {
 
     private static List<Long> documentIds(long project) throws Exception {
         List<Long> ids = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres", "postgres");
+        try (Connection c = BenchApp.database();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select id from documents where project_id = " + project + " order by id")) {
             while (r.next()) {
@@ -189,7 +188,7 @@ public final class WriteLoadBenchmark {
     private static double floor(int clients, int seconds) throws Exception {
         long[] layers;
         long type;
-        try (Connection c = DriverManager.getConnection(ExchangeBenchmark.JDBC + ExchangeBenchmark.DB, "postgres", "postgres");
+        try (Connection c = BenchApp.database();
                 Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select id from annotation_layers where owner_kind = 'GOLD' order by id")) {
                 List<Long> found = new ArrayList<>();
@@ -217,7 +216,7 @@ public final class WriteLoadBenchmark {
                 + "delete from spans where id = :span;\n");
         ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c",
                 Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(),
-                ExchangeBenchmark.DB).redirectErrorStream(true);
+                BenchApp.DB).redirectErrorStream(true);
         pgbench.environment().put("PGPASSWORD", "postgres");
         Process p = pgbench.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -266,7 +265,7 @@ public final class WriteLoadBenchmark {
         private final String token;
 
         Client(String token) throws IOException {
-            this.socket = new Socket("127.0.0.1", ExchangeBenchmark.PORT);
+            this.socket = new Socket("127.0.0.1", BenchApp.PORT);
             socket.setTcpNoDelay(true);
             this.in = new BufferedInputStream(socket.getInputStream());
             this.out = socket.getOutputStream();

@@ -10,6 +10,7 @@ import static org.relata.curation.CurationFixtures.span;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.relata.curation.CurationFixtures.TwoAnnotators;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.BrowserTest;
 import org.relata.testsupport.Db;
@@ -29,16 +30,9 @@ class CurationBrowserTest extends BrowserTest {
 
     @Test
     void twoAnnotatorsDisagreeTheCuratorResolvesWithKeysAndTheGoldExportHasTheResult() {
-        String manager = Api.newUser("curb-pm");
-        String curator = Api.newUser("curb-cur");
-        String a = Api.newUser("curb-a");
-        String b = Api.newUser("curb-b");
-        long projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, a, "ANNOTATOR");
-        Api.addMember(projectId, manager, b, "ANNOTATOR");
-        long docId = db.document(projectId, "kim", TEXT);
-        Api.assignAll(projectId, manager, a, b);
+        TwoAnnotators team = TwoAnnotators.create(db);
+        String manager = team.manager(), curator = team.curator(), a = team.a(), b = team.b();
+        long projectId = team.projectId(), docId = team.docId();
         // Both: Kim PERSON and Korea COUNTRY. a alone: LEADER_OF Kim → Korea and China as COUNTRY; b: China as
         // ORGANIZATION.
         long kim = span(a, docId, 0, 3, "PERSON");
@@ -144,16 +138,9 @@ class CurationBrowserTest extends BrowserTest {
 
     @Test
     void theOpenCurationPageShowsAnAnnotatorsNewSpanWithoutAReloadAndKeepsTheChosenAnnotation() {
-        String manager = Api.newUser("curb-pm");
-        String curator = Api.newUser("curb-cur");
-        String a = Api.newUser("curb-a");
-        String b = Api.newUser("curb-b");
-        long projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, a, "ANNOTATOR");
-        Api.addMember(projectId, manager, b, "ANNOTATOR");
-        long docId = db.document(projectId, "kim", TEXT);
-        Api.assignAll(projectId, manager, a, b);
+        TwoAnnotators team = TwoAnnotators.create(db);
+        String manager = team.manager(), curator = team.curator(), a = team.a(), b = team.b();
+        long projectId = team.projectId(), docId = team.docId();
         span(a, docId, 0, 3, "PERSON");
         span(b, docId, 17, 22, "COUNTRY");
 
@@ -187,16 +174,9 @@ class CurationBrowserTest extends BrowserTest {
 
     @Test
     void aDecisionOnAViewOlderThanGoldStillGetsTheConflictMessage() {
-        String manager = Api.newUser("curb-pm");
-        String curator = Api.newUser("curb-cur");
-        String a = Api.newUser("curb-a");
-        String b = Api.newUser("curb-b");
-        long projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, a, "ANNOTATOR");
-        Api.addMember(projectId, manager, b, "ANNOTATOR");
-        long docId = db.document(projectId, "kim", TEXT);
-        Api.assignAll(projectId, manager, a, b);
+        TwoAnnotators team = TwoAnnotators.create(db);
+        String manager = team.manager(), curator = team.curator(), a = team.a(), b = team.b();
+        long projectId = team.projectId(), docId = team.docId();
         span(a, docId, 0, 3, "PERSON");
         span(b, docId, 17, 22, "COUNTRY");
 

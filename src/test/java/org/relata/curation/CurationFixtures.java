@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.relata.testsupport.Api;
+import org.relata.testsupport.Db;
 
 import io.restassured.path.json.JsonPath;
 
@@ -14,6 +15,24 @@ final class CurationFixtures {
     static final String TEXT = "Kim leads Korea; China and Russia.";
 
     private CurationFixtures() {
+    }
+
+    /** A project whose curator resolves what annotators a and b marked in {@link #TEXT} (document "kim"). */
+    record TwoAnnotators(String manager, String curator, String a, String b, long projectId, long docId) {
+
+        static TwoAnnotators create(Db db) {
+            String manager = Api.newUser("curb-pm");
+            String curator = Api.newUser("curb-cur");
+            String a = Api.newUser("curb-a");
+            String b = Api.newUser("curb-b");
+            long projectId = Api.newProject(manager);
+            Api.addMember(projectId, manager, curator, "CURATOR");
+            Api.addMember(projectId, manager, a, "ANNOTATOR");
+            Api.addMember(projectId, manager, b, "ANNOTATOR");
+            long docId = db.document(projectId, "kim", TEXT);
+            Api.assignAll(projectId, manager, a, b);
+            return new TwoAnnotators(manager, curator, a, b, projectId, docId);
+        }
     }
 
     static long span(String user, long docId, int start, int end, String label) {

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
 import org.relata.testsupport.Exchange;
+import org.relata.testsupport.ProjectWithRoles;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Dataset releases: frozen bytes, manifest, roles, and the diff of a hand-built pair. */
 @QuarkusTest
-class ReleaseApiTest {
+class ReleaseApiTest extends ProjectWithRoles {
 
     // "China and Russia met Kim." : China [0,5), Russia [10,16), Kim [21,24)
     static final String TEXT = "China and Russia met Kim.";
@@ -35,24 +36,12 @@ class ReleaseApiTest {
     @Inject
     Db db;
 
-    String manager;
-    String curator;
-    String annotator;
-    String outsider;
-    long projectId;
     long d1;
     long d2;
     long russia;
 
     @BeforeEach
     void project() {
-        manager = Api.newUser("manager");
-        curator = Api.newUser("curator");
-        annotator = Api.newUser("annotator");
-        outsider = Api.newUser("outsider");
-        projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         d1 = db.document(projectId, "d1", TEXT);
         d2 = db.document(projectId, "d2", "Kim 🇰🇵 left.\r\nBye.");
         gold(d1, 0, 5, "COUNTRY");

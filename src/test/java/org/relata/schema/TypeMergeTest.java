@@ -6,7 +6,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.relata.testsupport.Exchange.export;
+import static org.relata.testsupport.Exchange.files;
+import static org.relata.testsupport.Exchange.importFile;
 import static org.relata.testsupport.Exchange.importJsonl;
+import static org.relata.testsupport.Exchange.unzip;
+import static org.relata.testsupport.Exchange.zip;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** Issue 20 item 3: a type merged into another relabels its annotations and goes, in one audited step. */
@@ -100,6 +106,32 @@ class TypeMergeTest {
         List<String> audit = db.auditAfter("merge", nation);
         assertEquals(1, audit.size(), "one audited step");
         assertTrue(audit.get(0).replace(" ", "").contains("\"into\":\"COUNTRY\""), audit.get(0));
+    }
+
+    @Test
+    void eventRolesNamingTheMergedTypeNameTheOtherTypeOnce() {
+        // brat's annotation.conf brings event types whose roles name entity types (and <EVENT>) by name.
+        String conf = String.join("\n", "[entities]", "NATION", "COUNTRY", "[relations]", "[events]",
+                "Summit Host:NATION|COUNTRY, Guest*:NATION|<EVENT>", "Visit Visitor:COUNTRY", "");
+        importFile(manager, project, "format=brat", "application/zip",
+                zip(files("annotation.conf", conf, "talks/s1.txt", "Korea hosts.", "talks/s1.ann", "")))
+                .then().statusCode(200);
+        long nation = typeId("entity_types", "NATION");
+        Api.as(manager).header("If-Match", etag()).body(Map.of("into", typeId("entity_types", "COUNTRY")))
+                .post("/api/projects/" + project + "/schema/entity-types/" + nation + "/merge").then().statusCode(200);
+        String exported = unzip(export(manager, project, "format=brat").then().statusCode(200).extract().asByteArray())
+                .get("annotation.conf");
+        assertTrue(exported.contains("Summit\tHost:COUNTRY, Guest*:COUNTRY|<EVENT>\n"), exported);
+        assertTrue(exported.contains("Visit\tVisitor:COUNTRY\n"), exported);
+        assertEquals(0, db.count("select count(*) from event_types where project_id = ?1 and roles::text like '%NATION%'",
+                project));
+        List<String> audit = db.auditAfter("merge", nation);
+        assertEquals(1, audit.size(), "one audited step");
+        // The audit's change carries the event types before and after: [[before...], [after...]].
+        JsonPath change = JsonPath.from(audit.get(0));
+        assertEquals(List.of("NATION", "COUNTRY"), change.getList("eventTypes[0].find { it.name == 'Summit' }.roles[0].types"));
+        assertEquals(List.of("COUNTRY"), change.getList("eventTypes[1].find { it.name == 'Summit' }.roles[0].types"));
+        assertEquals(List.of("COUNTRY", "<EVENT>"), change.getList("eventTypes[1].find { it.name == 'Summit' }.roles[1].types"));
     }
 
     @Test

@@ -54,7 +54,7 @@ final class ArchiveLoader {
         if (batch.isEmpty()) {
             return;
         }
-        long[] docIds = bulk.documentIds(batch.size());
+        long[] docIds = bulk.ids(BulkWriter.Table.DOCUMENTS, batch.size());
         List<ArchiveDocument.Layer> layers = new ArrayList<>();
         List<Long> layerDocs = new ArrayList<>();
         List<Integer> layerLengths = new ArrayList<>();
@@ -73,15 +73,15 @@ final class ArchiveLoader {
                 equivalenceCount += layer.equivalences.size();
             }
         }
-        try (BulkWriter.Rows out = bulk.archivedDocuments()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.ARCHIVED_DOCUMENTS)) {
             for (int i = 0; i < batch.size(); i++) {
                 ArchiveDocument doc = batch.get(i);
                 out.row(docIds[i], projectId, doc.externalId, doc.text, doc.meta, doc.length, time(doc.createdAt));
             }
         }
-        long[] layerIds = bulk.layerIds(layers.size());
+        long[] layerIds = bulk.ids(BulkWriter.Table.LAYERS, layers.size());
         if (!layers.isEmpty()) {
-            try (BulkWriter.Rows out = bulk.archivedLayers()) {
+            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.ARCHIVED_LAYERS)) {
                 for (int l = 0; l < layers.size(); l++) {
                     ArchiveDocument.Layer layer = layers.get(l);
                     out.row(layerIds[l], layerDocs.get(l), layerLengths.get(l), layer.owner.name(), layer.userId,
@@ -113,10 +113,10 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.spanIds(count);
+        long[] ids = bulk.ids(BulkWriter.Table.SPANS, count);
         int s = 0;
         boolean rejections = false;
-        try (BulkWriter.Rows out = bulk.spans()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SPANS)) {
             for (int l = 0; l < layers.size(); l++) {
                 for (ArchiveDocument.Span span : layers.get(l).spans) {
                     span.dbId = ids[s++];
@@ -127,7 +127,7 @@ final class ArchiveLoader {
             }
         }
         if (rejections) {
-            try (BulkWriter.Rows out = bulk.suggestionRejections()) {
+            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SUGGESTION_REJECTIONS)) {
                 for (ArchiveDocument.Layer layer : layers) {
                     for (ArchiveDocument.Span span : layer.spans) {
                         for (Long user : span.rejectedBy) {
@@ -144,9 +144,9 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.relationIds(count);
+        long[] ids = bulk.ids(BulkWriter.Table.RELATIONS, count);
         int r = 0;
-        try (BulkWriter.Rows out = bulk.relations()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.RELATIONS)) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
                 for (ArchiveDocument.Relation relation : layer.relations) {
@@ -163,9 +163,9 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.equivalenceIds(count);
+        long[] ids = bulk.ids(BulkWriter.Table.EQUIVALENCES, count);
         int e = 0;
-        try (BulkWriter.Rows out = bulk.equivalences()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCES)) {
             for (int l = 0; l < layers.size(); l++) {
                 for (ArchiveDocument.Equivalence equivalence : layers.get(l).equivalences) {
                     out.row(ids[e++], layerIds[l], equivalence.type());
@@ -173,7 +173,7 @@ final class ArchiveLoader {
             }
         }
         e = 0;
-        try (BulkWriter.Rows out = bulk.equivalenceMembers()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCE_MEMBERS)) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
                 for (ArchiveDocument.Equivalence equivalence : layer.equivalences) {
@@ -191,9 +191,9 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.eventIds(count);
+        long[] ids = bulk.ids(BulkWriter.Table.EVENTS, count);
         int e = 0;
-        try (BulkWriter.Rows out = bulk.events()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENTS)) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
                 for (ArchiveDocument.Event event : layer.events) {
@@ -204,7 +204,7 @@ final class ArchiveLoader {
             }
         }
         // Arguments after all events: an argument may name an event written later in the same layer.
-        try (BulkWriter.Rows out = bulk.eventArguments()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENT_ARGUMENTS)) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
                 for (ArchiveDocument.Event event : layer.events) {

@@ -1,7 +1,6 @@
 package org.relata.exchange.codec;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -11,7 +10,7 @@ import java.util.zip.ZipException;
  * A gzip body unpacked as it is read, within the import's limit on unpacked bytes (a gzip bomb is small on the wire
  * and huge expanded): over it, 413. Damaged or cut-short gzip data is the import's own 400, not an I/O failure.
  */
-public final class Gunzip extends FilterInputStream {
+public final class Gunzip extends CountedInput {
 
     private final String file;
     private final long max;
@@ -34,27 +33,17 @@ public final class Gunzip extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    void counted(int n) {
+        unpacked += n;
+        if (unpacked > max) {
+            throw ImportError.tooLarge(file, null, "The gzip body unpacks to more than " + max
+                    + " bytes (the limit on unpacked uploads); split the file.");
+        }
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n;
-        try {
-            n = in.read(b, off, len);
-        } catch (ZipException | EOFException e) {
-            throw ImportError.inFile(file, null, "The gzip body is damaged or cut short.");
-        }
-        if (n > 0) {
-            unpacked += n;
-            if (unpacked > max) {
-                throw ImportError.tooLarge(file, null, "The gzip body unpacks to more than " + max
-                        + " bytes (the limit on unpacked uploads); split the file.");
-            }
-        }
-        return n;
+    RuntimeException damaged(IOException e) {
+        return ImportError.inFile(file, null, "The gzip body is damaged or cut short.");
     }
 
     @Override

@@ -91,23 +91,13 @@ public final class SafeZip implements AutoCloseable {
 
     /** The entry's bytes, at most {@code max}; counts towards the zip's total and checks the expansion ratio. */
     public byte[] read(ZipEntry entry, long max) {
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = stream(entry)) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] chunk = new byte[1 << 16];
-            long packed = Math.max(entry.getCompressedSize(), 1);
             long total = 0;
             int n;
             while ((n = in.read(chunk)) > 0) {
                 total += n;
-                unpacked += n;
-                if (total > (1 << 20) && total > packed * limits.maxZipRatio()) {
-                    throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName() + "' expands more than "
-                            + limits.maxZipRatio() + " times: the zip looks like a zip bomb.");
-                }
-                if (unpacked > limits.maxZipTotalSize()) {
-                    throw ImportError.tooLarge(entry.getName(), null, "The zip unpacks to more than "
-                            + limits.maxZipTotalSize() + " bytes.");
-                }
                 if (total > max) {
                     throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName()
                             + "' is larger than the largest document allowed (" + max + " bytes).");
@@ -117,7 +107,7 @@ public final class SafeZip implements AutoCloseable {
             return out.toByteArray();
         } catch (ZipException | java.io.EOFException e) {
             // damaged or cut-short compressed data is the upload's fault, not an I/O failure
-            throw ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: " + e.getMessage());
+            throw unpackable(entry, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,44 +119,43 @@ public final class SafeZip implements AutoCloseable {
      */
     public InputStream open(ZipEntry entry) {
         try {
-            InputStream in = zip.getInputStream(entry);
-            long packed = Math.max(entry.getCompressedSize(), 1);
-            return new java.io.FilterInputStream(in) {
-                private long total;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n;
-                    try {
-                        n = super.read(b, off, len);
-                    } catch (ZipException e) {
-                        throw ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: "
-                                + e.getMessage());
-                    }
-                    if (n > 0) {
-                        total += n;
-                        unpacked += n;
-                        if (total > (1 << 20) && total > packed * limits.maxZipRatio()) {
-                            throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName() + "' expands more than "
-                                    + limits.maxZipRatio() + " times: the zip looks like a zip bomb.");
-                        }
-                        if (unpacked > limits.maxZipTotalSize()) {
-                            throw ImportError.tooLarge(entry.getName(), null, "The zip unpacks to more than "
-                                    + limits.maxZipTotalSize() + " bytes.");
-                        }
-                    }
-                    return n;
-                }
-            };
+            return stream(entry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The entry unpacked as it is read, each chunk counted against the expansion ratio and the zip's total. */
+    private InputStream stream(ZipEntry entry) throws IOException {
+        InputStream in = zip.getInputStream(entry);
+        long packed = Math.max(entry.getCompressedSize(), 1);
+        return new CountedInput(in) {
+            private long total;
+
+            @Override
+            void counted(int n) {
+                total += n;
+                unpacked += n;
+                if (total > (1 << 20) && total > packed * limits.maxZipRatio()) {
+                    throw ImportError.tooLarge(entry.getName(), null, "'" + entry.getName() + "' expands more than "
+                            + limits.maxZipRatio() + " times: the zip looks like a zip bomb.");
+                }
+                if (unpacked > limits.maxZipTotalSize()) {
+                    throw ImportError.tooLarge(entry.getName(), null, "The zip unpacks to more than "
+                            + limits.maxZipTotalSize() + " bytes.");
+                }
+            }
+
+            @Override
+            RuntimeException damaged(IOException e) {
+                // a cut-short entry read as a stream stays an I/O failure, as the caller reads it
+                return e instanceof ZipException ? unpackable(entry, e) : null;
+            }
+        };
+    }
+
+    private static RuntimeException unpackable(ZipEntry entry, IOException e) {
+        return ImportError.inFile(entry.getName(), null, "'" + entry.getName() + "' cannot be unpacked: " + e.getMessage());
     }
 
     @Override

@@ -58,12 +58,12 @@ final class ImportBatches {
                 relationCount += doc.relations.size();
             }
         }
-        long[] docIds = bulk.documentIds(batch.size());
-        long[] layerIds = bulk.layerIds(layerCount);
-        long[] spanIds = bulk.spanIds(spanCount);
-        long[] relationIds = bulk.relationIds(relationCount);
+        long[] docIds = bulk.ids(BulkWriter.Table.DOCUMENTS, batch.size());
+        long[] layerIds = bulk.ids(BulkWriter.Table.LAYERS, layerCount);
+        long[] spanIds = bulk.ids(BulkWriter.Table.SPANS, spanCount);
+        long[] relationIds = bulk.ids(BulkWriter.Table.RELATIONS, relationCount);
         int[] lengths = new int[batch.size()];
-        try (BulkWriter.Rows out = bulk.documents()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.DOCUMENTS)) {
             for (int i = 0; i < batch.size(); i++) {
                 ExDoc doc = batch.get(i);
                 lengths[i] = doc.text.codePointCount(0, doc.text.length());
@@ -74,7 +74,7 @@ final class ImportBatches {
             }
         }
         if (layerCount > 0) {
-            try (BulkWriter.Rows out = bulk.layers()) {
+            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.LAYERS)) {
                 int l = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     ExDoc doc = batch.get(i);
@@ -86,7 +86,7 @@ final class ImportBatches {
             }
         }
         if (spanCount > 0) {
-            try (BulkWriter.Rows out = bulk.spans()) {
+            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SPANS)) {
                 int l = 0;
                 int s = 0;
                 for (int i = 0; i < batch.size(); i++) {
@@ -106,7 +106,7 @@ final class ImportBatches {
             }
         }
         if (relationCount > 0) {
-            try (BulkWriter.Rows out = bulk.relations()) {
+            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.RELATIONS)) {
                 int l = 0;
                 int r = 0;
                 for (ExDoc doc : batch) {
@@ -144,8 +144,8 @@ final class ImportBatches {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.equivalenceIds(count);
-        try (BulkWriter.Rows out = bulk.equivalences()) {
+        long[] ids = bulk.ids(BulkWriter.Table.EQUIVALENCES, count);
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCES)) {
             int l = 0;
             int e = 0;
             for (ExDoc doc : batch) {
@@ -157,7 +157,7 @@ final class ImportBatches {
                 }
             }
         }
-        try (BulkWriter.Rows out = bulk.equivalenceMembers()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCE_MEMBERS)) {
             int l = 0;
             int e = 0;
             for (ExDoc doc : batch) {
@@ -185,14 +185,14 @@ final class ImportBatches {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.eventIds(count);
+        long[] ids = bulk.ids(BulkWriter.Table.EVENTS, count);
         int e = 0;
         for (ExDoc doc : batch) {
             for (ExDoc.ExEvent event : doc.events) {
                 event.dbId = ids[e++];
             }
         }
-        try (BulkWriter.Rows out = bulk.events()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENTS)) {
             int l = 0;
             for (ExDoc doc : batch) {
                 if (!doc.hasLayer()) {
@@ -208,7 +208,7 @@ final class ImportBatches {
             }
         }
         // Arguments after all events: an argument may name an event written later in the same document.
-        try (BulkWriter.Rows out = bulk.eventArguments()) {
+        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENT_ARGUMENTS)) {
             int l = 0;
             for (ExDoc doc : batch) {
                 if (!doc.hasLayer()) {

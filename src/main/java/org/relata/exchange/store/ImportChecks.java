@@ -202,8 +202,8 @@ final class ImportChecks {
                         + doc.id + "'.");
             }
             checkNotes(event);
-            LabelCatalog.EventType type = labels.eventType(event.label, createLabels, at == null ? null : at.field(".label"));
-            event.typeId = type.id;
+            ImportEventTypes.EventType type = labels.eventType(event.label, createLabels, at == null ? null : at.field(".label"));
+            event.typeId = type.id();
             for (int i = 0; i < event.arguments.size(); i++) {
                 ExDoc.Argument argument = event.arguments.get(i);
                 ExDoc.Where argAt = at == null ? null : at.field(".arguments[" + i + "]");
@@ -216,7 +216,7 @@ final class ImportChecks {
                 if (argument.role() == null || !argument.role().matches("[^\\s:]{1,100}")) {
                     throw ImportError.at(argAt, "An event role is 1 to 100 characters without spaces or ':'.");
                 }
-                String problem = EventRules.problem(type.roles, argument.role(), span != null ? span.label : other.label,
+                String problem = EventRules.problem(type.roles(), argument.role(), span != null ? span.label : other.label,
                         span == null);
                 if (problem != null && !createLabels) {
                     throw ImportError.at(argAt, "Event '" + event.id + "' (" + event.label + "): " + problem);

@@ -2,7 +2,6 @@ package org.relata.exchange.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,22 +40,7 @@ final class LabelCatalog {
         }
     }
 
-
-    static final class EventType {
-        final long id;
-        final String name;
-        /** Empty: any role with any argument (a type made by createLabels, or [events] listing none). */
-        final List<ImportSink.EventRole> roles;
-
-        EventType(long id, String name, List<ImportSink.EventRole> roles) {
-            this.id = id;
-            this.name = name;
-            this.roles = roles;
-        }
-    }
-
-    private final Map<String, EventType> eventTypes = new HashMap<>();
-    private int eventPosition;
+    private final ImportEventTypes eventTypes;
     private final SchemaRows rows;
     private final long projectId;
     private final Map<String, Long> entityTypes = new HashMap<>();
@@ -102,11 +86,7 @@ final class LabelCatalog {
         });
         rows.eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
                 r -> byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3))));
-        rows.eachRow("select id, name, roles::text, position from event_types where project_id = ?", r -> {
-            eventTypes.put(r.getString(2), new EventType(r.getLong(1), r.getString(2),
-                    SchemaRows.list(r.getString(3), ImportSink.EventRole[].class)));
-            eventPosition = Math.max(eventPosition, r.getInt(4) + 1);
-        });
+        eventTypes = new ImportEventTypes(rows, projectId, limits);
         attributes = new ImportAttributes(rows, projectId, limits);
     }
 
@@ -219,31 +199,26 @@ final class LabelCatalog {
     }
 
     boolean hasEventType(String fileLabel) {
-        return eventTypes.containsKey(mapped(fileLabel));
+        return eventTypes.get(mapped(fileLabel)) != null;
     }
 
     /** The event type a file's label stands for; with create, defined (allowing any role) when the project has none. */
-    EventType eventType(String fileLabel, boolean create, ExDoc.Where where) throws SQLException {
+    ImportEventTypes.EventType eventType(String fileLabel, boolean create, ExDoc.Where where) throws SQLException {
         String name = mapped(fileLabel);
-        requireKnown(eventTypes.containsKey(name) || create, "event type", fileLabel, name, where);
+        requireKnown(eventTypes.get(name) != null || create, "event type", fileLabel, name, where);
         return defineEventType(fileLabel, List.of(), where);
     }
 
     /** Defines an event type with these roles; an existing type keeps its roles. */
-    EventType defineEventType(String fileLabel, List<ImportSink.EventRole> roles, ExDoc.Where where) throws SQLException {
+    ImportEventTypes.EventType defineEventType(String fileLabel, List<ImportSink.EventRole> roles, ExDoc.Where where)
+            throws SQLException {
         String name = mapped(fileLabel);
-        EventType existing = eventTypes.get(name);
+        ImportEventTypes.EventType existing = eventTypes.get(name);
         if (existing != null) {
             use("event", fileLabel, name, false);
             return existing;
         }
-        checkName(name, where);
-        checkRoom(eventTypes.size(), limits.maxEntityTypes(), "event types", "max-entity-types", where);
-        String json = SchemaRows.json(roles);
-        long id = rows.insert("insert into event_types (project_id, name, roles, position) values (?, ?, ?::jsonb, ?) returning id",
-                projectId, name, json, eventPosition++);
-        EventType type = new EventType(id, name, new ArrayList<>(roles));
-        eventTypes.put(name, type);
+        ImportEventTypes.EventType type = eventTypes.define(name, roles, where);
         use("event", fileLabel, name, true);
         return type;
     }

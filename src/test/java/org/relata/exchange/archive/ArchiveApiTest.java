@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
 import org.relata.testsupport.Exchange;
+import org.relata.testsupport.ProjectWithRoles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ import io.restassured.response.Response;
  * and timestamps; who may do it; a damaged archive creates nothing.
  */
 @QuarkusTest
-class ArchiveApiTest {
+class ArchiveApiTest extends ProjectWithRoles {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** "North … Korea" is one discontinuous span: North [0,5) and Korea [16,21). */
@@ -51,21 +52,9 @@ class ArchiveApiTest {
     @Inject
     Db db;
 
-    String manager;
-    String curator;
-    String annotator;
-    String outsider;
-    long projectId;
 
     @BeforeEach
     void project() {
-        manager = Api.newUser("manager");
-        curator = Api.newUser("curator");
-        annotator = Api.newUser("annotator");
-        outsider = Api.newUser("outsider");
-        projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         as(manager).body(Map.of("guidelines", "# Rules\r\nTag countries 😀.", "blind", false))
                 .patch("/api/projects/" + projectId).then().statusCode(200);
         as(manager).body(Map.of("preAcceptShare", 0.75)).put("/api/projects/" + projectId + "/curation")

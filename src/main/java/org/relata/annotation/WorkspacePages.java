@@ -3,10 +3,10 @@ package org.relata.annotation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,19 +18,23 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.Document;
 import org.relata.document.DocumentAccess;
+import org.relata.document.DocumentResource;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
+import org.relata.project.ProjectResource;
+import org.relata.web.InlineJson;
 import org.relata.web.Flash;
 import org.relata.web.SafeMarkdown;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /**
- * The annotation workspace page. The page itself is a shell: its script loads the document, the schema and the
- * layer through the public API once, and saves every edit through it. The project's guidelines come with the page,
- * rendered from Markdown here.
+ * The annotation workspace page. It carries the document, the project with its schema, the layer and the queue
+ * as the API would answer them (inline JSON), and its script saves every edit through the public API. The
+ * project's guidelines come with the page, rendered from Markdown here.
  */
 @Path("/")
 @Authenticated
@@ -40,7 +44,7 @@ public class WorkspacePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance workspace(Project project, long documentId, String externalId, String owner,
-                String ownerPath, String guidelines);
+                String ownerPath, String guidelines, RawString data);
     }
 
     @Inject
@@ -50,10 +54,16 @@ public class WorkspacePages {
     WorkQueue queue;
 
     @Inject
-    EntityManager em;
+    DocumentAccess documents;
 
     @Inject
-    DocumentAccess documents;
+    ProjectResource projects;
+
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    InlineJson inlineJson;
 
     /** Opens the first document of my queue that is not done yet, or says that all are done. */
     @GET
@@ -72,21 +82,23 @@ public class WorkspacePages {
     @Path("documents/{docId}/annotate")
     @Operation(hidden = true)
     public TemplateInstance workspace(@PathParam("docId") long docId, @QueryParam("owner") String owner) {
-        // Only the few columns the page shows: the text (up to megabytes) goes to the browser once, through the API.
-        List<Object[]> rows = em.createQuery("select d.project.id, d.externalId from Document d where d.id = ?1",
-                Object[].class).setParameter(1, docId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProjectAccess.notFound();
-        }
-        ProjectAccess.Access visible = access.visible((Long) rows.get(0)[0]);
-        Project project = visible.project();
-        // The page answers 404 exactly when the API calls it would make do: a document or a layer the caller may
+        // The page answers 404 exactly when the API calls for its data do: a document or a layer the caller may
         // not see (blind annotation) is not disclosed.
-        documents.requireSees(visible, docId);
+        DocumentAccess.Visible visible = documents.visible(docId);
+        Document document = visible.document();
+        Project project = visible.access().project();
         String layer = owner == null || owner.isBlank() ? "me" : owner.trim();
-        LayerTargets.target(em.getReference(Document.class, docId), visible, layer);
+        LayerTarget target = LayerTargets.target(document, visible.access(), layer);
         String layerPath = URLEncoder.encode(layer, StandardCharsets.UTF_8).replace("+", "%20");
-        return Templates.workspace(project, docId, (String) rows.get(0)[1], layer, layerPath,
-                SafeMarkdown.toHtml(project.guidelines));
+        // The answers the script would otherwise ask for (document, project with schema, layer, queue), written as
+        // the API writes them: one round trip instead of five, and nothing to wait for once the modules have run.
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("document", new DocumentResource.DocumentView(document.id, document.externalId, document.text,
+                document.meta, project.id));
+        data.put("project", projects.get(project.id));
+        data.put("layer", annotations.view(target));
+        data.put("queue", queue.of(project.id, visible.access().user().id, visible.access().seesOnlyAssigned(), docId));
+        return Templates.workspace(project, docId, document.externalId, layer, layerPath,
+                SafeMarkdown.toHtml(project.guidelines), inlineJson.of(data));
     }
 }

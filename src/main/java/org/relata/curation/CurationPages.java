@@ -56,7 +56,7 @@ public class CurationPages {
         DocumentAccess.Visible visible = CurationService.curatable(documents, docId);
         Project project = visible.access().project();
         Map<String, Object> data = Map.of("text", visible.document().text, "project", projects.get(project.id),
-                "curation", curation.open(visible));
+                "curation", CurationPageData.of(curation.open(visible)));
         return Templates.curate(project, docId, visible.document().externalId, inline(json.writeValueAsString(data)));
     }
 

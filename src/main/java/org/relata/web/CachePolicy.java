@@ -19,8 +19,9 @@ import io.vertx.ext.web.RoutingContext;
  * nothing);</li>
  * <li>other API answers: {@code private, no-cache}: a browser may keep them but must revalidate (with the ETag
  * where the answer has one), shared caches may not;</li>
- * <li>static files: {@code no-cache} (revalidated with Last-Modified), or {@code public, max-age=31536000,
- * immutable} when their name carries a content hash ({@code name.0123abcd.js}).</li>
+ * <li>static files: {@code public, max-age=31536000, immutable} under the versioned prefix
+ * {@code /assets/<hash>/} ({@link Assets}, the only URLs pages use) or when their name carries a content hash
+ * ({@code name.0123abcd.js}); {@code no-cache} (revalidated with Last-Modified) at their plain URLs.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class CachePolicy {
 
     static final String NO_STORE = "no-store";
     static final String API = "private, no-cache";
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final Pattern STATIC = Pattern.compile("^/(css|js|fonts|img)/.*|^/favicon\\.[a-z]+$");
     private static final Pattern FINGERPRINTED = Pattern.compile(".*\\.[0-9a-f]{8,}\\.[a-z0-9]+$");
 
@@ -41,8 +43,14 @@ public class CachePolicy {
     private static void apply(RoutingContext rc) {
         String path = rc.normalizedPath();
         MultiMap headers = rc.response().headers();
+        if (Boolean.TRUE.equals(rc.get(Assets.VERSIONED)) && STATIC.matcher(path).matches()) {
+            int status = rc.response().getStatusCode();
+            // Only a file found is kept: a 404 under the prefix may be a file a later build adds.
+            headers.set("Cache-Control", Assets.immutable() && (status == 200 || status == 304) ? IMMUTABLE : "no-cache");
+            return;
+        }
         if (STATIC.matcher(path).matches()) {
-            headers.set("Cache-Control", FINGERPRINTED.matcher(path).matches() ? "public, max-age=31536000, immutable" : "no-cache");
+            headers.set("Cache-Control", FINGERPRINTED.matcher(path).matches() ? IMMUTABLE : "no-cache");
             return;
         }
         if (!headers.contains("Cache-Control")) {

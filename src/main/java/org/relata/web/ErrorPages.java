@@ -82,7 +82,7 @@ public class ErrorPages {
             // The layout asks for the current user; should that fail too, the page still says what happened.
             LOG.warnf(e, "error page for %s rendered without the layout", path);
             html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " · Relata</title>"
-                    + "<link rel=\"stylesheet\" href=\"/css/relata.css\"></head><body><main id=\"main\"><h1>"
+                    + "<link rel=\"stylesheet\" href=\"" + Assets.prefix() + "/css/relata.css\"></head><body><main id=\"main\"><h1>"
                     + escape(title(status)) + "</h1><p>" + escape(error.error()) + "</p><p><a href=\"/\">Back to the projects</a></p>"
                     + "</main></body></html>";
         }

@@ -87,12 +87,20 @@ public final class CurationBenchmark {
                     if (i == 5 && Boolean.getBoolean("bench.profile")) {
                         cdp.send("Profiler.start");
                     }
+                    if (i == 5 && Boolean.getBoolean("bench.trace")) {
+                        // A Chromium timeline of the last opening (parse, style, layout, paint, scripts).
+                        tab.context().browser().startTracing(tab, new com.microsoft.playwright.Browser
+                                .StartTracingOptions().setPath(Path.of("target/curation-trace.json")));
+                    }
                     long t0 = System.nanoTime();
                     tab.navigate("/documents/" + document + "/curate");
                     tab.waitForSelector("#curation[data-ready=true]",
                             new Page.WaitForSelectorOptions().setTimeout(60_000));
                     if (i > 0) {
                         page.add((System.nanoTime() - t0) / 1e6);
+                    }
+                    if (i == 5 && Boolean.getBoolean("bench.trace")) {
+                        tab.context().browser().stopTracing();
                     }
                     // The side list of every annotation follows once the document is on screen; the next
                     // navigation waits for it, so that no run pays for the previous page's unfinished work.
@@ -108,7 +116,8 @@ public final class CurationBenchmark {
                         // Where the time goes: the API answers (end, relative to navigation start) and readiness.
                         System.err.println(tab.evaluate("() => JSON.stringify({ready: performance.now(), page: "
                                 + "(({responseStart, responseEnd, domInteractive}) => [responseStart, responseEnd, "
-                                + "domInteractive].map(Math.round))(performance.getEntriesByType('navigation')[0]), api: "
+                                + "domInteractive].map(Math.round))(performance.getEntriesByType('navigation')[0]), marks: "
+                                + "performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime)), api: "
                                 + "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))"
                                 + ".map(e => [e.name.replace(/.*\\/api\\//, ''), Math.round(e.startTime), "
                                 + "Math.round(e.responseEnd)])})"));

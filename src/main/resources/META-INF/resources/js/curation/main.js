@@ -12,6 +12,8 @@ import { DocumentText } from '../workspace/text.js';
 import { DocumentView } from '../workspace/view.js';
 import { LayerStore } from '../workspace/store.js';
 import { Schema } from '../workspace/schema.js';
+import { VirtualList } from './list.js';
+import { expand } from './data.js';
 
 const $ = (id) => document.getElementById(id);
 const root = $('curation');
@@ -32,6 +34,7 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, marks];
 let store;
 let view;
 let doc;
+let side; // the side list, once drawn
 
 try {
   start();
@@ -40,15 +43,19 @@ try {
 }
 
 function start() {
+  performance.mark('curation-script');
   // Opening the page started curation on the server: what enough annotators agree on is in gold already.
   const data = JSON.parse($('cur-data').textContent);
+  performance.mark('curation-parsed');
   const project = data.project;
   doc = new DocumentText(data.text);
   const schema = new Schema(project.schema || {});
   store = new LayerStore(doc);
   view = new DocumentView($('cur-doc'), doc, { entity: schema.entity, relation: schema.relation }, store);
-  show(data.curation, true);
+  show(expand(data.curation), true);
+  performance.mark('curation-shown');
   view.build();
+  performance.mark('curation-built');
   install();
   if (project.role === 'MANAGER') installShare();
   if (state.current < 0) moveTo(1);
@@ -132,28 +139,37 @@ function describe(entry) {
   return { what, who, where };
 }
 
+/** One row of the side list (list.js draws only the rows in sight). */
+function row(i) {
+  const entry = state.items[i];
+  const { what, who, where } = describe(entry);
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cur-item cur-' + where.replace(' ', '-');
+  button.dataset.index = i;
+  button.setAttribute('aria-current', i === state.current ? 'true' : 'false');
+  button.title = what; // the row cuts a long text short
+  const label = Object.assign(document.createElement('span'), { className: 'cur-what', textContent: what });
+  const by = Object.assign(document.createElement('span'), { className: 'cur-who', textContent: who });
+  const st = Object.assign(document.createElement('span'), { className: 'cur-state', textContent: where });
+  button.append(label, by, st);
+  li.append(button);
+  return li;
+}
+
 function renderSide() {
-  const list = $('cur-items');
-  list.replaceChildren(...state.items.map((entry, i) => {
-    const { what, who, where } = describe(entry);
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'cur-item cur-' + where.replace(' ', '-');
-    button.dataset.index = i;
-    button.setAttribute('aria-current', i === state.current ? 'true' : 'false');
-    const label = Object.assign(document.createElement('span'), { className: 'cur-what', textContent: what });
-    const by = Object.assign(document.createElement('span'), { className: 'cur-who', textContent: who });
-    const st = Object.assign(document.createElement('span'), { className: 'cur-state', textContent: where });
-    button.append(label, by, st);
-    li.append(button);
-    return li;
-  }));
-  // One listener for thousands of items.
-  list.onclick = (event) => {
-    const button = event.target.closest('button.cur-item');
-    if (button) select(+button.dataset.index);
-  };
+  if (!side) {
+    const list = $('cur-items');
+    side = new VirtualList(list, row);
+    // One listener for every row, drawn now or later.
+    list.addEventListener('click', (event) => {
+      const button = event.target.closest('button.cur-item');
+      if (button) select(+button.dataset.index);
+    });
+  }
+  side.reset(state.items.length);
+  side.reveal(state.current);
   $('cur-annotators').replaceChildren(...state.merged.annotators.map((a) => Object.assign(document.createElement('li'),
     { textContent: `${a.username} · ${a.status.toLowerCase().replace('_', ' ')}` })));
 }
@@ -184,11 +200,12 @@ function select(i) {
   const entry = state.items[i];
   if (!entry) return;
   view.select(entry.local);
-  view.ensureDrawn(entry.local);
-  view.firstElementOf(entry.local)?.scrollIntoView({ block: 'nearest' });
-  const list = $('cur-items');
-  list.querySelector('button[aria-current="true"]')?.setAttribute('aria-current', 'false');
-  list.querySelector(`button[data-index="${i}"]`)?.setAttribute('aria-current', 'true');
+  view.reveal(entry.local);
+  if (side) {
+    $('cur-items').querySelector('button[aria-current="true"]')?.setAttribute('aria-current', 'false');
+    side.reveal(i);
+    side.rowOf(i)?.firstChild.setAttribute('aria-current', 'true');
+  }
   const { what, who, where } = describe(entry);
   say(`${what}: ${who}, ${where}.`);
 }

@@ -13,8 +13,7 @@ export function createActions(ws) {
       ws.panel.show(ws.selected);
       ws.caret.follow(ws.selected);
       if (ws.selected && scroll) {
-        ws.view.ensureDrawn(ws.selected);
-        ws.view.firstElementOf(ws.selected)?.scrollIntoView({ block: 'nearest' });
+        ws.view.reveal(ws.selected);
         const span = store.spans.get(ws.selected);
         say(span ? `Selected ${quote(span)}.` : `Selected relation ${store.relations.get(ws.selected).label}.`);
       }

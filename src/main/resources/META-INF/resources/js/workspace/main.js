@@ -1,4 +1,4 @@
-// The annotation workspace, wired together: loads the document, the schema and the layer once, draws them, and
+// The annotation workspace, wired together: reads the document, the schema and the layer the page carries, draws them, and
 // hands mouse, keyboard and toolbar to their modules. Every edit is saved at once (see store.js) and can be undone.
 //
 // One object, `ws`, is the workspace's state and parts: the document, schema, store, view, the save queue and
@@ -45,10 +45,8 @@ function rememberCompact(view) {
 }
 
 async function start() {
-  const queueUrl = `/api/projects/${projectId}/queue?after=${docId}`;
-  const [document_, project, layer, queue] = await Promise.all([
-    getJson(`/api/documents/${docId}`), getJson(`/api/projects/${projectId}`), getJson(layerUrl),
-    getJson(queueUrl).catch(() => null)]);
+  // The page carries the API's answers for the document, the project with its schema, the layer and the queue.
+  const { document: document_, project, layer, queue } = JSON.parse($('ws-data').textContent);
   performance.mark('relata-workspace-data');
   const doc = new DocumentText(document_.text);
   const schema = new Schema(project.schema || {});

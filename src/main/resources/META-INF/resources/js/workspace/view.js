@@ -207,7 +207,9 @@ export class DocumentView {
         b.g.replaceChildren();
       }
     }
+    const anchor = this.anchor();
     this.render(now, all);
+    this.keep(anchor);
     this.emphasis.refresh();
     this.scheduleLater();
     this.onFlush?.();
@@ -277,7 +279,9 @@ export class DocumentView {
   /** Measures, then draws, blocks that were left for later. */
   drawNow(list) {
     if (list.length === 0) return;
+    const anchor = this.anchor();
     this.render(list);
+    this.keep(anchor);
     this.emphasis.refresh();
     if (this.later.size === 0) performance.mark('relata-workspace-complete');
   }
@@ -317,12 +321,40 @@ export class DocumentView {
     }, { timeout: 300 });
   }
 
-  /** Makes sure the marks of a span are drawn (it may sit in a block left for later). */
-  ensureDrawn(key) {
+  /**
+   * The block at the top of the screen and where it is on screen. A block drawn late grows (its rows make room for
+   * labels and arcs): drawing blocks above the screen would push what one reads, or just jumped to, out of sight.
+   */
+  anchor() {
+    const y = -this.root.getBoundingClientRect().top;
+    const b = this.blocks.find((x) => x.top + x.height > y);
+    return b ? { el: b.el, at: b.el.getBoundingClientRect().top } : null;
+  }
+
+  /** Scrolls back by what the anchor block moved, so that the screen shows what it showed before. */
+  keep(anchor) {
+    if (!anchor) return;
+    const moved = anchor.el.getBoundingClientRect().top - anchor.at;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }
+
+  /**
+   * Draws a span or relation, with the blocks a screen around it, then scrolls it into sight. Drawn blocks grow,
+   * so what lies between the screen's edge and the annotation is drawn before the scroll, not after it (which
+   * would push the annotation out of sight again); blocks drawn later above the screen are made up for by
+   * anchor().
+   */
+  reveal(key) {
     const span = this.store.spans.get(key);
     const rel = this.store.relations.get(key);
-    const blocks = span ? this.blocksOf(span) : rel ? this.blocksOfRelation(rel) : [];
-    this.drawNow(blocks.filter((b) => this.later.has(b)));
+    const own = span ? this.blocksOf(span) : rel ? this.blocksOfRelation(rel) : [];
+    if (own.length === 0) return null;
+    const h = window.innerHeight || 900;
+    const at = own[0].top;
+    this.drawNow([...this.later].filter((b) => own.includes(b) || (b.top + b.height >= at - h && b.top <= at + h)));
+    const el = this.firstElementOf(key);
+    el?.scrollIntoView({ block: 'nearest' });
+    return el;
   }
 
   /** Levels of the block's span labels and arcs, from offsets alone. */

@@ -41,30 +41,41 @@ public final class RequestLatencyBenchmark {
             long document = importDocument(http, project, label);
             String basic = "Basic " + Base64.getEncoder().encodeToString(
                     ("admin:" + BenchApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            // Every case once untimed first, so that none is measured while the JIT still compiles another's path.
+            runCases(http, List.of(token, basic), document, label, requests, false);
             System.out.println("| case | credentials | requests | p50 | p90 | p99 | max |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (String auth : List.of(token, basic)) {
-                String name = auth.startsWith("Bearer") ? "API token" : "HTTP Basic";
-                Case read = () -> {
-                    send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document)).GET(), 200);
-                    send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document + "/layers/gold")).GET(), 200);
-                    return null;
-                };
-                Case create = () -> send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document
-                        + "/layers/gold/spans")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"start\":0,\"end\":9,\"label\":\"" + label + "\"}")), 201);
-                Cleanup deleteCreated = body -> {
-                    Matcher m = ID.matcher(body);
-                    m.find();
-                    send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document + "/layers/gold/spans/"
-                            + m.group(1))).DELETE(), 200);
-                };
-                report("read document + layer", name, time(read, null, requests));
-                report("create a span", name, time(create, deleteCreated, requests));
-            }
+            runCases(http, List.of(token, basic), document, label, requests, true);
         } finally {
             app.destroy();
             app.waitFor();
+        }
+    }
+
+    private static void runCases(HttpClient http, List<String> credentials, long document, String label, int requests,
+            boolean print) throws Exception {
+        for (String auth : credentials) {
+            String name = auth.startsWith("Bearer") ? "API token" : "HTTP Basic";
+            Case read = () -> {
+                send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document)).GET(), 200);
+                send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document + "/layers/gold")).GET(), 200);
+                return null;
+            };
+            Case create = () -> send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document
+                    + "/layers/gold/spans")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"start\":0,\"end\":9,\"label\":\"" + label + "\"}")), 201);
+            Cleanup deleteCreated = body -> {
+                Matcher m = ID.matcher(body);
+                m.find();
+                send(http, auth, HttpRequest.newBuilder(uri("/api/documents/" + document + "/layers/gold/spans/"
+                        + m.group(1))).DELETE(), 200);
+            };
+            double[] reads = time(read, null, requests);
+            double[] creates = time(create, deleteCreated, requests);
+            if (print) {
+                report("read document + layer", name, reads);
+                report("create a span", name, creates);
+            }
         }
     }
 
@@ -76,17 +87,15 @@ public final class RequestLatencyBenchmark {
         void after(String body) throws Exception;
     }
 
-    /** Milliseconds of each timed call, after a warm-up of the same size (JIT, caches, the connection). */
+    /** Milliseconds of each call, sorted. */
     private static double[] time(Case timed, Cleanup cleanup, int requests) throws Exception {
         double[] millis = new double[requests];
-        for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < requests; i++) {
-                long start = System.nanoTime();
-                String body = timed.run();
-                millis[i] = (System.nanoTime() - start) / 1e6;
-                if (cleanup != null) {
-                    cleanup.after(body);
-                }
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            String body = timed.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (cleanup != null) {
+                cleanup.after(body);
             }
         }
         Arrays.sort(millis);

@@ -40,30 +40,6 @@ public final class Browser implements AutoCloseable {
         return new Browser();
     }
 
-    private static Browser shared;
-
-    /**
-     * One Chromium for all browser test classes of this JVM: starting Playwright's driver and Chromium took 2–3 s per
-     * class. Closed when the JVM ends; started again if it went away (a crash in an earlier class).
-     */
-    public static synchronized Browser shared() {
-        if (shared == null || !shared.browser.isConnected()) {
-            Browser started = new Browser();
-            if (shared == null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.close(), "close-chromium"));
-            }
-            shared = started;
-        }
-        return shared;
-    }
-
-    /** Closes every context (page, cookies) still open, so the next test class starts from a clean browser. */
-    public void closeContexts() {
-        for (BrowserContext context : List.copyOf(browser.contexts())) {
-            context.close();
-        }
-    }
-
     private static String chromiumPath() {
         String configured = System.getenv("RELATA_CHROMIUM");
         if (configured != null && !configured.isBlank()) {

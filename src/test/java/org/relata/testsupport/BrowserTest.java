@@ -5,19 +5,19 @@ import org.junit.jupiter.api.BeforeAll;
 
 import com.microsoft.playwright.Page.GetByRoleOptions;
 
-/** Base of the browser tests: one Chromium shared by the test classes, a fresh context per page. */
+/** Base of the browser tests: one Chromium per test class, a fresh context per page. */
 public abstract class BrowserTest {
 
     protected static Browser browser;
 
     @BeforeAll
     static void startBrowser() {
-        browser = Browser.shared();
+        browser = Browser.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.closeContexts();
+        browser.close();
     }
 
     /** Role options matching the accessible name exactly. */

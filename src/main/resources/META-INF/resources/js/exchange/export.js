@@ -61,10 +61,17 @@ function showFieldError(body) {
   }
 }
 
+// Choices change faster than answers come back: only the answer to the latest question may be shown.
+let asked = 0;
+
 async function count() {
+  const question = ++asked;
   const params = new URLSearchParams(new FormData(form));
   const response = await fetch(`${form.getAttribute('action')}/count?${params}`, { headers: { Accept: 'application/json' } });
   const body = await response.json();
+  if (question !== asked) {
+    return null;
+  }
   Object.values(fieldErrors).forEach((e) => { e.hidden = true; e.textContent = ''; });
   status.textContent = '';
   if (!response.ok) {

@@ -105,8 +105,21 @@ class WorkspaceBenchmark {
         double[] own = new double[RUNS];
         // one warm-up: the server's first answers include class loading and JIT
         for (int i = -1; i < RUNS; i++) {
+            boolean trace = i == RUNS - 1 && Boolean.getBoolean("bench.trace");
+            if (trace) {
+                // A Chromium timeline of the last opening (parse, scripts, style, layout, paint).
+                page.context().browser().startTracing(page, new com.microsoft.playwright.Browser.StartTracingOptions()
+                        .setPath(Path.of("target/workspace-trace-" + c.key() + ".json")).setScreenshots(false)
+                        .setCategories(List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
+                                "disabled-by-default-devtools.timeline.stack", "disabled-by-default-v8.cpu_profiler",
+                                "disabled-by-default-devtools.timeline.invalidationTracking", "v8.execute", "blink.user_timing",
+                                "loading")));
+            }
             page.navigate("/documents/" + doc + "/annotate");
             page.waitForFunction("() => !!window.relataWorkspace");
+            if (trace) {
+                page.context().browser().stopTracing();
+            }
             if (i >= 0) {
                 open[i] = ((Number) page.evaluate("() => window.relataWorkspace.readyAt")).doubleValue();
                 own[i] = open[i] - ((Number) page.evaluate(
@@ -125,7 +138,7 @@ class WorkspaceBenchmark {
                           const js = performance.getEntriesByType('resource').filter(e => /\\.(js|css)$/.test(e.name));
                           const assets = `assets ${js.length} (${js.filter(e => e.transferSize > 0).length} from the network, `
                             + `last ${Math.max(0, ...js.map(e => e.responseEnd)).toFixed(0)})`;
-                          return `html ${n.responseStart.toFixed(0)}-${n.responseEnd.toFixed(0)} ${assets} dcl ${n.domContentLoadedEventEnd.toFixed(0)} `
+                          return `html ${n.responseStart.toFixed(0)}-${n.responseEnd.toFixed(0)} unload ${n.unloadEventStart.toFixed(0)} ${assets} dcl ${n.domContentLoadedEventEnd.toFixed(0)} `
                             + `api [${api.join(', ')}] data ${mark('relata-workspace-data')} built ${mark('relata-workspace-built')} `
                             + `ready ${mark('relata-workspace-ready')}`;
                         }"""));

@@ -104,14 +104,12 @@ async function start() {
 
   installPointer(ws);
   installKeys(ws);
-  installSuggestions(ws, $('ws-panel'));
   toolbar.install(project, queue, layer);
   // Changes saved elsewhere (another tab, another person, another app instance) appear without a reload.
   ws.live = new LiveUpdates(ws, layer.owner, (fresh) => {
     toolbar.setStatus(fresh.status);
     ws.say(`Updated with changes saved elsewhere (version ${fresh.version}).`);
   });
-  ws.live.start();
   window.addEventListener('beforeunload', (e) => {
     if (ws.saver.pending > 0) e.preventDefault();
   });
@@ -126,5 +124,18 @@ async function start() {
     performance.mark('relata-workspace-ready');
     window.relataWorkspace = { readyAt: performance.now(), view, store, act, editor, saver };
     document.dispatchEvent(new CustomEvent('relata:workspace-ready'));
+    afterFirstFrame(ws, toolbar);
   }, 0));
+}
+
+/**
+ * What the first look at the document does not need waits until it is on screen: the side panel's lists, the
+ * suggestions, the layer choice's members and the live updates' stream (whose first event brings any version
+ * saved since the page was made, so nothing is missed).
+ */
+function afterFirstFrame(ws, toolbar) {
+  ws.panel.showLists();
+  installSuggestions(ws, $('ws-panel'));
+  toolbar.listMembers();
+  ws.live.start();
 }

@@ -1,6 +1,7 @@
 // The side panel: the selected span or relation with its label, attributes and note, then the lists of all
-// spans and relations (click to select). Lists are built only while open, and rebuilt after a pause in editing,
-// so a document with thousands of spans opens and edits at the speed of the text view.
+// spans and relations (click to select). Lists are built only while open, first after the document's first frame
+// (showLists), and rebuilt after a pause in editing, so a document with thousands of spans opens and edits at the
+// speed of the text view.
 
 import { safeColor, textColorOn } from './schema.js';
 
@@ -16,24 +17,46 @@ export class Panel {
     const small = ctx.store.spans.size <= 300;
     this.spanList.el.open = small;
     this.relList.el.open = small;
-    this.spanList.el.addEventListener('toggle', () => this.refreshLists());
-    this.relList.el.addEventListener('toggle', () => this.refreshLists());
+    this.listed = null; // which lists were open when they were last built; null: not built yet
+    // Setting `open` above queues a toggle event too: only a list opened or closed since it was built is rebuilt.
+    const toggled = () => {
+      if (this.listed && this.listed !== this.openLists()) this.refreshLists();
+    };
+    this.spanList.el.addEventListener('toggle', toggled);
+    this.relList.el.addEventListener('toggle', toggled);
     this.timer = null;
     this.show(null);
-    this.refreshLists();
+    this.showCounts();
+  }
+
+  /** Builds the open lists: called once the document is on screen (hundreds of rows need not delay it). */
+  showLists() {
+    if (!this.listed) this.refreshLists();
   }
 
   /** The store changed: redraw the selection now and the lists after a pause. */
   changed() {
     this.show(this.selected);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refreshLists(), 150);
+    this.timer = setTimeout(() => {
+      if (this.listed) this.refreshLists();
+    }, 150);
+  }
+
+  openLists() {
+    return `${this.spanList.el.open},${this.relList.el.open}`;
+  }
+
+  showCounts() {
+    const { store } = this.ctx;
+    this.spanList.count.textContent = ` (${store.spans.size})`;
+    this.relList.count.textContent = ` (${store.relations.size})`;
   }
 
   refreshLists() {
     const { store } = this.ctx;
-    this.spanList.count.textContent = ` (${store.spans.size})`;
-    this.relList.count.textContent = ` (${store.relations.size})`;
+    this.listed = this.openLists();
+    this.showCounts();
     if (this.spanList.el.open) {
       const items = store.ordered().map((span) => this.item(span.key, span.label, store.text(span),
         this.ctx.schema.entityClass(span.label)));

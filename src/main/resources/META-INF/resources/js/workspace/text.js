@@ -1,5 +1,6 @@
 // The document text and its two ways of counting: the API counts Unicode code points, the DOM counts UTF-16
-// units. Both maps are built once per document, so every conversion afterwards is one array read.
+// units. Both maps are built once per document, so every conversion afterwards is one array read; a text without
+// surrogate pairs (most texts) counts the same both ways and needs no map.
 
 import { Words } from './words.js';
 
@@ -7,6 +8,13 @@ export class DocumentText {
   constructor(text) {
     this.text = text;
     const n = text.length;
+    this.lines = splitLines(text);
+    if (!SURROGATE_PAIR.test(text)) {
+      this.length = n;
+      this.u16ToCp = null;
+      this.cpToU16 = null;
+      return;
+    }
     this.u16ToCp = new Int32Array(n + 1);
     let cp = 0;
     for (let i = 0; i < n; i++) {
@@ -28,17 +36,18 @@ export class DocumentText {
     for (let i = n; i >= 0; i--) {
       this.cpToU16[this.u16ToCp[i]] = i;
     }
-    this.lines = splitLines(text);
   }
 
   /** Code point offset → UTF-16 offset. */
   u16(cp) {
-    return this.cpToU16[Math.max(0, Math.min(cp, this.length))];
+    const at = Math.max(0, Math.min(cp, this.length));
+    return this.cpToU16 ? this.cpToU16[at] : at;
   }
 
   /** UTF-16 offset → code point offset (a position inside a surrogate pair counts as its start). */
   cp(u16) {
-    return this.u16ToCp[Math.max(0, Math.min(u16, this.text.length))];
+    const at = Math.max(0, Math.min(u16, this.text.length));
+    return this.u16ToCp ? this.u16ToCp[at] : at;
   }
 
   /** Index of the line holding UTF-16 offset {@code u16} (binary search). */
@@ -97,6 +106,7 @@ function splitLines(text) {
 }
 
 const SPACE = /\s/u;
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
 
 function isSpace(t, i) {
   return SPACE.test(t[i]);

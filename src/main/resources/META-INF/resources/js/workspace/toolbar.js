@@ -10,6 +10,7 @@ export class Toolbar {
     this.ws = ws;
     this.status = status;
     this.idleWaiters = []; // waiting for every change to be saved
+    this.listMembers = () => {}; // curators and managers: fills the layer choice (offerLayers)
   }
 
   /** The Saver's state: saving, saved, or failed with a reason. */
@@ -113,7 +114,8 @@ export class Toolbar {
     for (const [value, text] of options) {
       choice.append(Object.assign(document.createElement('option'), { value, textContent: text, selected: value === owner }));
     }
-    getJson(`/api/projects/${projectId}/members`).then((members) => {
+    // The members are asked for once the document is on screen (listMembers).
+    this.listMembers = () => getJson(`/api/projects/${projectId}/members`).then((members) => {
       for (const member of members) {
         if (member.username === owner) continue;
         choice.append(Object.assign(document.createElement('option'), {

@@ -1,17 +1,20 @@
 // Draws a document with its spans and relations, brat-like: spans as labelled marks stacked above the text,
 // relations as arcs in one SVG layer above the marks (drawn by marks.js and arcs.js).
 //
-// Speed comes from three rules. (1) The text is cut into blocks, one per line of the document; a block is the unit
+// Speed comes from four rules. (1) The text is cut into blocks, one per line of the document; a block is the unit
 // of re-rendering: an edit re-renders only the blocks it touches. (2) Stacking works in text offsets; a render
 // reads every position it needs in one pass, gives each visual row the height its own labels and arcs need
 // (rows.js), reads again only when a row's height changed, then writes marks and arcs: at most two forced layouts,
-// no interleaving. (3) Marks and arcs are positioned relative to their block (the SVG has one group per block,
-// moved with a transform), so a block that grows moves the blocks below it without redrawing them.
+// no interleaving, and no read after the writes (the browser lays the marks out once, for the frame). (3) Marks and
+// arcs are positioned relative to their block (the SVG has one group per block, moved with a transform), so a
+// block that grows moves the blocks below it without redrawing them. (4) Blocks far from the screen are stacked,
+// measured and drawn late (late.js).
 
 import { LABEL_H, TEXT_GAP, stackSpans, measureBlock, drawMarks, measureTextHeight } from './marks.js';
 import { Emphasis } from './emphasis.js';
 import { stackArcs, arcZoneHeight, drawArcs, setCompactArcs } from './arcs.js';
 import { rowsOfBlock, applyStruts, offsetIn } from './rows.js';
+import { LateDrawing } from './late.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TOP_PAD = 3; // between a row's highest arc or label and the row above
@@ -32,7 +35,7 @@ export class DocumentView {
     this.width = 0;
     this.emphasis = new Emphasis(root);
     this.hovered = null; // key under the mouse, kept by the controller
-    this.later = new Set(); // blocks whose marks and arcs are not drawn yet
+    this.late = new LateDrawing(this);
     // Spans drawn that are not the layer's (suggestions): relations may end at them. Kept once registered, so that
     // an arc can still be erased after its span left the screen.
     this.extraSpans = new Map();
@@ -84,7 +87,7 @@ export class DocumentView {
     root.append(fragment);
     this.flush(true);
     // A new width re-wraps the text: every position changes, so everything is redrawn (the screen first).
-    let width = root.clientWidth;
+    let width = this.width; // as the render read it: reading it now would lay the new marks out twice
     new ResizeObserver(() => {
       const now = root.clientWidth;
       if (now === width) return;
@@ -184,57 +187,56 @@ export class DocumentView {
   // --- rendering ---
 
   /**
-   * Re-renders the changed blocks: write heights, read all positions, write marks and arcs. Blocks far from the
-   * viewport get their height now (so nothing moves later) but their marks and arcs only when they come near the
-   * viewport or the browser is idle: opening a long document costs what one screen costs.
+   * Re-renders the changed blocks near the viewport: stack, read all positions, fit the rows, write marks and arcs.
+   * Blocks far from it are left to late.js: drawn when they come near the viewport or the browser is idle, so that
+   * opening a long document costs what one screen costs.
    */
   flush(all = false) {
     if (this.dirty.size === 0) return;
     const dirty = [...this.dirty];
     this.dirty.clear();
-    for (const b of dirty) this.stackBlock(b);
     // Read: where the blocks are (known from the last render, except at the start and after a resize).
     if (!this.width || all) this.width = this.root.clientWidth;
     if (all || this.blocks.some((b) => b.top < 0)) this.readTops();
-    const [from, to] = this.viewport();
+    const y = this.screenTop();
+    const [from, to] = this.viewport(y);
+    const anchor = this.late.anchor(y);
     const now = [];
     for (const b of dirty) {
-      if (b.top + b.height >= from && b.top <= to) {
-        now.push(b);
-      } else {
-        this.later.add(b);
-        b.ov.replaceChildren();
-        b.g.replaceChildren();
-      }
+      if (b.top + b.height >= from && b.top <= to) now.push(b);
+      else this.late.hold(b);
     }
-    const anchor = this.anchor();
     this.render(now, all);
-    this.keep(anchor);
+    this.late.keep(anchor);
     this.emphasis.refresh();
-    this.scheduleLater();
+    this.late.schedule();
     this.onFlush?.();
   }
 
   /**
-   * Measures the blocks, fits each row's height to its labels and arcs, measures again if a height changed (and
-   * moves the blocks below), then draws marks and arcs.
+   * Stacks and measures the blocks, fits each row's height to its labels and arcs, measures again if a height
+   * changed (and moves the blocks below), then draws marks and arcs.
    */
   render(list, moved = false) {
+    for (const b of list) this.stackBlock(b);
     for (const b of list) measureBlock(b, this.range);
-    let grown = false;
-    for (const b of list) if (this.fitRows(b)) grown = true;
-    if (grown) for (const b of list) measureBlock(b, this.range);
+    // All struts are worked out before any is written: finding a row's first offset reads the layout.
+    const struts = list.map((b) => this.strutsOf(b));
+    const refitted = list.filter((b, i) => applyStruts(b, struts[i], this.doc.text));
+    const grown = refitted.length > 0;
+    // A block keeps its layout inside when its rows did not change: only the refitted ones are measured again.
+    for (const b of refitted) measureBlock(b, this.range);
     for (const b of list) b.rows = rowsOfBlock(b, this.doc.text);
     if (grown || moved) this.readTops();
     for (const b of list) {
       this.draw(b);
-      this.later.delete(b);
+      this.late.drawn(b);
     }
     if (grown || moved) this.writeTops();
   }
 
-  /** Gives each row of the block the room above its text that its labels and arcs need; true if any changed. */
-  fitRows(b) {
+  /** The struts that give each row of the block the room above its text that its labels and arcs need. */
+  strutsOf(b) {
     const rows = rowsOfBlock(b, this.doc.text);
     const spare = (this.baseH - this.contentH) / 2; // above the text within a plain row
     const struts = [];
@@ -244,8 +246,7 @@ export class DocumentView {
       const raise = Math.ceil(above - spare);
       if (raise > 0) struts.push({ at: row.at, raise });
     }
-    struts.sort((x, y) => x.at - y.at);
-    return applyStruts(b, struts, this.doc.text);
+    return struts.sort((x, y) => x.at - y.at);
   }
 
   /** One layout read: every block's top and height. */
@@ -269,92 +270,20 @@ export class DocumentView {
     this.svg.setAttribute('height', this.docHeight);
   }
 
+  /** The screen's top in the document's own coordinates. */
+  screenTop() {
+    return -this.root.getBoundingClientRect().top;
+  }
+
   /** The part of the document worth drawing now, in its own coordinates: the screen and one more above and below. */
-  viewport() {
-    const box = this.root.getBoundingClientRect();
+  viewport(y = this.screenTop()) {
     const h = window.innerHeight || 900;
-    return [-box.top - h, -box.top + 2 * h];
+    return [y - h, y + 2 * h];
   }
 
-  /** Measures, then draws, blocks that were left for later. */
-  drawNow(list) {
-    if (list.length === 0) return;
-    const anchor = this.anchor();
-    this.render(list);
-    this.keep(anchor);
-    this.emphasis.refresh();
-    if (this.later.size === 0) performance.mark('relata-workspace-complete');
-  }
-
-  /** Draws the blocks near the viewport after a scroll, and the rest when the browser is idle. */
-  scheduleLater() {
-    if (this.later.size === 0) {
-      performance.mark('relata-workspace-complete');
-      return;
-    }
-    if (!this.scrollHook) {
-      this.scrollHook = () => {
-        if (this.scrollQueued) return;
-        this.scrollQueued = true;
-        requestAnimationFrame(() => {
-          this.scrollQueued = false;
-          const [from, to] = this.viewport();
-          this.drawNow([...this.later].filter((b) => b.top + b.height >= from && b.top <= to));
-        });
-      };
-      window.addEventListener('scroll', this.scrollHook, { passive: true });
-    }
-    if (this.idleQueued) return;
-    this.idleQueued = true;
-    const idle = window.requestIdleCallback || ((f) => setTimeout(() => f({ timeRemaining: () => 8 }), 1));
-    idle((deadline) => {
-      this.idleQueued = false;
-      const [from] = this.viewport();
-      const pending = [...this.later].sort((a, b) => Math.abs(a.top - from) - Math.abs(b.top - from));
-      // Small batches, so that a key press never waits long behind drawing.
-      let n = 0;
-      while (n < pending.length && deadline.timeRemaining() > 4) {
-        this.drawNow(pending.slice(n, n + 8));
-        n += 8;
-      }
-      this.scheduleLater();
-    }, { timeout: 300 });
-  }
-
-  /**
-   * The block at the top of the screen and where it is on screen. A block drawn late grows (its rows make room for
-   * labels and arcs): drawing blocks above the screen would push what one reads, or just jumped to, out of sight.
-   */
-  anchor() {
-    const y = -this.root.getBoundingClientRect().top;
-    const b = this.blocks.find((x) => x.top + x.height > y);
-    return b ? { el: b.el, at: b.el.getBoundingClientRect().top } : null;
-  }
-
-  /** Scrolls back by what the anchor block moved, so that the screen shows what it showed before. */
-  keep(anchor) {
-    if (!anchor) return;
-    const moved = anchor.el.getBoundingClientRect().top - anchor.at;
-    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
-  }
-
-  /**
-   * Draws a span or relation, with the blocks a screen around it, then scrolls it into sight. Drawn blocks grow,
-   * so what lies between the screen's edge and the annotation is drawn before the scroll, not after it (which
-   * would push the annotation out of sight again); blocks drawn later above the screen are made up for by
-   * anchor().
-   */
+  /** Draws a span or relation and what is around it, then scrolls it into sight (late.js). */
   reveal(key) {
-    const span = this.store.spans.get(key);
-    const rel = this.store.relations.get(key);
-    const own = span ? this.blocksOf(span) : rel ? this.blocksOfRelation(rel) : [];
-    if (own.length === 0) return null;
-    const h = window.innerHeight || 900;
-    const at = own[0].top;
-    this.drawNow([...this.later].filter((b) => own.includes(b) || (b.top + b.height >= at - h && b.top <= at + h)));
-    const el = this.firstElementOf(key);
-    el?.scrollIntoView({ block: 'nearest' });
-    return el;
+    return this.late.reveal(key);
   }
 
   /** Levels of the block's span labels and arcs, from offsets alone. */

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -99,11 +100,10 @@ public class ExchangeResource {
             description = "prodigy and conll answer X-Relata-Left-Out: the spans they could not hold (off token edges,"
                     + " discontinuous; conll: overlapped by a longer span). doccano answers X-Relata-Approximated: the"
                     + " discontinuous spans it wrote as their outer bounds.")
-    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
-            @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
-            @QueryParam("split") String split, @QueryParam("seed") String seed) {
+    public Response export(@PathParam("id") long id, @BeanParam ExportQuery query) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportRequests.Resolved resolved = exportRequests.resolve(project, format, source, status, split, seed);
+        ExportRequests.Resolved resolved = exportRequests.resolve(project, query.format, query.source, query.status,
+                query.split, query.seed);
         ExportService.Request request = resolved.request();
         Response.ResponseBuilder response = request.format().reportsLeftOut()
                 ? Response.ok().header("X-Relata-Left-Out", resolved.leftOut())
@@ -140,11 +140,10 @@ public class ExchangeResource {
                     + " documents: the entries the export writes (one per document; with source=all one per document"
                     + " and annotator); spans and relations: the annotations in them. finished: the finished layers of"
                     + " gold, suggestions and each annotator (by username), whatever the source.")
-    public ExportCount count(@PathParam("id") long id, @QueryParam("format") @DefaultValue("jsonl") String format,
-            @QueryParam("source") @DefaultValue("gold") String source, @QueryParam("status") @DefaultValue("done") String status,
-            @QueryParam("split") String split, @QueryParam("seed") String seed) {
+    public ExportCount count(@PathParam("id") long id, @BeanParam ExportQuery query) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportService.Request request = exportRequests.request(project, format, source, status, split, seed);
+        ExportService.Request request = exportRequests.request(project, query.format, query.source, query.status,
+                query.split, query.seed);
         ExportService.Count count = exports.count(id, request.source());
         long gold = 0;
         long suggestions = 0;

@@ -31,8 +31,20 @@ public record Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> re
         return attributes == null ? List.of() : attributes;
     }
 
+    /** What the specs of entity and relation types share, as {@link LabelType} does for the types. */
+    public interface LabelSpec {
+        String name();
+
+        String color();
+
+        String hotkey();
+
+        String displayName();
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntityTypeSpec(Long id, String name, String color, String hotkey, String displayName) {
+    public record EntityTypeSpec(Long id, String name, String color, String hotkey, String displayName)
+            implements LabelSpec {
 
         /** Without a display name: saving keeps the one the type has (brat's visual.conf sets it on import). */
         public EntityTypeSpec(Long id, String name, String color, String hotkey) {
@@ -42,7 +54,7 @@ public record Schema(List<EntityTypeSpec> entityTypes, List<RelationTypeSpec> re
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RelationTypeSpec(Long id, String name, Boolean directed, List<Pair> allowed, String color,
-            String hotkey, String displayName) {
+            String hotkey, String displayName) implements LabelSpec {
 
         /** Without a display name: saving keeps the one the type has. */
         public RelationTypeSpec(Long id, String name, Boolean directed, List<Pair> allowed, String color, String hotkey) {

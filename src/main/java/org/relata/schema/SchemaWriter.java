@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.relata.persistence.IdentityEntity;
 import org.relata.project.Project;
 import org.relata.schema.Schema.AttributeSpec;
 import org.relata.schema.Schema.EntityTypeSpec;
+import org.relata.schema.Schema.LabelSpec;
 import org.relata.schema.Schema.Pair;
 import org.relata.schema.Schema.RelationTypeSpec;
 import org.relata.web.ApiException;
@@ -80,27 +84,9 @@ class SchemaWriter {
 
     private Map<String, EntityType> replaceEntityTypes(Project project, List<EntityTypeSpec> specs) {
         List<EntityType> existing = EntityType.inProject(project);
-        Map<Long, EntityType> byId = new HashMap<>();
-        Map<String, EntityType> byName = new HashMap<>();
-        existing.forEach(t -> {
-            byId.put(t.id, t);
-            byName.put(t.name, t);
-        });
-        List<EntityType> kept = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            EntityTypeSpec spec = specs.get(i);
-            EntityType type = match(spec.id(), spec.name(), byId, byName);
-            kept.add(type);
-        }
-        Set<EntityType> removed = new HashSet<>(existing);
-        kept.forEach(removed::remove);
-        for (EntityType type : removed) {
-            long uses = labelUses.spansLabelled(type.id);
-            if (uses > 0) {
-                throw ApiException.conflict("Entity type '" + type.name + "' labels " + uses
-                        + " spans; relabel or delete them before removing the type.");
-            }
-        }
+        List<EntityType> kept = matchAll(existing, t -> t.name, specs, EntityTypeSpec::id, EntityTypeSpec::name);
+        Set<EntityType> removed = notKept(existing, kept);
+        refuseInUse(removed, t -> labelUses.spansLabelled(t.id), "Entity type", "spans");
         if (!removed.isEmpty()) {
             // Pairs naming a removed type go with it, through the loaded relation types (orphan removal), so that no
             // loaded pair still points at a deleted type when the session flushes.
@@ -122,12 +108,7 @@ class SchemaWriter {
         for (int i = 0; i < specs.size(); i++) {
             EntityTypeSpec spec = specs.get(i);
             EntityType type = kept.get(i) == null ? new EntityType() : kept.get(i);
-            type.project = project;
-            type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, SchemaRules.entityColor(i));
-            type.displayName = spec.displayName() != null ? blankToNull(spec.displayName()) : type.displayName;
-            type.hotkey = blankToNull(spec.hotkey());
-            type.position = i;
+            label(type, spec, project, i, SchemaRules.entityColor(i));
             if (type.id == null) {
                 type.persist();
             }
@@ -139,26 +120,10 @@ class SchemaWriter {
 
     private void replaceRelationTypes(Project project, List<RelationTypeSpec> specs, Map<String, EntityType> entityTypes) {
         List<RelationType> existing = RelationType.inProject(project);
-        Map<Long, RelationType> byId = new HashMap<>();
-        Map<String, RelationType> byName = new HashMap<>();
-        existing.forEach(t -> {
-            byId.put(t.id, t);
-            byName.put(t.name, t);
-        });
-        List<RelationType> kept = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            kept.add(match(specs.get(i).id(), specs.get(i).name(), byId, byName));
-        }
-        Set<RelationType> removed = new HashSet<>(existing);
-        kept.forEach(removed::remove);
-        for (RelationType type : removed) {
-            long uses = labelUses.relationsLabelled(type.id);
-            if (uses > 0) {
-                throw ApiException.conflict("Relation type '" + type.name + "' labels " + uses
-                        + " relations; relabel or delete them before removing the type.");
-            }
-            type.delete();
-        }
+        List<RelationType> kept = matchAll(existing, t -> t.name, specs, RelationTypeSpec::id, RelationTypeSpec::name);
+        Set<RelationType> removed = notKept(existing, kept);
+        refuseInUse(removed, t -> labelUses.relationsLabelled(t.id), "Relation type", "relations");
+        removed.forEach(RelationType::delete);
         for (RelationType type : kept) {
             if (type != null) {
                 type.name = "~" + type.id;
@@ -170,13 +135,8 @@ class SchemaWriter {
         for (int i = 0; i < specs.size(); i++) {
             RelationTypeSpec spec = specs.get(i);
             RelationType type = kept.get(i) == null ? new RelationType() : kept.get(i);
-            type.project = project;
-            type.name = spec.name();
-            type.color = colorOr(spec.color(), type.color, SchemaRules.relationColor(i));
-            type.displayName = spec.displayName() != null ? blankToNull(spec.displayName()) : type.displayName;
-            type.hotkey = blankToNull(spec.hotkey());
+            label(type, spec, project, i, SchemaRules.relationColor(i));
             type.directed = spec.directed() == null || spec.directed();
-            type.position = i;
             if (type.id == null) {
                 type.persist();
             }
@@ -198,21 +158,10 @@ class SchemaWriter {
 
     private void replaceAttributes(Project project, List<AttributeSpec> specs) {
         List<AttributeDef> existing = AttributeDef.inProject(project);
-        Map<Long, AttributeDef> byId = new HashMap<>();
-        Map<String, AttributeDef> byKey = new HashMap<>();
-        existing.forEach(a -> {
-            byId.put(a.id, a);
-            byKey.put(a.target + "/" + a.name, a);
-        });
-        List<AttributeDef> kept = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            AttributeSpec spec = specs.get(i);
-            String on = spec.on() == null ? AttributeDef.ON_SPAN : spec.on();
-            kept.add(match(spec.id(), on + "/" + spec.name(), byId, byKey));
-        }
-        Set<AttributeDef> removed = new HashSet<>(existing);
-        kept.forEach(removed::remove);
-        removed.forEach(AttributeDef::delete);
+        // An attribute's name is unique per target (span or relation), so the target is part of its key.
+        List<AttributeDef> kept = matchAll(existing, a -> a.target + "/" + a.name, specs, AttributeSpec::id,
+                spec -> (spec.on() == null ? AttributeDef.ON_SPAN : spec.on()) + "/" + spec.name());
+        notKept(existing, kept).forEach(AttributeDef::delete);
         Map<AttributeDef, String> oldNames = new HashMap<>();
         for (AttributeDef def : kept) {
             if (def != null) {
@@ -238,6 +187,44 @@ class SchemaWriter {
     }
 
     /**
+     * The existing row each spec keeps (null where the spec makes a new one), in the specs' order: matched by
+     * {@link #match} on the spec's id and key, a row's key being {@code keyOf}.
+     */
+    private static <T extends IdentityEntity, S> List<T> matchAll(List<T> existing, Function<T, String> keyOf,
+            List<S> specs, Function<S, Long> specId, Function<S, String> specKey) {
+        Map<Long, T> byId = new HashMap<>();
+        Map<String, T> byKey = new HashMap<>();
+        for (T row : existing) {
+            byId.put(row.id, row);
+            byKey.put(keyOf.apply(row), row);
+        }
+        List<T> kept = new ArrayList<>();
+        for (S spec : specs) {
+            kept.add(match(specId.apply(spec), specKey.apply(spec), byId, byKey));
+        }
+        return kept;
+    }
+
+    /** 409 when a type to remove still labels annotations ({@code items}): they are relabelled or deleted first. */
+    private static <T extends LabelType> void refuseInUse(Set<T> removed, ToLongFunction<T> uses, String kind,
+            String items) {
+        for (T type : removed) {
+            long n = uses.applyAsLong(type);
+            if (n > 0) {
+                throw ApiException.conflict(kind + " '" + type.name + "' labels " + n + " " + items
+                        + "; relabel or delete them before removing the type.");
+            }
+        }
+    }
+
+    /** The existing rows no spec keeps: they go. */
+    private static <T> Set<T> notKept(List<T> existing, List<T> kept) {
+        Set<T> removed = new HashSet<>(existing);
+        kept.forEach(removed::remove);
+        return removed;
+    }
+
+    /**
      * By id when the id is one of this project's types (so a rename stays a rename), else by name. An id of
      * another project's type (a schema downloaded there and uploaded here) is ignored, not refused.
      */
@@ -249,6 +236,19 @@ class SchemaWriter {
             }
         }
         return byKey.get(key);
+    }
+
+    /**
+     * Gives a type what its spec says of the label: name, colour (else the one it has, else {@code freshColor}),
+     * display name (an absent one keeps the type's, an empty one clears it), hotkey and place in the list.
+     */
+    private static void label(LabelType type, LabelSpec spec, Project project, int position, String freshColor) {
+        type.project = project;
+        type.name = spec.name();
+        type.color = colorOr(spec.color(), type.color, freshColor);
+        type.displayName = spec.displayName() != null ? blankToNull(spec.displayName()) : type.displayName;
+        type.hotkey = blankToNull(spec.hotkey());
+        type.position = position;
     }
 
     private static String colorOr(String wanted, String current, String fresh) {

@@ -133,16 +133,9 @@ public class TeamPages {
         GoldAgreement.VersusGold versusGold = goldAgreement.of(id);
         List<Metric> metrics = List.of(figures.spans().exact(), figures.spans().overlap(), figures.relations().exact(),
                 figures.relations().overlap());
-        List<PairRow> pairs = new ArrayList<>();
-        List<PairScore> first = figures.spans().exact().pairs();
-        for (int i = 0; i < first.size(); i++) {
-            List<Figure> cells = new ArrayList<>();
-            for (Metric metric : metrics) {
-                cells.add(f1(metric.pairs().get(i)));
-            }
-            cells.add(kappa(figures.tokens().cohen(), first.get(i).a(), first.get(i).b()));
-            pairs.add(new PairRow(first.get(i).a(), first.get(i).b(), cells));
-        }
+        List<PairRow> pairs = f1Rows(metrics);
+        // Between annotators only, a last column: Cohen's kappa over tokens.
+        pairs.forEach(row -> row.figures().add(kappa(figures.tokens().cohen(), row.a(), row.b())));
         List<Figure> means = new ArrayList<>();
         for (Metric metric : metrics) {
             means.add(mean(metric.f1(), metric.pairs().size()));
@@ -237,10 +230,14 @@ public class TeamPages {
 
     /** One row per annotator against gold: the same four F1 figures as between annotators. */
     private static List<PairRow> goldRows(GoldAgreement.VersusGold versusGold) {
-        List<Metric> metrics = List.of(versusGold.spans().exact(), versusGold.spans().overlap(),
-                versusGold.relations().exact(), versusGold.relations().overlap());
+        return f1Rows(List.of(versusGold.spans().exact(), versusGold.spans().overlap(),
+                versusGold.relations().exact(), versusGold.relations().overlap()));
+    }
+
+    /** One row per pair, a cell per metric: its F1 (every metric lists the same pairs in the same order). */
+    private static List<PairRow> f1Rows(List<Metric> metrics) {
         List<PairRow> rows = new ArrayList<>();
-        List<PairScore> first = versusGold.spans().exact().pairs();
+        List<PairScore> first = metrics.get(0).pairs();
         for (int i = 0; i < first.size(); i++) {
             List<Figure> cells = new ArrayList<>();
             for (Metric metric : metrics) {

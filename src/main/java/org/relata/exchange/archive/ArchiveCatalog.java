@@ -43,21 +43,15 @@ final class ArchiveCatalog {
     }
 
     private void store(JsonNode schema) {
-        JsonNode entities = fields.array(schema, "$", "entityTypes");
-        for (int i = 0; i < entities.size(); i++) {
-            JsonNode t = entities.get(i);
-            String at = "$.entityTypes[" + i + "]";
+        eachOf(schema, "entityTypes", (t, i, at) -> {
             String name = fields.string(t, at, "name");
             long id = insert(at, "insert into entity_types (project_id, name, color, hotkey, display_name, position)"
                     + " values (?, ?, ?, ?, ?, ?) returning id", name, fields.string(t, at, "color"),
                     fields.optionalString(t, at, "hotkey"), fields.optionalString(t, at, "displayName"),
                     (int) fields.optionalLong(t, at, "position", i));
             entityTypes.put(name, id);
-        }
-        JsonNode relations = fields.array(schema, "$", "relationTypes");
-        for (int i = 0; i < relations.size(); i++) {
-            JsonNode t = relations.get(i);
-            String at = "$.relationTypes[" + i + "]";
+        });
+        eachOf(schema, "relationTypes", (t, i, at) -> {
             String name = fields.string(t, at, "name");
             long id = insert(at, "insert into relation_types (project_id, name, color, hotkey, directed, display_name,"
                     + " position) values (?, ?, ?, ?, ?, ?, ?) returning id", name, fields.string(t, at, "color"),
@@ -71,11 +65,8 @@ final class ArchiveCatalog {
                         + " values (?, ?, ?, ?) returning relation_type_id", id,
                         entityType(allowed.get(p), pairAt, "head"), entityType(allowed.get(p), pairAt, "tail"));
             }
-        }
-        JsonNode attributeDefs = fields.array(schema, "$", "attributes");
-        for (int i = 0; i < attributeDefs.size(); i++) {
-            JsonNode a = attributeDefs.get(i);
-            String at = "$.attributes[" + i + "]";
+        });
+        eachOf(schema, "attributes", (a, i, at) -> {
             String name = fields.string(a, at, "name");
             String on = fields.string(a, at, "on");
             JsonNode values = a.get("values");
@@ -93,16 +84,13 @@ final class ArchiveCatalog {
                     + " values (?, ?, ?, cast(? as jsonb), ?) returning id", name, on,
                     values == null || values.isNull() ? null : values.toString(), (int) fields.optionalLong(a, at, "position", i));
             attributes.put(on + ":" + name, allowed);
-        }
-        JsonNode events = fields.array(schema, "$", "eventTypes");
-        for (int i = 0; i < events.size(); i++) {
-            JsonNode t = events.get(i);
-            String at = "$.eventTypes[" + i + "]";
+        });
+        eachOf(schema, "eventTypes", (t, i, at) -> {
             String name = fields.string(t, at, "name");
             long id = insert(at, "insert into event_types (project_id, name, roles, position) values (?, ?, cast(? as jsonb), ?)"
                     + " returning id", name, fields.array(t, at, "roles").toString(), (int) fields.optionalLong(t, at, "position", i));
             eventTypes.put(name, id);
-        }
+        });
         JsonNode resources = fields.array(schema, "$", "linkResources");
         for (int i = 0; i < resources.size(); i++) {
             if (!resources.get(i).isTextual()) {
@@ -111,6 +99,19 @@ final class ArchiveCatalog {
         }
         insert("$.linkResources", "update projects set link_resources = cast(? as jsonb) where id = ? returning id",
                 resources.toString(), projectId);
+    }
+
+    /** One element of a schema array, its index and its path for errors ("$.entityTypes[2]"). */
+    private interface Element {
+        void store(JsonNode element, int index, String at);
+    }
+
+    /** Stores every element of the schema's array {@code name} (which must be there), in order. */
+    private void eachOf(JsonNode schema, String name, Element element) {
+        JsonNode array = fields.array(schema, "$", name);
+        for (int i = 0; i < array.size(); i++) {
+            element.store(array.get(i), i, "$." + name + "[" + i + "]");
+        }
     }
 
     private long entityType(JsonNode pair, String at, String side) {

@@ -158,22 +158,15 @@ public class CurationService {
     @Transactional
     public Decided accept(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         Decision decision = decide(visible, expectedVersion, key);
-        LayerTarget gold = decision.gold();
-        long version = decision.version();
         Item item = decision.item();
-        if (item.rejected) {
-            unreject(visible.document().id, item.key);
-        }
-        if (item.relation) {
-            for (Item argument : List.of(item.head, item.tail)) {
-                if (argument.rejected) {
-                    unreject(visible.document().id, argument.key);
-                }
+        List<Item> taken = item.relation ? List.of(item, item.head, item.tail) : List.of(item);
+        for (Item each : taken) {
+            if (each.rejected) {
+                unreject(visible.document().id, each.key);
             }
         }
-        if (!item.inGold()) {
-            version = item.relation ? copyRelation(gold, item) : copySpan(gold, item);
-        }
+        long version = item.inGold() ? decision.version()
+                : item.relation ? copyRelation(decision.gold(), item) : copySpan(decision.gold(), item);
         return recorded(visible, "accept", key, version);
     }
 
@@ -184,13 +177,10 @@ public class CurationService {
     @Transactional
     public Decided reject(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         Decision decision = decide(visible, expectedVersion, key);
-        LayerTarget gold = decision.gold();
-        long version = decision.version();
         Item item = decision.item();
-        if (item.inGold()) {
-            version = item.relation ? annotations.deleteRelation(gold, null, item.goldId).version()
-                    : annotations.deleteSpan(gold, null, item.goldId).version();
-        }
+        long version = !item.inGold() ? decision.version()
+                : item.relation ? annotations.deleteRelation(decision.gold(), null, item.goldId).version()
+                : annotations.deleteSpan(decision.gold(), null, item.goldId).version();
         em.createNativeQuery("""
                 insert into curation_rejections (document_id, item_key, user_id) values (?1, ?2, ?3)
                 on conflict do nothing""")

@@ -184,15 +184,14 @@ export class DocumentView {
   // --- rendering ---
 
   /**
-   * Re-renders the changed blocks: write heights, read all positions, write marks and arcs. Blocks far from the
-   * viewport get their height now (so nothing moves later) but their marks and arcs only when they come near the
-   * viewport or the browser is idle: opening a long document costs what one screen costs.
+   * Re-renders the changed blocks: read all positions, stack, write marks and arcs. Blocks far from the viewport
+   * are stacked and drawn only when they come near the viewport or the browser is idle (anchor() keeps the screen
+   * still when they grow): opening a long document costs what one screen costs.
    */
   flush(all = false) {
     if (this.dirty.size === 0) return;
     const dirty = [...this.dirty];
     this.dirty.clear();
-    for (const b of dirty) this.stackBlock(b);
     // Read: where the blocks are (known from the last render, except at the start and after a resize).
     if (!this.width || all) this.width = this.root.clientWidth;
     if (all || this.blocks.some((b) => b.top < 0)) this.readTops();
@@ -202,12 +201,13 @@ export class DocumentView {
       if (b.top + b.height >= from && b.top <= to) {
         now.push(b);
       } else {
+        // Stacked when drawn: a long document's far blocks cost nothing before the first screen.
         this.later.add(b);
         b.ov.replaceChildren();
         b.g.replaceChildren();
       }
     }
-    const anchor = this.anchor();
+    const anchor = this.anchor(dirty);
     this.render(now, all);
     this.keep(anchor);
     this.emphasis.refresh();
@@ -220,6 +220,7 @@ export class DocumentView {
    * moves the blocks below), then draws marks and arcs.
    */
   render(list, moved = false) {
+    for (const b of list) this.stackBlock(b);
     for (const b of list) measureBlock(b, this.range);
     let grown = false;
     for (const b of list) if (this.fitRows(b)) grown = true;
@@ -279,7 +280,7 @@ export class DocumentView {
   /** Measures, then draws, blocks that were left for later. */
   drawNow(list) {
     if (list.length === 0) return;
-    const anchor = this.anchor();
+    const anchor = this.anchor(list);
     this.render(list);
     this.keep(anchor);
     this.emphasis.refresh();
@@ -325,10 +326,13 @@ export class DocumentView {
    * The block at the top of the screen and where it is on screen. A block drawn late grows (its rows make room for
    * labels and arcs): drawing blocks above the screen would push what one reads, or just jumped to, out of sight.
    */
-  anchor() {
+  anchor(changed) {
     const y = -this.root.getBoundingClientRect().top;
     const b = this.blocks.find((x) => x.top + x.height > y);
-    return b ? { el: b.el, at: b.el.getBoundingClientRect().top } : null;
+    // Only blocks above it can move it; with none (a document opened at its top), keep() need not read the layout
+    // again after the drawing, which would lay out the whole document once more.
+    if (!b || !changed.some((x) => x.i < b.i)) return null;
+    return { el: b.el, at: b.el.getBoundingClientRect().top };
   }
 
   /** Scrolls back by what the anchor block moved, so that the screen shows what it showed before. */

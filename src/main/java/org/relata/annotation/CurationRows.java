@@ -41,21 +41,55 @@ public class CurationRows {
     @Inject
     EntityManager em;
 
-    /** Annotators with a layer of the document, and those assigned to it who have not started; by username. */
+    /** The gold layer's state: absent (null) until curation starts. */
+    public record GoldState(long id, String status, long version) {
+    }
+
+    /**
+     * What the merged view of a document is made of, short of the rows themselves: every annotator's layer (or
+     * assignment), gold's, and a digest of the project's label names (a rename changes no layer's version but does
+     * change the view). Equal states give equal merged views, which is what lets curation keep one. layerIds tell a
+     * layer made anew (its version starting over) from the one before.
+     */
+    public record LayerStates(List<AnnotatorLayer> annotators, List<Long> layerIds, GoldState gold, String labels) {
+    }
+
+    /**
+     * The states in one query: annotators with a layer of the document and those assigned to it who have not
+     * started (by username), gold, and the label digest.
+     */
     @SuppressWarnings("unchecked")
-    public List<AnnotatorLayer> annotators(long documentId) {
+    public LayerStates layerStates(long documentId, long projectId) {
         List<AnnotatorLayer> annotators = new ArrayList<>();
+        List<Long> layerIds = new ArrayList<>();
+        GoldState gold = null;
+        String labels = null;
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select u.username, l.status, l.version from annotation_layers l join users u on u.id = l.user_id
-                 where l.document_id = ?1 and l.owner_kind = 'USER'
+                select l.owner_kind, u.username, l.id, l.status, l.version
+                  from annotation_layers l left join users u on u.id = l.user_id
+                 where l.document_id = ?1 and l.owner_kind in ('USER', 'GOLD')
                 union all
-                select u.username, 'NEW', 0 from assignments a join users u on u.id = a.user_id
+                select 'USER', u.username, null, 'NEW', 0 from assignments a join users u on u.id = a.user_id
                  where a.document_id = ?1 and not exists (select 1 from annotation_layers l
                        where l.document_id = a.document_id and l.owner_kind = 'USER' and l.user_id = a.user_id)
-                 order by 1""").setParameter(1, documentId).getResultList()) {
-            annotators.add(new AnnotatorLayer((String) row[0], (String) row[1], ((Number) row[2]).longValue()));
+                union all
+                select 'LABELS', md5(coalesce((select string_agg(t.id || ':' || t.name, ',' order by t.id)
+                                                 from entity_types t where t.project_id = ?2), '')
+                                     || ';' || coalesce((select string_agg(t.id || ':' || t.name || ':' || t.directed,
+                                                 ',' order by t.id) from relation_types t where t.project_id = ?2), '')),
+                       null, null, 0
+                 order by 2""").setParameter(1, documentId).setParameter(2, projectId).getResultList()) {
+            switch ((String) row[0]) {
+                case "GOLD" -> gold = new GoldState(((Number) row[2]).longValue(), (String) row[3],
+                        ((Number) row[4]).longValue());
+                case "LABELS" -> labels = (String) row[1];
+                default -> {
+                    annotators.add(new AnnotatorLayer((String) row[1], (String) row[3], ((Number) row[4]).longValue()));
+                    layerIds.add(row[2] == null ? null : ((Number) row[2]).longValue());
+                }
+            }
         }
-        return annotators;
+        return new LayerStates(List.copyOf(annotators), java.util.Collections.unmodifiableList(layerIds), gold, labels);
     }
 
     /** Gold's spans first, then each annotator's by username, each in reading order. */

@@ -9,13 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.DocumentAccess;
 import org.relata.project.Project;
 import org.relata.project.ProjectResource;
+import org.relata.web.InlineJson;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -48,23 +48,18 @@ public class CurationPages {
     ProjectResource projects;
 
     @Inject
-    ObjectMapper json;
+    InlineJson inline;
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance curate(@PathParam("docId") long docId) throws JsonProcessingException {
+    public TemplateInstance curate(@PathParam("docId") long docId) {
         DocumentAccess.Visible visible = CurationService.curatable(documents, docId);
         Project project = visible.access().project();
+        // The merged view's part is written once per kept view: the next opening of an unchanged document reuses it.
+        RawValue merged = curation.open(visible)
+                .page(view -> new RawValue(inline.of(CurationPageData.of(view)).getValue()));
         Map<String, Object> data = Map.of("text", visible.document().text, "project", projects.get(project.id),
-                "curation", CurationPageData.of(curation.open(visible)));
-        return Templates.curate(project, docId, visible.document().externalId, inline(json.writeValueAsString(data)));
-    }
-
-    /**
-     * JSON that can stand inside a script element: '<' only occurs inside JSON strings, where its escape means the
-     * same, so no "</script>" or "<!--" in the text can end the element early. '>' and '&' likewise, for good measure.
-     */
-    static RawString inline(String json) {
-        return new RawString(json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
+                "curation", merged);
+        return Templates.curate(project, docId, visible.document().externalId, inline.of(data));
     }
 }

@@ -1,10 +1,7 @@
 package org.relata.curation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +13,6 @@ import org.relata.annotation.AnnotationService;
 import org.relata.annotation.AnnotationViews.NewRelation;
 import org.relata.annotation.AnnotationViews.NewSpan;
 import org.relata.annotation.CurationRows;
-import org.relata.annotation.Layer;
-import org.relata.annotation.LayerOwner;
 import org.relata.annotation.LayerTarget;
 import org.relata.annotation.LayerTargets;
 import org.relata.audit.AuditLog;
@@ -58,6 +53,9 @@ public class CurationService {
     @Inject
     CurationRows rows;
 
+    @Inject
+    MergedViews views;
+
     /** The document, for a curator or manager; 404 for everyone else (gold is not disclosed to annotators). */
     public static DocumentAccess.Visible curatable(DocumentAccess documents, long documentId) {
         DocumentAccess.Visible visible = documents.visible(documentId);
@@ -67,29 +65,57 @@ public class CurationService {
         return visible;
     }
 
+    /** The merged view as it is now, kept or read; nothing is written (a GET). */
     public CurationView view(DocumentAccess.Visible visible) {
-        return view(visible, merged.read(visible.document().id));
+        return kept(visible).view();
     }
 
     /**
-     * What the curation page opens with: curation started (as {@link #start}) and the merged view, in one
-     * transaction. The layers are read once when nothing needed pre-accepting, as on every later opening.
+     * What the curation page opens with: curation started (as {@link #start}) and the merged view. Once curation
+     * has started and nothing agreed on waits outside gold, as on almost every opening, this writes and locks
+     * nothing and answers the view kept for the layers' current versions.
      */
     @Transactional
-    public CurationView open(DocumentAccess.Visible visible) {
+    public MergedViews.Kept open(DocumentAccess.Visible visible) {
         goldOf(visible);
-        CurationRows.GoldLayer gold = rows.lockGold(visible.document());
-        Merge merge = merged.read(visible.document().id);
+        MergedViews.Kept kept = kept(visible);
+        if (kept.settled()) {
+            return kept;
+        }
+        Document document = visible.document();
+        CurationRows.GoldLayer gold = rows.lockGold(document);
+        Merge merge = merged.read(document.id, document.project.id);
         int copied = preAccept(visible, gold, merge).preAccepted();
-        return view(visible, copied == 0 ? merge : merged.read(visible.document().id));
+        // Not kept: this transaction's writes are not committed yet (a rollback would reuse gold's version).
+        Merge now = copied == 0 ? merge : merged.read(document.id, document.project.id);
+        return new MergedViews.Kept(view(visible, now), false);
+    }
+
+    /**
+     * The view kept for the state read now, else the merge read and kept. The state is read again after the rows:
+     * a change committed in between (a layer's rows are newer than the state said) leaves the view unkept.
+     */
+    private MergedViews.Kept kept(DocumentAccess.Visible visible) {
+        Document document = visible.document();
+        MergedLayers.State state = merged.state(document.id, document.project.id);
+        MergedViews.Key key = new MergedViews.Key(document.id, document.externalId, share(document.project), state);
+        MergedViews.Kept kept = views.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        Merge merge = merged.read(document.id, state);
+        boolean settled = state.layers().gold() != null && merge.toPreAccept(required(key.share(),
+                merge.annotators.size())).isEmpty();
+        kept = new MergedViews.Kept(view(visible, merge), settled);
+        return state.equals(merged.state(document.id, document.project.id)) ? views.put(key, kept) : kept;
     }
 
     private CurationView view(DocumentAccess.Visible visible, Merge merge) {
         Document document = visible.document();
         double share = share(document.project);
-        Layer gold = Layer.find(document, LayerOwner.GOLD, null);
+        CurationRows.GoldState gold = merge.gold;
         return new CurationView(document.id, document.externalId, share, required(share, merge.annotators.size()),
-                merge.annotators, gold == null ? new GoldView("NEW", 0) : new GoldView(gold.status.name(), gold.version),
+                merge.annotators, gold == null ? new GoldView("NEW", 0) : new GoldView(gold.status(), gold.version()),
                 merge.disagreements(), merge.spanItems(), merge.relationItems());
     }
 
@@ -101,39 +127,18 @@ public class CurationService {
     public Started start(DocumentAccess.Visible visible) {
         goldOf(visible);
         CurationRows.GoldLayer gold = rows.lockGold(visible.document());
-        return preAccept(visible, gold, merged.read(visible.document().id));
+        return preAccept(visible, gold, merged.read(visible.document().id, visible.document().project.id));
     }
 
     /** Pre-accepts from the merge read under the gold layer's lock. */
     private Started preAccept(DocumentAccess.Visible visible, CurationRows.GoldLayer gold, Merge merge) {
         int needed = required(share(visible.document().project), merge.annotators.size());
-        if (needed == 0) {
+        MergedLayers.PreAccept agreed = merge.toPreAccept(needed);
+        if (agreed.isEmpty()) {
             return new Started(0, gold.version());
         }
-        List<Item> relations = new ArrayList<>();
-        Set<Item> spans = new LinkedHashSet<>();
-        for (Item span : merge.spans.values()) {
-            if (!span.inGold() && !span.rejected && span.agreement() >= needed) {
-                spans.add(span);
-            }
-        }
-        for (Item relation : merge.relations.values()) {
-            if (!relation.inGold() && !relation.rejected && !relation.head.rejected && !relation.tail.rejected
-                    && relation.agreement() >= needed) {
-                relations.add(relation);
-                // Every proposer of the relation has both arguments, so they agree at least as much; still, a
-                // relation never goes into gold without them.
-                for (Item argument : List.of(relation.head, relation.tail)) {
-                    if (!argument.inGold()) {
-                        spans.add(argument);
-                    }
-                }
-            }
-        }
-        if (spans.isEmpty() && relations.isEmpty()) {
-            return new Started(0, gold.version());
-        }
-        List<Item> copied = List.copyOf(spans);
+        List<Item> copied = agreed.spans();
+        List<Item> relations = agreed.relations();
         long[] goldIds = rows.copySpansToGold(gold, copied.stream().mapToLong(i -> i.sourceId).toArray());
         for (int i = 0; i < goldIds.length; i++) {
             copied.get(i).goldId = goldIds[i];
@@ -153,22 +158,15 @@ public class CurationService {
     @Transactional
     public Decided accept(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         Decision decision = decide(visible, expectedVersion, key);
-        LayerTarget gold = decision.gold();
-        long version = decision.version();
         Item item = decision.item();
-        if (item.rejected) {
-            unreject(visible.document().id, item.key);
-        }
-        if (item.relation) {
-            for (Item argument : List.of(item.head, item.tail)) {
-                if (argument.rejected) {
-                    unreject(visible.document().id, argument.key);
-                }
+        List<Item> taken = item.relation ? List.of(item, item.head, item.tail) : List.of(item);
+        for (Item each : taken) {
+            if (each.rejected) {
+                unreject(visible.document().id, each.key);
             }
         }
-        if (!item.inGold()) {
-            version = item.relation ? copyRelation(gold, item) : copySpan(gold, item);
-        }
+        long version = item.inGold() ? decision.version()
+                : item.relation ? copyRelation(decision.gold(), item) : copySpan(decision.gold(), item);
         return recorded(visible, "accept", key, version);
     }
 
@@ -179,13 +177,10 @@ public class CurationService {
     @Transactional
     public Decided reject(DocumentAccess.Visible visible, Long expectedVersion, String key) {
         Decision decision = decide(visible, expectedVersion, key);
-        LayerTarget gold = decision.gold();
-        long version = decision.version();
         Item item = decision.item();
-        if (item.inGold()) {
-            version = item.relation ? annotations.deleteRelation(gold, null, item.goldId).version()
-                    : annotations.deleteSpan(gold, null, item.goldId).version();
-        }
+        long version = !item.inGold() ? decision.version()
+                : item.relation ? annotations.deleteRelation(decision.gold(), null, item.goldId).version()
+                : annotations.deleteSpan(decision.gold(), null, item.goldId).version();
         em.createNativeQuery("""
                 insert into curation_rejections (document_id, item_key, user_id) values (?1, ?2, ?3)
                 on conflict do nothing""")
@@ -199,7 +194,7 @@ public class CurationService {
     public Decided reconsider(DocumentAccess.Visible visible, String key) {
         goldOf(visible);
         long version = rows.lockGold(visible.document()).version();
-        item(merged.read(visible.document().id), key);
+        item(merged.read(visible.document().id, visible.document().project.id), key);
         unreject(visible.document().id, key);
         return new Decided(key, version);
     }
@@ -268,7 +263,7 @@ public class CurationService {
         LayerTarget gold = goldOf(visible);
         long version = rows.lockGold(visible.document()).version();
         checkVersion(expectedVersion, version);
-        return new Decision(gold, version, item(merged.read(visible.document().id), key));
+        return new Decision(gold, version, item(merged.read(visible.document().id, visible.document().project.id), key));
     }
 
     /** Audits an accept or a reject; answers the decision with gold's version after it. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,9 +79,25 @@ public class MergedLayers {
         }
     }
 
+    /**
+     * Everything a merged view is made of short of the rows: the layers' versions, the label names and the
+     * rejections. Rows change only with a layer's version, so equal states give equal merged views.
+     */
+    record State(CurationRows.LayerStates layers, Set<String> rejected) {
+    }
+
+    /** What is to be pre-accepted: spans (relations' arguments included) and relations. */
+    record PreAccept(List<Item> spans, List<Item> relations) {
+        boolean isEmpty() {
+            return spans.isEmpty() && relations.isEmpty();
+        }
+    }
+
     /** The merged document: annotators in name order, spans in reading order, relations by their first argument. */
     static final class Merge {
         final List<AnnotatorView> annotators = new ArrayList<>();
+        /** Gold's layer when the merge was read; null before curation started. */
+        CurationRows.GoldState gold;
         final Map<String, Item> spans = new LinkedHashMap<>();
         final Map<String, Item> relations = new LinkedHashMap<>();
 
@@ -111,16 +128,63 @@ public class MergedLayers {
                     + relations.values().stream().filter(Item::disagreement).count());
         }
 
+        /**
+         * Every annotation that at least needed annotators agree on and that is neither in gold nor rejected; a
+         * relation brings its arguments, and never goes without them.
+         */
+        PreAccept toPreAccept(int needed) {
+            List<Item> agreedRelations = new ArrayList<>();
+            Set<Item> agreedSpans = new LinkedHashSet<>();
+            if (needed == 0) {
+                return new PreAccept(List.of(), List.of());
+            }
+            for (Item span : spans.values()) {
+                if (!span.inGold() && !span.rejected && span.agreement() >= needed) {
+                    agreedSpans.add(span);
+                }
+            }
+            for (Item relation : relations.values()) {
+                if (!relation.inGold() && !relation.rejected && !relation.head.rejected && !relation.tail.rejected
+                        && relation.agreement() >= needed) {
+                    agreedRelations.add(relation);
+                    // Every proposer of the relation has both arguments, so they agree at least as much; still, a
+                    // relation never goes into gold without them.
+                    for (Item argument : List.of(relation.head, relation.tail)) {
+                        if (!argument.inGold()) {
+                            agreedSpans.add(argument);
+                        }
+                    }
+                }
+            }
+            return new PreAccept(List.copyOf(agreedSpans), agreedRelations);
+        }
+
         private static Argument argument(Item span) {
             return new Argument(span.key, span.start, span.end, span.label);
         }
     }
 
-    Merge read(long documentId) {
+    /** The state of a document's merged view: two small queries. */
+    State state(long documentId, long projectId) {
+        Set<String> rejected = new HashSet<>();
+        for (Object key : em.createNativeQuery("select item_key from curation_rejections where document_id = ?1")
+                .setParameter(1, documentId).getResultList()) {
+            rejected.add((String) key);
+        }
+        return new State(rows.layerStates(documentId, projectId), Set.copyOf(rejected));
+    }
+
+    Merge read(long documentId, long projectId) {
+        return read(documentId, state(documentId, projectId));
+    }
+
+    /** Merges the rows as they are now, with the annotators, gold and rejections of a state read just before. */
+    Merge read(long documentId, State state) {
         Merge merge = new Merge();
-        for (CurationRows.AnnotatorLayer annotator : rows.annotators(documentId)) {
+        for (CurationRows.AnnotatorLayer annotator : state.layers().annotators()) {
             merge.annotators.add(new AnnotatorView(annotator.username(), annotator.status(), annotator.version()));
         }
+        merge.gold = state.layers().gold();
         // Gold rows come first, so that a proposer's attributes never win over what gold holds already.
         for (CurationRows.LayerSpan row : rows.spans(documentId)) {
             String key = CurationKeys.span(row.start(), row.end(), row.label(), row.fragments());
@@ -150,13 +214,8 @@ public class MergedLayers {
             }
             take(item, row.username(), row.id(), row.attributes(), row.note());
         }
-        Set<String> rejected = new HashSet<>();
-        for (Object key : em.createNativeQuery("select item_key from curation_rejections where document_id = ?1")
-                .setParameter(1, documentId).getResultList()) {
-            rejected.add((String) key);
-        }
-        merge.spans.values().forEach(i -> i.rejected = rejected.contains(i.key));
-        merge.relations.values().forEach(i -> i.rejected = rejected.contains(i.key));
+        merge.spans.values().forEach(i -> i.rejected = state.rejected().contains(i.key));
+        merge.relations.values().forEach(i -> i.rejected = state.rejected().contains(i.key));
         return merge;
     }
 

@@ -12,6 +12,8 @@ import static org.relata.curation.CurationFixtures.spans;
 import static org.relata.curation.CurationFixtures.start;
 import static org.relata.curation.CurationFixtures.view;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -224,6 +226,28 @@ class CurationApiTest {
         Api.as(curator).queryParam("key", spanKey(17, 22, "COUNTRY"))
                 .delete("/api/documents/" + docId + "/curation/rejections").then().statusCode(200);
         assertEquals(true, view(curator, docId).getBoolean("spans.find { it.start == 17 }.disagreement"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRenamedLabelShowsInTheMergedViewAtOnce() {
+        // A rename changes no layer's version: the view kept for the layers' versions must not be answered again.
+        twoAnnotatorsPartlyAgree();
+        assertEquals(List.of(a, b), view(curator, docId).getList("spans.find { it.label == 'PERSON' }.proposers"));
+        Map<String, Object> schema = Api.as(manager).get("/api/projects/" + projectId + "/schema").then()
+                .statusCode(200).extract().as(Map.class);
+        List<Map<String, Object>> types = new ArrayList<>();
+        for (Object type : (List<?>) schema.get("entityTypes")) {
+            Map<String, Object> renamed = new HashMap<>((Map<String, Object>) type);
+            renamed.computeIfPresent("name", (k, name) -> name.equals("PERSON") ? "LEADER" : name);
+            types.add(renamed);
+        }
+        Map<String, Object> changed = new HashMap<>(schema);
+        changed.put("entityTypes", types);
+        Api.as(manager).body(changed).put("/api/projects/" + projectId + "/schema").then().statusCode(200);
+        JsonPath view = view(curator, docId);
+        assertEquals(List.of(a, b), view.getList("spans.find { it.label == 'LEADER' }.proposers"));
+        assertEquals(List.of(), view.getList("spans.findAll { it.label == 'PERSON' }"));
     }
 
     @Test

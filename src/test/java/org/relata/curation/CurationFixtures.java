@@ -21,6 +21,11 @@ final class CurationFixtures {
     record TwoAnnotators(String manager, String curator, String a, String b, long projectId, long docId) {
 
         static TwoAnnotators create(Db db) {
+            return create(db, "kim", TEXT);
+        }
+
+        /** The same people and roles around a document of one's own. */
+        static TwoAnnotators create(Db db, String externalId, String text) {
             String manager = Api.newUser("curb-pm");
             String curator = Api.newUser("curb-cur");
             String a = Api.newUser("curb-a");
@@ -29,7 +34,7 @@ final class CurationFixtures {
             Api.addMember(projectId, manager, curator, "CURATOR");
             Api.addMember(projectId, manager, a, "ANNOTATOR");
             Api.addMember(projectId, manager, b, "ANNOTATOR");
-            long docId = db.document(projectId, "kim", TEXT);
+            long docId = db.document(projectId, externalId, text);
             Api.assignAll(projectId, manager, a, b);
             return new TwoAnnotators(manager, curator, a, b, projectId, docId);
         }

@@ -50,17 +50,12 @@ class CurationLongDocumentBrowserTest extends BrowserTest {
 
     @Test
     void nextAndPreviousDisagreementReachAndDecideAnAnnotationFarDownTheDocument() {
-        String manager = Api.newUser("curl-pm");
-        String curator = Api.newUser("curl-cur");
-        String a = Api.newUser("curl-a");
-        String b = Api.newUser("curl-b");
-        long projectId = Api.newProject(manager);
-        Api.addMember(projectId, manager, curator, "CURATOR");
-        Api.addMember(projectId, manager, a, "ANNOTATOR");
-        Api.addMember(projectId, manager, b, "ANNOTATOR");
-        String text = text();
-        long docId = db.document(projectId, "long", text);
-        Api.assignAll(projectId, manager, a, b);
+        CurationFixtures.TwoAnnotators team = CurationFixtures.TwoAnnotators.create(db, "long", text());
+        String curator = team.curator();
+        String a = team.a();
+        String b = team.b();
+        long projectId = team.projectId();
+        long docId = team.docId();
         // Both annotators: Kim as PERSON in every paragraph (the first through the API, which makes their layers;
         // the rest directly, hundreds at once). a alone: China in the first paragraph; b alone: Russia far down.
         span(a, docId, KIM, KIM + 3, "PERSON");

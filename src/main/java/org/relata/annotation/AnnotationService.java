@@ -105,7 +105,7 @@ public class AnnotationService {
         span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
         span.note = note(body.note());
         // The label's entity type is resolved in the inserting statement (unknown: 400, nothing written).
-        return spans.create(writer(target, layer), span, label);
+        return written(layer, spans.create(writer(target, layer), span, label));
     }
 
     @Transactional
@@ -160,7 +160,19 @@ public class AnnotationService {
     public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
         Layer layer = layers.lockForWrite(target, expectedVersion);
         Span span = spanIn(layer, spanId, null);
-        return spans.delete(writer(target, layer), SpanView.of(span));
+        SpanDeleted deleted = spans.delete(writer(target, layer), SpanView.of(span));
+        em.detach(span);
+        return written(layer, deleted);
+    }
+
+    /**
+     * After a write in SQL ({@link SpanWrites}) the layer entity holds the old version: forgotten, so that a further
+     * edit in the same transaction (accepting a suggested relation with its spans) locks and reads it afresh instead
+     * of failing Hibernate's version check.
+     */
+    private <T> T written(Layer layer, T result) {
+        em.detach(layer);
+        return result;
     }
 
     @Transactional

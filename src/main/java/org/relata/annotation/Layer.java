@@ -36,7 +36,8 @@ public class Layer extends IdentityEntity {
     @Column(name = "owner_kind")
     public LayerOwner ownerKind;
 
-    @ManyToOne
+    /** Lazy for the same reason as the document: the writer already holds the user it resolved. */
+    @ManyToOne(fetch = FetchType.LAZY)
     public User user;
 
     @Enumerated(EnumType.STRING)

@@ -45,9 +45,12 @@ public class DemoLoader {
 
     /** Runs after the first admin exists (AdminBootstrap observes with a lower priority). */
     void onStart(@Observes @jakarta.annotation.Priority(20) StartupEvent event) {
-        if (enabled && Project.count() == 0) {
-            load();
-        }
+        loadOnFirstStart(enabled);
+    }
+
+    /** Only a new installation gets the demo: one that has projects keeps exactly what it has. */
+    boolean loadOnFirstStart(boolean wanted) {
+        return wanted && Project.count() == 0 && load();
     }
 
     /** Creates the demo project unless it exists; returns whether it did. */

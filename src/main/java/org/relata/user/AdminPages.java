@@ -1,5 +1,7 @@
 package org.relata.user;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,7 +32,7 @@ public class AdminPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, String me);
+        static native TemplateInstance users(UserDirectory.Page users, String me);
     }
 
     @Inject
@@ -40,8 +43,18 @@ public class AdminPages {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance list() {
-        return Templates.users(User.list("deletedAt is null order by username"), currentUser.get().username);
+    public TemplateInstance list(@QueryParam("q") String query, @QueryParam("after") String after) {
+        return Templates.users(UserDirectory.page(query, after), currentUser.get().username);
+    }
+
+    /** After a change to one user, the list shows that user, however many others there are. */
+    private static String backTo(long id) {
+        User user = User.findById(id);
+        return user == null ? BACK : showing(user.username);
+    }
+
+    private static String showing(String username) {
+        return BACK + "?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
     }
 
     @POST
@@ -52,7 +65,10 @@ public class AdminPages {
         if (!AccountRules.isUsername(name)) {
             return Flash.error(BACK, "A username holds letters, digits and . _ @ - (at most 64).");
         }
-        return Flash.attempt(BACK, () -> users.create(name, password, admin, canCreateProjects), "User " + name + " created.");
+        return Flash.attempt(BACK, () -> {
+            users.create(name, password, admin, canCreateProjects);
+            return Flash.ok(showing(name), "User " + name + " created.");
+        });
     }
 
     @POST
@@ -61,19 +77,19 @@ public class AdminPages {
     public Response setEnabled(@PathParam("id") long id, @RestForm boolean enabled) {
         User me = currentUser.get();
         if (me.id == id && !enabled) {
-            return Flash.error(BACK, "You cannot disable your own account.");
+            return Flash.error(backTo(id), "You cannot disable your own account.");
         }
         users.setEnabled(id, enabled);
-        return Flash.ok(BACK, enabled ? "Account enabled." : "Account disabled.");
+        return Flash.ok(backTo(id), enabled ? "Account enabled." : "Account disabled.");
     }
 
     @POST
     @Path("{id}/can-create-projects")
     @Operation(hidden = true)
     public Response setCanCreateProjects(@PathParam("id") long id, @RestForm boolean allowed) {
-        return Flash.attempt(BACK, () -> {
+        return Flash.attempt(backTo(id), () -> {
             User user = users.setCanCreateProjects(id, allowed);
-            return Flash.ok(BACK, user.username + (allowed ? " may create projects now." : " may no longer create projects."));
+            return Flash.ok(backTo(id), user.username + (allowed ? " may create projects now." : " may no longer create projects."));
         });
     }
 
@@ -81,9 +97,9 @@ public class AdminPages {
     @Path("{id}/password")
     @Operation(hidden = true)
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
-        return Flash.attempt(BACK, () -> {
+        return Flash.attempt(backTo(id), () -> {
             int revoked = users.changePassword(id, password);
-            return Flash.ok(BACK, "Password changed; the user's sessions have ended and " + revoked + " API token"
+            return Flash.ok(backTo(id), "Password changed; the user's sessions have ended and " + revoked + " API token"
                     + (revoked == 1 ? " was" : "s were") + " revoked.");
         });
     }
@@ -93,6 +109,6 @@ public class AdminPages {
     @Path("{id}/sessions/end")
     @Operation(hidden = true)
     public Response endSessions(@PathParam("id") long id) {
-        return Flash.attempt(BACK, () -> users.endSessions(id), "All sessions of this user have ended.");
+        return Flash.attempt(backTo(id), () -> users.endSessions(id), "All sessions of this user have ended.");
     }
 }

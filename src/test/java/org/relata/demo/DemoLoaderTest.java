@@ -3,29 +3,23 @@ package org.relata.demo;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relata.testsupport.Api.asAdmin;
-
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.relata.testsupport.Api;
 import org.relata.testsupport.Db;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
+/**
+ * The demo project: loaded once with its articles and schema, and never into an installation that has projects. (No
+ * test profile with relata.demo on: a second application start would cost the suite most of a minute.)
+ */
 @QuarkusTest
-@TestProfile(DemoLoaderTest.DemoOn.class)
 class DemoLoaderTest {
-
-    public static class DemoOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("relata.demo", "true");
-        }
-    }
 
     @Inject
     DemoLoader demo;
@@ -35,6 +29,12 @@ class DemoLoaderTest {
 
     @Test
     void demoProjectIsLoadedOnceAndOnlyOnce() {
+        Api.newProject(Api.newUser("demo-pm"));
+        assertFalse(demo.loadOnFirstStart(true), "an installation with projects gets no demo");
+        assertFalse(demo.loadOnFirstStart(false));
+        assertEquals(0, db.count("select count(*) from projects where name = ?1", DemoLoader.PROJECT_NAME));
+
+        assertTrue(demo.load());
         assertEquals(1, db.count("select count(*) from projects where name = ?1", DemoLoader.PROJECT_NAME));
         assertFalse(demo.load(), "a second load does nothing");
         assertEquals(1, db.count("select count(*) from projects where name = ?1", DemoLoader.PROJECT_NAME));

@@ -88,7 +88,7 @@ class ProjectLifecyclePagesBrowserTest extends BrowserTest {
         }
         String droppedName = as(manager).get("/api/projects/" + dropped).path("name");
         Page page = browser.loggedIn(Api.ADMIN, Api.ADMIN_PASSWORD);
-        page.navigate("/admin/users");
+        page.navigate("/admin/users?q=" + leaver);
         page.getByRole(AriaRole.LINK, named("Delete " + leaver)).click();
         assertThat(page.getByRole(AriaRole.HEADING, named("Delete " + leaver))).isVisible();
         page.getByLabel("Delete the layers in " + droppedName).check();

@@ -149,7 +149,7 @@ class XssSweepBrowserTest extends BrowserTest {
     void theSecurityLogShowsAUsernameTriedAtLoginAsText() {
         Page page = browser.loggedIn(Api.ADMIN, Api.ADMIN_PASSWORD);
         visit(page, "/admin/security-log", payload("login"));
-        visit(page, "/admin/users", annotator);
+        visit(page, "/admin/users?q=" + annotator, annotator);
     }
 
     @Test

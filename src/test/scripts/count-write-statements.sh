@@ -6,7 +6,7 @@ set -e
 mkdir -p ${TMPDIR:-/tmp}/relata-stmt
 cd "$(dirname "$0")/../../.."
 JAR=${1:-target/quarkus-app/quarkus-run.jar}
-DB=stmt_db; PORT=8199
+DB=${STMT_DB:-stmt_db}; PORT=${STMT_PORT:-8199}
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
 psql -h 127.0.0.1 -U postgres -qc "alter database $DB set log_statement = 'all'"
 RELATA_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB RELATA_ADMIN_PASSWORD=stmt-admin-pass-1 PORT=$PORT \
@@ -28,10 +28,11 @@ pair() {
 }
 for i in 1 2 3; do pair; done
 LOG=$(ls -t /var/log/postgresql/*.log | head -1)
-psql -h 127.0.0.1 -U postgres -d $DB -qc "select 'MARK-START'" >/dev/null
+RUN=$$-$(date +%s)  # this run's marks: the log holds earlier runs too
+psql -h 127.0.0.1 -U postgres -d $DB -qc "select 'MARK-START-$RUN'" >/dev/null
 pair
-psql -h 127.0.0.1 -U postgres -d $DB -qc "select 'MARK-END'" >/dev/null
+psql -h 127.0.0.1 -U postgres -d $DB -qc "select 'MARK-END-$RUN'" >/dev/null
 sleep 1
-awk '/MARK-START/{on=1;next} /MARK-END/{on=0} on' $LOG | grep -E "LOG:  (statement|execute)" | sed -E 's/.*LOG:  //' > ${TMPDIR:-/tmp}/relata-stmt/stmts.txt
+awk -v s="MARK-START-$RUN" -v e="MARK-END-$RUN" 'index($0, s){on=1;next} index($0, e){on=0} on' $LOG | grep -E "LOG:  (statement|execute)" | sed -E 's/.*LOG:  //' > ${TMPDIR:-/tmp}/relata-stmt/stmts.txt
 echo "create:"; awk '/MARK-BETWEEN/{exit} {print}' ${TMPDIR:-/tmp}/relata-stmt/stmts.txt | grep -v "MARK" | cut -c1-150
 echo "delete:"; awk 'f{print} /MARK-BETWEEN/{f=1}' ${TMPDIR:-/tmp}/relata-stmt/stmts.txt | cut -c1-150

@@ -57,11 +57,7 @@ public class AnnotationService {
     LayerLocks layers;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> FIELDS =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
+    SpanWrites spans;
 
     @Inject
     org.relata.schema.SchemaLimits limits;
@@ -94,7 +90,10 @@ public class AnnotationService {
         Span span = new Span();
         span.layer = layer;
         span.docLength = layer.docLength;
-        span.type = entityType(project, body.label());
+        String label = body.label();
+        if (label == null || label.isBlank()) {
+            throw ApiException.badField("label is required.", "label");
+        }
         if (body.fragments() != null && !body.fragments().isEmpty()) {
             setFragments(span, body.fragments(), body.start(), body.end(), layer.docLength);
         } else {
@@ -105,11 +104,8 @@ public class AnnotationService {
         span.links = SpanLinks.checked(project, body.links());
         span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
         span.note = note(body.note());
-        span.persist();
-        long version = layers.written(layer);
-        audit.record(target.access().user().id, project.id, place(target, layer), "create", "span", span.id, null,
-                SpanView.of(span));
-        return new Created(span.id, version);
+        // The label's entity type is resolved in the inserting statement (unknown: 400, nothing written).
+        return written(layer, spans.create(writer(target, layer), span, label));
     }
 
     @Transactional
@@ -164,17 +160,19 @@ public class AnnotationService {
     public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
         Layer layer = layers.lockForWrite(target, expectedVersion);
         Span span = spanIn(layer, spanId, null);
-        SpanView deleted = SpanView.of(span);
-        long relationsDeleted = Relation.delete("head = ?1 or tail = ?1", span);
-        span.delete();
-        long version = layers.written(layer);
-        Map<String, Object> before = new java.util.LinkedHashMap<>(json.convertValue(deleted, FIELDS));
-        if (relationsDeleted > 0) {
-            before.put("relationsDeleted", relationsDeleted);
-        }
-        audit.record(target.access().user().id, target.document().project.id, place(target, layer), "delete", "span",
-                spanId, before, null);
-        return new SpanDeleted(version, relationsDeleted);
+        SpanDeleted deleted = spans.delete(writer(target, layer), SpanView.of(span));
+        em.detach(span);
+        return written(layer, deleted);
+    }
+
+    /**
+     * After a write in SQL ({@link SpanWrites}) the layer entity holds the old version: forgotten, so that a further
+     * edit in the same transaction (accepting a suggested relation with its spans) locks and reads it afresh instead
+     * of failing Hibernate's version check.
+     */
+    private <T> T written(Layer layer, T result) {
+        em.detach(layer);
+        return result;
     }
 
     @Transactional
@@ -256,6 +254,11 @@ public class AnnotationService {
         audit.record(target.access().user().id, target.document().project.id, place(target, layer), "status",
                 "layer", layer.id, Map.of("status", before), Map.of("status", wanted.name()));
         return new Written(version);
+    }
+
+    private static SpanWrites.Writer writer(LayerTarget target, Layer layer) {
+        return new SpanWrites.Writer(target.access().user().id, target.document().project.id, target.document().id,
+                layer.id);
     }
 
     private static AuditLog.Place place(LayerTarget target, Layer layer) {

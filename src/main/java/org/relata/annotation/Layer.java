@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,7 +21,11 @@ import org.relata.persistence.IdentityEntity;
 @Table(name = "annotation_layers")
 public class Layer extends IdentityEntity {
 
-    @ManyToOne(optional = false)
+    /**
+     * Lazy: a write locks the layer row inside its transaction and already holds the document it resolved before
+     * (LayerTargets); fetching it again with the lock cost a statement per write (issue 14, item 3).
+     */
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     public Document document;
 
     /** Copy of the document's length, so the database can check every span's end against it. */
@@ -31,7 +36,8 @@ public class Layer extends IdentityEntity {
     @Column(name = "owner_kind")
     public LayerOwner ownerKind;
 
-    @ManyToOne
+    /** Lazy for the same reason as the document: the writer already holds the user it resolved. */
+    @ManyToOne(fetch = FetchType.LAZY)
     public User user;
 
     @Enumerated(EnumType.STRING)

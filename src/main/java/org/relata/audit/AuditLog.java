@@ -57,8 +57,16 @@ public class AuditLog {
                 .setParameter(5, action)
                 .setParameter(6, entity)
                 .setParameter(7, entityId)
-                .setParameter(8, toJson(change(before, after, entityId)))
+                .setParameter(8, changeJson(before, after, entityId))
                 .executeUpdate();
+    }
+
+    /**
+     * The change column's text for a row written by the caller's own statement (a span write puts the span, the
+     * layer's version and the audit row in one statement; issue 14, item 3): the same text {@link #record} writes.
+     */
+    public String changeJson(Object before, Object after, Long entityId) {
+        return toJson(change(before, after, entityId));
     }
 
     /** The compact change between two states of an object (either may be null: created, deleted). */

@@ -1,7 +1,12 @@
 package org.relata.project;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.security.UnauthorizedException;
 
 import org.relata.user.CurrentUser;
 import org.relata.user.TokenScope;
@@ -20,6 +25,9 @@ public class ProjectAccess {
 
     @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
+    EntityManager em;
 
     /** The project, if the caller may see it; the caller's role, or null for an admin who is no member. */
     public record Access(Project project, User user, Role role) {
@@ -49,17 +57,42 @@ public class ProjectAccess {
     }
 
     public Access visible(long projectId) {
-        User user = currentUser.get();
+        Caller caller = caller(projectId);
         // An API token limited to other projects sees this one as absent (issue 19, finding 11).
         Project project = TokenScope.allows(identity, projectId) ? Project.findById(projectId) : null;
         if (project == null) {
             throw notFound();
         }
-        ProjectMember member = ProjectMember.of(project, user);
-        if (member == null && !user.admin) {
+        if (caller.role() == null && !caller.user().admin) {
             throw notFound();
         }
-        return new Access(project, user, member == null ? null : member.role);
+        return new Access(project, caller.user(), caller.role());
+    }
+
+    private record Caller(User user, Role role) {
+    }
+
+    /**
+     * The caller and their role in the project (null: no member). On a request's first look, both in one query
+     * rather than two: every API call on a project or document pays for this (issue 14, item 3).
+     */
+    private Caller caller(long projectId) {
+        if (currentUser.isLoaded() || identity.isAnonymous()) {
+            User user = currentUser.get();
+            List<Role> roles = em.createQuery("select m.role from ProjectMember m where m.project.id = ?1 and m.user = ?2",
+                    Role.class).setParameter(1, projectId).setParameter(2, user).getResultList();
+            return new Caller(user, roles.isEmpty() ? null : roles.get(0));
+        }
+        List<Object[]> rows = em.createQuery("""
+                select u, m.role from User u left join ProjectMember m on m.user = u and m.project.id = ?2
+                 where u.username = ?1""", Object[].class)
+                .setParameter(1, identity.getPrincipal().getName()).setParameter(2, projectId).getResultList();
+        if (rows.isEmpty()) {
+            throw new UnauthorizedException();
+        }
+        User user = (User) rows.get(0)[0];
+        currentUser.loaded(user);
+        return new Caller(user, (Role) rows.get(0)[1]);
     }
 
     public Access requiring(long projectId, Role needed) {

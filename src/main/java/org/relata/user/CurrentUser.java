@@ -27,6 +27,21 @@ public class CurrentUser {
         return user;
     }
 
+    /** Whether this request's user is loaded already. */
+    public boolean isLoaded() {
+        return user != null;
+    }
+
+    /**
+     * This request's user, as a caller loaded them together with something else in one query (ProjectAccess: with
+     * their role in a project). Ignored unless it is the caller.
+     */
+    public void loaded(User found) {
+        if (user == null && !identity.isAnonymous() && found.username.equals(identity.getPrincipal().getName())) {
+            user = found;
+        }
+    }
+
     /** The browser session this request rides on; null for Basic, API tokens and anonymous callers. */
     public java.util.UUID sessionId() {
         return identity.getAttribute(UserSessions.SESSION_ID);

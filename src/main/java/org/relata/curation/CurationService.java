@@ -78,11 +78,15 @@ public class CurationService {
     @Transactional
     public MergedViews.Kept open(DocumentAccess.Visible visible) {
         goldOf(visible);
-        MergedViews.Kept kept = kept(visible);
-        if (kept.settled()) {
-            return kept;
-        }
         Document document = visible.document();
+        MergedLayers.State state = merged.state(document.id, document.project.id);
+        // Before curation has started nothing can be settled: merge once, under the lock, not also before it.
+        if (state.layers().gold() != null) {
+            MergedViews.Kept kept = kept(visible, state);
+            if (kept.settled()) {
+                return kept;
+            }
+        }
         CurationRows.GoldLayer gold = rows.lockGold(document);
         Merge merge = merged.read(document.id, document.project.id);
         int copied = preAccept(visible, gold, merge).preAccepted();
@@ -97,7 +101,11 @@ public class CurationService {
      */
     private MergedViews.Kept kept(DocumentAccess.Visible visible) {
         Document document = visible.document();
-        MergedLayers.State state = merged.state(document.id, document.project.id);
+        return kept(visible, merged.state(document.id, document.project.id));
+    }
+
+    private MergedViews.Kept kept(DocumentAccess.Visible visible, MergedLayers.State state) {
+        Document document = visible.document();
         MergedViews.Key key = new MergedViews.Key(document.id, document.externalId, share(document.project), state);
         MergedViews.Kept kept = views.get(key);
         if (kept != null) {

@@ -25,30 +25,22 @@ public class Layer extends IdentityEntity {
      * Lazy: a write locks the layer row inside its transaction and already holds the document it resolved before
      * (LayerTargets); fetching it again with the lock cost a statement per write (issue 14, item 3).
      */
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    public Document document;
+    @ManyToOne(optional = false, fetch = FetchType.LAZY) public Document document;
 
     /** Copy of the document's length, so the database can check every span's end against it. */
-    @Column(name = "doc_length")
-    public int docLength;
+    @Column(name = "doc_length") public int docLength;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "owner_kind")
-    public LayerOwner ownerKind;
+    @Enumerated(EnumType.STRING) @Column(name = "owner_kind") public LayerOwner ownerKind;
 
     /** Lazy for the same reason as the document: the writer already holds the user it resolved. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    public User user;
+    @ManyToOne(fetch = FetchType.LAZY) public User user;
 
-    @Enumerated(EnumType.STRING)
-    public LayerStatus status = LayerStatus.NEW;
+    @Enumerated(EnumType.STRING) public LayerStatus status = LayerStatus.NEW;
 
     /** Grows with every write to the layer; clients send it back to detect concurrent edits. */
-    @Version
-    public long version;
+    @Version public long version;
 
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    @Column(name = "updated_at") public OffsetDateTime updatedAt = OffsetDateTime.now();
 
     public static Layer find(Document document, LayerOwner kind, User user) {
         if (kind == LayerOwner.USER) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.project.DocumentListRequest;
 import org.relata.project.ProjectAccess;
@@ -26,14 +25,10 @@ import org.relata.web.Flash;
 @Produces(MediaType.TEXT_HTML)
 public class LayerStatusPages {
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    LayerStatusChanges changes;
+    @Inject ProjectAccess access;
+    @Inject LayerStatusChanges changes;
 
     @POST
-    @Operation(hidden = true)
     public Response change(@PathParam("id") long id, @RestForm("document") List<Long> documents,
             @RestForm String status, @RestForm String scope, @RestForm String owner, @RestForm String filterStatus,
             @RestForm String filterAnnotator) {

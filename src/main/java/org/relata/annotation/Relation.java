@@ -19,23 +19,15 @@ import org.relata.persistence.IdentityEntity;
 @Table(name = "relations")
 public class Relation extends IdentityEntity {
 
-    @ManyToOne(optional = false)
-    public Layer layer;
+    @ManyToOne(optional = false) public Layer layer;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "head_span_id")
-    public Span head;
+    @ManyToOne(optional = false) @JoinColumn(name = "head_span_id") public Span head;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "tail_span_id")
-    public Span tail;
+    @ManyToOne(optional = false) @JoinColumn(name = "tail_span_id") public Span tail;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "relation_type_id")
-    public RelationType type;
+    @ManyToOne(optional = false) @JoinColumn(name = "relation_type_id") public RelationType type;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> attributes = Map.of();
+    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> attributes = Map.of();
 
     public String note;
 

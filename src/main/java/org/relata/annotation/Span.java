@@ -19,36 +19,27 @@ import org.relata.persistence.IdentityEntity;
 @Table(name = "spans")
 public class Span extends IdentityEntity {
 
-    @ManyToOne(optional = false)
-    public Layer layer;
+    @ManyToOne(optional = false) public Layer layer;
 
-    @Column(name = "doc_length")
-    public int docLength;
+    @Column(name = "doc_length") public int docLength;
 
     /** Code points, inclusive. */
-    @Column(name = "start_offset")
-    public int start;
+    @Column(name = "start_offset") public int start;
 
     /** Code points, exclusive. */
-    @Column(name = "end_offset")
-    public int end;
+    @Column(name = "end_offset") public int end;
 
-    @ManyToOne(optional = false)
-    @jakarta.persistence.JoinColumn(name = "entity_type_id")
-    public EntityType type;
+    @ManyToOne(optional = false) @jakarta.persistence.JoinColumn(name = "entity_type_id") public EntityType type;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> attributes = Map.of();
+    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> attributes = Map.of();
 
     public String note;
 
     /** Entity links (brat normalizations): resource, id, text. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<Map<String, Object>> links = List.of();
+    @JdbcTypeCode(SqlTypes.JSON) public List<Map<String, Object>> links = List.of();
 
     /** A discontinuous span's fragments [[start, end], ...] in text order; null when contiguous (issue 13). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<List<Integer>> fragments;
+    @JdbcTypeCode(SqlTypes.JSON) public List<List<Integer>> fragments;
 
     public static List<Span> inLayer(Layer layer) {
         return list("layer = ?1 order by start, end, id", layer);

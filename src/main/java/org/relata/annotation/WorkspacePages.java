@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.Document;
 import org.relata.document.DocumentAccess;
 import org.relata.document.DocumentResource;
@@ -47,28 +46,16 @@ public class WorkspacePages {
                 String ownerPath, String guidelines, RawString data);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    WorkQueue queue;
-
-    @Inject
-    DocumentAccess documents;
-
-    @Inject
-    ProjectResource projects;
-
-    @Inject
-    AnnotationService annotations;
-
-    @Inject
-    InlineJson inlineJson;
+    @Inject ProjectAccess access;
+    @Inject WorkQueue queue;
+    @Inject DocumentAccess documents;
+    @Inject ProjectResource projects;
+    @Inject AnnotationService annotations;
+    @Inject InlineJson inlineJson;
 
     /** Opens the first document of my queue that is not done yet, or says that all are done. */
     @GET
     @Path("projects/{id}/annotate")
-    @Operation(hidden = true)
     public Response start(@PathParam("id") long id) {
         ProjectAccess.Access visible = access.visible(id);
         WorkQueue.NextDocument next = queue.of(id, visible.user().id, visible.seesOnlyAssigned(), null).next();
@@ -80,7 +67,6 @@ public class WorkspacePages {
 
     @GET
     @Path("documents/{docId}/annotate")
-    @Operation(hidden = true)
     public TemplateInstance workspace(@PathParam("docId") long docId, @QueryParam("owner") String owner) {
         // The page answers 404 exactly when the API calls for its data do: a document or a layer the caller may
         // not see (blind annotation) is not disclosed.

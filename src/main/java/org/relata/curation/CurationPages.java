@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.document.DocumentAccess;
 import org.relata.project.Project;
 import org.relata.project.ProjectResource;
@@ -38,20 +37,12 @@ public class CurationPages {
         static native TemplateInstance curate(Project project, long documentId, String externalId, RawString data);
     }
 
-    @Inject
-    DocumentAccess documents;
-
-    @Inject
-    CurationService curation;
-
-    @Inject
-    ProjectResource projects;
-
-    @Inject
-    InlineJson inline;
+    @Inject DocumentAccess documents;
+    @Inject CurationService curation;
+    @Inject ProjectResource projects;
+    @Inject InlineJson inline;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance curate(@PathParam("docId") long docId) {
         DocumentAccess.Visible visible = CurationService.curatable(documents, docId);
         Project project = visible.access().project();

@@ -19,23 +19,19 @@ import org.relata.persistence.IdentityEntity;
 @Table(name = "documents")
 public class Document extends IdentityEntity {
 
-    @ManyToOne(optional = false)
-    public Project project;
+    @ManyToOne(optional = false) public Project project;
 
     /** The id the document has in the files it came from, unique in its project. */
-    @Column(name = "external_id")
-    public String externalId;
+    @Column(name = "external_id") public String externalId;
 
     public String text;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> meta = Map.of();
+    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> meta = Map.of();
 
     /** Length in Unicode code points. */
     public int length;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    public OffsetDateTime createdAt;
+    @Column(name = "created_at", insertable = false, updatable = false) public OffsetDateTime createdAt;
 
     public static Document create(Project project, String externalId, String text, Map<String, Object> meta) {
         Document document = new Document();

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.document.Trash.TrashedDocument;
 import org.relata.project.Project;
@@ -40,24 +39,17 @@ public class TrashPages {
         static native TemplateInstance trash(Project project, List<TrashedDocument> documents, int retentionDays);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    Trash trash;
-
-    @Inject
-    ProjectProgress progress;
+    @Inject ProjectAccess access;
+    @Inject Trash trash;
+    @Inject ProjectProgress progress;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id) {
         Project project = access.requiring(id, Role.MANAGER).project();
         return Templates.trash(project, trash.list(id), trash.retentionDays());
     }
 
     @POST
-    @Operation(hidden = true)
     public Response trashSelected(@PathParam("id") long id, @RestForm("document") List<Long> documents,
             @RestForm String scope, @RestForm String owner, @RestForm String filterStatus,
             @RestForm String filterAnnotator) {
@@ -78,14 +70,12 @@ public class TrashPages {
 
     @POST
     @Path("/{docId}/restore")
-    @Operation(hidden = true)
     public Response restore(@PathParam("id") long id, @PathParam("docId") long docId) {
         return inTrash(id, userId -> trash.restore(userId, id, docId), "Document restored.");
     }
 
     @POST
     @Path("/{docId}/purge")
-    @Operation(hidden = true)
     public Response purge(@PathParam("id") long id, @PathParam("docId") long docId) {
         return inTrash(id, userId -> trash.purge(userId, id, docId), "Document deleted for good.");
     }

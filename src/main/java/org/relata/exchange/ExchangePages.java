@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.project.ProjectMember;
@@ -35,13 +34,11 @@ public class ExchangePages {
         static native TemplateInstance exportPage(Project project, List<String> members, List<Formats.Format> formats);
     }
 
-    @Inject
-    ProjectAccess access;
+    @Inject ProjectAccess access;
 
     /** The import page (managers) and the export page (curators and up) share their route and their inputs. */
     @GET
     @Path("projects/{id}/{direction: import|export}")
-    @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id, @PathParam("direction") String direction) {
         boolean importing = direction.equals("import");
         Project project = access.requiring(id, importing ? Role.MANAGER : Role.CURATOR).project();

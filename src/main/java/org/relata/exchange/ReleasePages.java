@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.exchange.ReleaseService.NewRelease;
 import org.relata.exchange.ReleaseService.Release;
@@ -41,14 +40,10 @@ public class ReleasePages {
         static native TemplateInstance diff(Project project, ReleaseDiff.Diff diff);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    ReleaseService releases;
+    @Inject ProjectAccess access;
+    @Inject ReleaseService releases;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id) {
         Access a = access.requiring(id, Role.CURATOR);
         List<String> members = ProjectMember.inProject(a.project()).stream().map(m -> m.user.username).toList();
@@ -56,7 +51,6 @@ public class ReleasePages {
     }
 
     @POST
-    @Operation(hidden = true)
     public Response create(@PathParam("id") long id, @RestForm String name, @RestForm String format,
             @RestForm String source, @RestForm String status, @RestForm String split, @RestForm String seed) {
         Access a = access.requiring(id, Role.MANAGER);
@@ -70,7 +64,6 @@ public class ReleasePages {
 
     @POST
     @Path("/{name}/delete")
-    @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @PathParam("name") String name) {
         Access a = access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/releases";
@@ -79,7 +72,6 @@ public class ReleasePages {
 
     @GET
     @Path("/diff")
-    @Operation(hidden = true)
     public TemplateInstance diff(@PathParam("id") long id, @QueryParam("a") String a, @QueryParam("b") String b) {
         Project project = access.requiring(id, Role.CURATOR).project();
         return Templates.diff(project, releases.diff(id, a, b));

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.lifecycle.UserDeletion.LayerChoice;
 import org.relata.lifecycle.UserDeletion.Outcome;
@@ -39,21 +38,16 @@ public class UserDeletionPages {
         static native TemplateInstance confirm(User user, List<ProjectLayers> projects);
     }
 
-    @Inject
-    UserDeletion deletion;
-
-    @Inject
-    CurrentUser currentUser;
+    @Inject UserDeletion deletion;
+    @Inject CurrentUser currentUser;
 
     @GET
-    @Operation(hidden = true)
     public Response page(@PathParam("id") long id) {
         return Flash.attempt(USERS, () -> Response.ok(Templates.confirm(User.findById(id), deletion.projects(id))).build());
     }
 
     /** Projects ticked in {@code delete} lose the user's layers; all others keep them under the pseudonym. */
     @POST
-    @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @RestForm("delete") List<Long> deleteIn) {
         Map<Long, LayerChoice> choices = new HashMap<>();
         deleteIn.forEach(projectId -> choices.put(projectId, LayerChoice.DELETE));

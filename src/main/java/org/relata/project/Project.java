@@ -38,11 +38,9 @@ public class Project extends IdentityEntity {
     @Column(name = "pre_accept_share", precision = 4, scale = 3)
     public java.math.BigDecimal preAcceptShare = java.math.BigDecimal.ONE;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    public OffsetDateTime createdAt;
+    @Column(name = "created_at", insertable = false, updatable = false) public OffsetDateTime createdAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     /** The knowledge bases entity links may point into (the schema's linkResources); empty: any. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
@@ -50,8 +48,7 @@ public class Project extends IdentityEntity {
     public List<String> linkResources = List.of();
 
     /** A retired project is read-only (RetiredProjectGuard) and hidden on the project list by default. */
-    @Enumerated(EnumType.STRING)
-    public ProjectState state = ProjectState.ACTIVE;
+    @Enumerated(EnumType.STRING) public ProjectState state = ProjectState.ACTIVE;
 
     public boolean isRetired() {
         return state == ProjectState.RETIRED;

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.audit.AuditTrail;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -29,14 +28,10 @@ public class ProjectAuditPages {
                 String older, int retentionDays);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    AuditTrail trail;
+    @Inject ProjectAccess access;
+    @Inject AuditTrail trail;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("user") String user,
             @QueryParam("document") String document, @QueryParam("before") String before) {
         Project project = access.requiring(id, Role.MANAGER).project();

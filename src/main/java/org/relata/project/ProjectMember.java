@@ -21,16 +21,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @IdClass(ProjectMember.Key.class)
 public class ProjectMember extends PanacheEntityBase {
 
-    @Id
-    @ManyToOne(optional = false)
-    public Project project;
+    @Id @ManyToOne(optional = false) public Project project;
 
-    @Id
-    @ManyToOne(optional = false)
-    public User user;
+    @Id @ManyToOne(optional = false) public User user;
 
-    @Enumerated(EnumType.STRING)
-    public Role role;
+    @Enumerated(EnumType.STRING) public Role role;
 
     public static ProjectMember of(Project project, User user) {
         return find("project = ?1 and user = ?2", project, user).firstResult();

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.project.ProjectProgress.DocumentRow;
 import org.relata.project.ProjectProgress.DocumentRows;
@@ -54,26 +53,14 @@ public class ProjectPages {
                 Role[] roles);
     }
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    ProjectService projects;
-
-    @Inject
-    ProjectSchemas schemas;
-
-    @Inject
-    ProjectProgress progress;
-
-    @Inject
-    jakarta.persistence.EntityManager em;
+    @Inject CurrentUser currentUser;
+    @Inject ProjectAccess access;
+    @Inject ProjectService projects;
+    @Inject ProjectSchemas schemas;
+    @Inject ProjectProgress progress;
+    @Inject jakarta.persistence.EntityManager em;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("retired") boolean showRetired) {
         User user = currentUser.get();
         List<Project> visible = Project.visibleTo(user);
@@ -91,7 +78,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects")
-    @Operation(hidden = true)
     public Response create(@RestForm String name, @RestForm String description, @RestForm String from,
             @RestForm boolean documents) {
         User user = currentUser.get();
@@ -109,7 +95,6 @@ public class ProjectPages {
 
     @GET
     @Path("projects/{id}")
-    @Operation(hidden = true)
     public TemplateInstance project(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("sort") String sort, @QueryParam("status") String status,
             @QueryParam("annotator") String annotator, @QueryParam("owner") String owner) {
@@ -146,7 +131,6 @@ public class ProjectPages {
 
     @GET
     @Path("projects/{id}/members")
-    @Operation(hidden = true)
     public TemplateInstance members(@PathParam("id") long id) {
         ProjectAccess.Access a = access.requiring(id, Role.MANAGER);
         // Only people the caller may add complete the field, not every account (issue 19, finding 5).
@@ -156,7 +140,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects/{id}/members")
-    @Operation(hidden = true)
     public Response setMember(@PathParam("id") long id, @RestForm String username, @RestForm String role) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
@@ -166,7 +149,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects/{id}/members/{username}/remove")
-    @Operation(hidden = true)
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/members";
@@ -177,7 +159,6 @@ public class ProjectPages {
     /** The caller leaves the project; they no longer see it, so they go to the project list. */
     @POST
     @Path("projects/{id}/leave")
-    @Operation(hidden = true)
     public Response leave(@PathParam("id") long id) {
         String name = access.visible(id).project().name;
         return Flash.attempt("/projects/" + id, () -> {
@@ -188,7 +169,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects/{id}/settings")
-    @Operation(hidden = true)
     public Response updateSettings(@PathParam("id") long id, @RestForm String name, @RestForm String description,
             @RestForm String guidelines, @RestForm String blind) {
         access.requiring(id, Role.MANAGER);
@@ -202,7 +182,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects/{id}/state")
-    @Operation(hidden = true)
     public Response setState(@PathParam("id") long id, @RestForm String state) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id;
@@ -214,7 +193,6 @@ public class ProjectPages {
 
     @POST
     @Path("projects/{id}/delete")
-    @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @RestForm String confirm) {
         String name = access.requiring(id, Role.MANAGER).project().name;
         return Flash.attempt("/projects/" + id, () -> {

@@ -21,17 +21,14 @@ public class AttributeDef extends IdentityEntity {
     public static final String ON_SPAN = "span";
     public static final String ON_RELATION = "relation";
 
-    @ManyToOne(optional = false)
-    public Project project;
+    @ManyToOne(optional = false) public Project project;
 
     public String name;
 
     /** "span" or "relation". */
     public String target;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "allowed_values")
-    public List<String> allowedValues;
+    @JdbcTypeCode(SqlTypes.JSON) @Column(name = "allowed_values") public List<String> allowedValues;
 
     public int position;
 

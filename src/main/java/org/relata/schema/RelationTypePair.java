@@ -19,24 +19,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @IdClass(RelationTypePair.Key.class)
 public class RelationTypePair extends PanacheEntityBase {
 
-    @Id
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "relation_type_id")
-    public RelationType relationType;
+    @Id @ManyToOne(optional = false) @JoinColumn(name = "relation_type_id") public RelationType relationType;
 
-    @Id
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "head_type_id")
-    public EntityType headType;
+    @Id @ManyToOne(optional = false) @JoinColumn(name = "head_type_id") public EntityType headType;
 
-    @Id
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "tail_type_id")
-    public EntityType tailType;
+    @Id @ManyToOne(optional = false) @JoinColumn(name = "tail_type_id") public EntityType tailType;
 
     /** Lets the database check that all three types belong to the same project. */
-    @Column(name = "project_id")
-    public Long projectId;
+    @Column(name = "project_id") public Long projectId;
 
     public static class Key implements Serializable {
         public Long relationType;

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.relata.project.Project;
@@ -51,23 +50,13 @@ public class SchemaPages {
                 String newEntityColor, String newRelationColor);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    SchemaService schemas;
-
-    @Inject
-    TypeMerge merges;
-
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    ObjectMapper json;
+    @Inject ProjectAccess access;
+    @Inject SchemaService schemas;
+    @Inject TypeMerge merges;
+    @Inject CurrentUser currentUser;
+    @Inject ObjectMapper json;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance editor(@PathParam("id") long id) {
         ProjectAccess.Access a = access.visible(id);
         Schema schema = schemas.read(a.project());
@@ -81,7 +70,6 @@ public class SchemaPages {
 
     @POST
     @Path("entity-types")
-    @Operation(hidden = true)
     public Response addEntityType(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String color,
             @RestForm String hotkey) {
         return change(id, version, "Entity type " + name + " added.", s -> withEntityTypes(s,
@@ -90,7 +78,6 @@ public class SchemaPages {
 
     @POST
     @Path("entity-types/{typeId}")
-    @Operation(hidden = true)
     public Response updateEntityType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId, @RestForm String name,
             @RestForm String color, @RestForm String hotkey) {
         return change(id, version, "Entity type " + name + " saved.", s -> withEntityTypes(s, s.entityTypesOrEmpty().stream()
@@ -99,7 +86,6 @@ public class SchemaPages {
 
     @POST
     @Path("entity-types/{typeId}/delete")
-    @Operation(hidden = true)
     public Response deleteEntityType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId) {
         return change(id, version, "Entity type deleted.", s -> {
             String name = s.entityTypesOrEmpty().stream().filter(t -> t.id() == typeId).map(EntityTypeSpec::name)
@@ -117,7 +103,6 @@ public class SchemaPages {
     /** Merges one entity type into another (issue 20 item 3): one form with two pickers keeps the page linear in size. */
     @POST
     @Path("entity-types/merge")
-    @Operation(hidden = true)
     public Response mergeEntityTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
             @RestForm Long into) {
         return merge(id, version, () -> merges.mergeEntityType(currentUser.get(), id, required(type), into, seen(version)));
@@ -125,7 +110,6 @@ public class SchemaPages {
 
     @POST
     @Path("relation-types/merge")
-    @Operation(hidden = true)
     public Response mergeRelationTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
             @RestForm Long into) {
         return merge(id, version, () -> merges.mergeRelationType(currentUser.get(), id, required(type), into, seen(version)));
@@ -164,7 +148,6 @@ public class SchemaPages {
 
     @POST
     @Path("relation-types")
-    @Operation(hidden = true)
     public Response addRelationType(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String color,
             @RestForm boolean directed, @RestForm String allowed, @RestForm String head, @RestForm String tail) {
         return change(id, version, "Relation type " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
@@ -175,7 +158,6 @@ public class SchemaPages {
 
     @POST
     @Path("relation-types/{typeId}")
-    @Operation(hidden = true)
     public Response updateRelationType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId,
             @RestForm String name, @RestForm String color, @RestForm boolean directed, @RestForm String allowed,
             @RestForm("pair") List<String> kept, @RestForm String head, @RestForm String tail) {
@@ -189,7 +171,6 @@ public class SchemaPages {
 
     @POST
     @Path("relation-types/{typeId}/delete")
-    @Operation(hidden = true)
     public Response deleteRelationType(@PathParam("id") long id, @RestForm String version, @PathParam("typeId") long typeId) {
         return change(id, version, "Relation type deleted.", s -> new Schema(s.entityTypesOrEmpty(),
                 s.relationTypesOrEmpty().stream().filter(r -> r.id() != typeId).toList(), s.attributesOrEmpty()));
@@ -197,7 +178,6 @@ public class SchemaPages {
 
     @POST
     @Path("attributes")
-    @Operation(hidden = true)
     public Response addAttribute(@PathParam("id") long id, @RestForm String version, @RestForm String name, @RestForm String on,
             @RestForm String values) {
         return change(id, version, "Attribute " + name + " added.", s -> new Schema(s.entityTypesOrEmpty(),
@@ -207,7 +187,6 @@ public class SchemaPages {
 
     @POST
     @Path("attributes/{attributeId}/delete")
-    @Operation(hidden = true)
     public Response deleteAttribute(@PathParam("id") long id, @RestForm String version, @PathParam("attributeId") long attributeId) {
         return change(id, version, "Attribute deleted.", s -> new Schema(s.entityTypesOrEmpty(), s.relationTypesOrEmpty(),
                 s.attributesOrEmpty().stream().filter(a -> a.id() != attributeId).toList()));
@@ -216,7 +195,6 @@ public class SchemaPages {
     /** The knowledge bases entity links may use ("Wikidata, GeoNames"; empty: any), one form for the whole list. */
     @POST
     @Path("link-resources")
-    @Operation(hidden = true)
     public Response setLinkResources(@PathParam("id") long id, @RestForm String version, @RestForm String resources) {
         List<String> list = resources == null ? List.of()
                 : Arrays.stream(resources.split("[,\\n]")).map(String::trim).filter(r -> !r.isEmpty()).distinct().toList();
@@ -231,7 +209,6 @@ public class SchemaPages {
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(hidden = true)
     public Response upload(@PathParam("id") long id, @RestForm String version, @RestForm("file") FileUpload file) {
         access.requiring(id, Role.MANAGER);
         String back = "/projects/" + id + "/schema";

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.web.ApiCsrfGuard;
 import org.relata.web.ApiException;
@@ -50,24 +49,14 @@ public class AccountPages {
                 List<ApiToken> tokens, String newToken, List<ProjectChoice> projects, Map<Long, String> projectNames);
     }
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    UserService users;
-
-    @Inject
-    TokenService tokens;
-
-    @Inject
-    UserSessions sessions;
-
-    @Inject
-    EntityManager em;
+    @Inject CurrentUser currentUser;
+    @Inject UserService users;
+    @Inject TokenService tokens;
+    @Inject UserSessions sessions;
+    @Inject EntityManager em;
 
     @GET
     @Path("account")
-    @Operation(hidden = true)
     public TemplateInstance account() {
         return page(null);
     }
@@ -75,14 +64,12 @@ public class AccountPages {
     /** The old address of the token list. */
     @GET
     @Path("tokens")
-    @Operation(hidden = true)
     public Response tokensPage() {
         return Response.seeOther(java.net.URI.create(PAGE + "#tokens")).build();
     }
 
     @POST
     @Path("account/password")
-    @Operation(hidden = true)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm boolean revokeTokens) {
         return Flash.attempt(PAGE, () -> {
             int revoked = users.changeOwnPassword(currentUser.get().id, currentUser.sessionId(), current, password,
@@ -96,7 +83,6 @@ public class AccountPages {
 
     @POST
     @Path("account/sessions/end")
-    @Operation(hidden = true)
     public Response endOtherSessions() {
         users.endOtherSessions(currentUser.get().id, currentUser.sessionId());
         return Flash.ok(PAGE, "Your other sessions have ended.");
@@ -105,7 +91,6 @@ public class AccountPages {
     /** Ends one session; ending this browser's own is a logout. */
     @POST
     @Path("account/sessions/{id}/end")
-    @Operation(hidden = true)
     public Response endSession(@PathParam("id") String id) {
         UUID session = SessionResource.parse(id);
         users.endOwnSession(currentUser.get().id, session);
@@ -120,7 +105,6 @@ public class AccountPages {
     /** Answers with the page itself (not a redirect), so the secret never travels in a URL or cookie. */
     @POST
     @Path("tokens")
-    @Operation(hidden = true)
     public TemplateInstance createToken(@RestForm String name, @RestForm String expires, @RestForm boolean readOnly,
             @RestForm List<Long> projects) {
         String trimmed = name == null ? "" : name.trim();
@@ -135,7 +119,6 @@ public class AccountPages {
 
     @POST
     @Path("tokens/{id}/revoke")
-    @Operation(hidden = true)
     public Response revokeToken(@PathParam("id") long id) {
         tokens.revoke(currentUser.get(), id);
         return Flash.ok(PAGE, "Token revoked.");

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.relata.web.Flash;
 
@@ -35,14 +34,10 @@ public class AdminPages {
         static native TemplateInstance users(UserDirectory.Page users, String me);
     }
 
-    @Inject
-    UserService users;
-
-    @Inject
-    CurrentUser currentUser;
+    @Inject UserService users;
+    @Inject CurrentUser currentUser;
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("q") String query, @QueryParam("after") String after) {
         return Templates.users(UserDirectory.page(query, after), currentUser.get().username);
     }
@@ -58,7 +53,6 @@ public class AdminPages {
     }
 
     @POST
-    @Operation(hidden = true)
     public Response create(@RestForm String username, @RestForm String password, @RestForm boolean admin,
             @RestForm boolean canCreateProjects) {
         String name = username == null ? "" : username.trim();
@@ -73,7 +67,6 @@ public class AdminPages {
 
     @POST
     @Path("{id}/enabled")
-    @Operation(hidden = true)
     public Response setEnabled(@PathParam("id") long id, @RestForm boolean enabled) {
         User me = currentUser.get();
         if (me.id == id && !enabled) {
@@ -85,7 +78,6 @@ public class AdminPages {
 
     @POST
     @Path("{id}/can-create-projects")
-    @Operation(hidden = true)
     public Response setCanCreateProjects(@PathParam("id") long id, @RestForm boolean allowed) {
         return Flash.attempt(backTo(id), () -> {
             User user = users.setCanCreateProjects(id, allowed);
@@ -95,7 +87,6 @@ public class AdminPages {
 
     @POST
     @Path("{id}/password")
-    @Operation(hidden = true)
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
         return Flash.attempt(backTo(id), () -> {
             int revoked = users.changePassword(id, password);
@@ -107,7 +98,6 @@ public class AdminPages {
     /** Logs the user out everywhere, e.g. after a lost laptop. */
     @POST
     @Path("{id}/sessions/end")
-    @Operation(hidden = true)
     public Response endSessions(@PathParam("id") long id) {
         return Flash.attempt(backTo(id), () -> users.endSessions(id), "All sessions of this user have ended.");
     }

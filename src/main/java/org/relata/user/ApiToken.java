@@ -26,34 +26,26 @@ public class ApiToken extends IdentityEntity {
     /** Tokens carry this prefix so that leaked ones are easy to recognise in logs and scanners. */
     public static final String PREFIX = "rlt_";
 
-    @ManyToOne(optional = false)
-    public User user;
+    @ManyToOne(optional = false) public User user;
 
     public String name;
 
-    @Column(name = "token_hash")
-    public String tokenHash;
+    @Column(name = "token_hash") public String tokenHash;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    public OffsetDateTime createdAt;
+    @Column(name = "created_at", insertable = false, updatable = false) public OffsetDateTime createdAt;
 
-    @Column(name = "last_used_at")
-    public OffsetDateTime lastUsedAt;
+    @Column(name = "last_used_at") public OffsetDateTime lastUsedAt;
 
-    @Column(name = "revoked_at")
-    public OffsetDateTime revokedAt;
+    @Column(name = "revoked_at") public OffsetDateTime revokedAt;
 
     /** When the token stops working by itself, or null for never. */
-    @Column(name = "expires_at")
-    public OffsetDateTime expiresAt;
+    @Column(name = "expires_at") public OffsetDateTime expiresAt;
 
     /** A read-only token may only read: every write it sends answers 403 ({@link TokenScopeGuard}). */
-    @Column(name = "read_only")
-    public boolean readOnly;
+    @Column(name = "read_only") public boolean readOnly;
 
     /** Limited to {@link #projectIds}: other projects answer 404, and calls outside projects 403. */
-    @Column(name = "project_scoped")
-    public boolean projectScoped;
+    @Column(name = "project_scoped") public boolean projectScoped;
 
     /** Ids, not entities: the user package does not depend on the project package. */
     @ElementCollection(fetch = FetchType.EAGER)

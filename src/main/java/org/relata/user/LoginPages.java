@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.web.ApiCsrfGuard;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -30,16 +29,12 @@ public class LoginPages {
 
     @GET
     @Path("login")
-    @Operation(hidden = true)
     public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("loggedOut") boolean loggedOut) {
         return Templates.login(error, loggedOut);
     }
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    UserService users;
+    @Inject CurrentUser currentUser;
+    @Inject UserService users;
 
     /**
      * Ends every session of the user, not only this browser's (issue 17, finding 2): a copied cookie stops working,
@@ -47,7 +42,6 @@ public class LoginPages {
      */
     @POST
     @Path("logout")
-    @Operation(hidden = true)
     public Response logout() {
         if (currentUser.isLoggedIn()) {
             users.endSessions(currentUser.get().id);

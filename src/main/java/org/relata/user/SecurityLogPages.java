@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,12 +25,10 @@ public class SecurityLogPages {
                 String user, String since, int retentionDays);
     }
 
-    @Inject
-    SecurityLog log;
+    @Inject SecurityLog log;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public TemplateInstance page(@QueryParam("type") String type, @QueryParam("user") String user,
             @QueryParam("since") String since) {
         String shownUser = SecurityLogResource.blankToNull(user);

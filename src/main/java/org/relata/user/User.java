@@ -24,23 +24,19 @@ public class User extends IdentityEntity {
 
     public String username;
 
-    @Column(name = "password_hash")
-    public String passwordHash;
+    @Column(name = "password_hash") public String passwordHash;
 
     public boolean admin;
 
     public boolean enabled = true;
 
     /** A right an admin grants (issue 19, finding 5); new accounts start without it. Admins may always. */
-    @Column(name = "can_create_projects")
-    public boolean canCreateProjects = false;
+    @Column(name = "can_create_projects") public boolean canCreateProjects = false;
 
     /** Set when an admin deleted the account; the row lives on under a pseudonym ({@link UserService#pseudonymise}). */
-    @Column(name = "deleted_at")
-    public OffsetDateTime deletedAt;
+    @Column(name = "deleted_at") public OffsetDateTime deletedAt;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    public OffsetDateTime createdAt;
+    @Column(name = "created_at", insertable = false, updatable = false) public OffsetDateTime createdAt;
 
     /**
      * The security identity of a user. Roles follow the admin flag, so they cannot disagree with it; {@code credential}

@@ -24,33 +24,24 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "user_sessions")
 public class UserSession extends PanacheEntityBase {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "user_id")
-    public User user;
+    @ManyToOne(optional = false, fetch = FetchType.LAZY) @JoinColumn(name = "user_id") public User user;
 
-    @Column(name = "secret_hash")
-    public byte[] secretHash;
+    @Column(name = "secret_hash") public byte[] secretHash;
 
     /** This session's CSRF token: forms and the browser's API calls must send exactly this (issue 17, finding 4). */
-    @Column(name = "csrf_token")
-    public String csrfToken;
+    @Column(name = "csrf_token") public String csrfToken;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
+    @Column(name = "created_at") public OffsetDateTime createdAt;
 
     /** Updated at most once a minute, by the requests of the session. */
-    @Column(name = "last_seen_at")
-    public OffsetDateTime lastSeenAt;
+    @Column(name = "last_seen_at") public OffsetDateTime lastSeenAt;
 
-    @Column(name = "client_address")
-    public String clientAddress;
+    @Column(name = "client_address") public String clientAddress;
 
     /** A short description of the browser ("Firefox on Linux"), not the whole User-Agent header. */
-    @Column(name = "user_agent")
-    public String userAgent;
+    @Column(name = "user_agent") public String userAgent;
 
     @Override
     public boolean equals(Object other) {

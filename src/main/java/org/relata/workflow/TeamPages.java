@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.relata.annotation.TeamProgress;
 import org.relata.annotation.TeamProgress.AnnotatorProgress;
 import org.relata.annotation.TeamProgress.DocumentProgress;
@@ -93,24 +92,14 @@ public class TeamPages {
         static native TemplateInstance disagreements(Project project, AgreementService.Disagreements disagreements);
     }
 
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    TeamProgressService progress;
-
-    @Inject
-    ProjectProgress projectProgress;
-
-    @Inject
-    AgreementService agreement;
-
-    @Inject
-    GoldAgreement goldAgreement;
+    @Inject ProjectAccess access;
+    @Inject TeamProgressService progress;
+    @Inject ProjectProgress projectProgress;
+    @Inject AgreementService agreement;
+    @Inject GoldAgreement goldAgreement;
 
     @GET
     @Path("projects/{id}/progress")
-    @Operation(hidden = true)
     public TemplateInstance progress(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page) {
         ProjectAccess.Access a = access.requiring(id, Role.CURATOR);
         long total = projectProgress.documentCount(id, a.user().id, false);
@@ -126,7 +115,6 @@ public class TeamPages {
 
     @GET
     @Path("projects/{id}/agreement")
-    @Operation(hidden = true)
     public TemplateInstance agreement(@PathParam("id") long id) {
         ProjectAccess.Access a = access.requiring(id, Role.CURATOR);
         Agreement figures = agreement.of(id);
@@ -152,7 +140,6 @@ public class TeamPages {
 
     @GET
     @Path("projects/{id}/agreement/disagreements")
-    @Operation(hidden = true)
     public TemplateInstance disagreements(@PathParam("id") long id, @QueryParam("a") String a,
             @QueryParam("b") String b) {
         ProjectAccess.Access access = this.access.requiring(id, Role.CURATOR);

@@ -2,8 +2,10 @@ package org.relata.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,14 @@ class ApiDocsTest {
                 .body("paths", hasKey("/api/projects/{id}/members/{username}"))
                 .body("components.securitySchemes.basic.scheme", equalTo("basic"))
                 .body("components.securitySchemes.token.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void theHtmlPagesStayOutOfTheApiDocument() {
+        // Pages are left out by their class names (*Pages, application.properties), not one method at a time.
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet().findAll { !it.startsWith('/api/') }", empty())
+                .body("paths", not(hasKey("/projects/{id}/schema")));
     }
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.relata.user.CurrentUser;
@@ -31,15 +30,11 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class ArchivePages {
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    ArchiveImport importer;
+    @Inject CurrentUser currentUser;
+    @Inject ArchiveImport importer;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(hidden = true)
     public Response create(@RestForm("file") FileUpload file, @RestForm String name) {
         User user = currentUser.get();
         if (!user.admin) {

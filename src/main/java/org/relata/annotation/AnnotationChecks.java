@@ -3,6 +3,7 @@ package org.relata.annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.relata.project.Project;
 import org.relata.schema.EntityType;
@@ -59,23 +60,21 @@ final class AnnotationChecks {
     }
 
     static EntityType entityType(Project project, String label) {
-        if (label == null || label.isBlank()) {
-            throw ApiException.badField("label is required.", "label");
-        }
-        EntityType type = EntityType.named(project, label);
-        if (type == null) {
-            throw ApiException.badField("The schema has no entity type '" + label + "'.", "label");
-        }
-        return type;
+        return labelled(label, "entity type", name -> EntityType.named(project, name));
     }
 
     static RelationType relationType(Project project, String label) {
+        return labelled(label, "relation type", name -> RelationType.named(project, name));
+    }
+
+    /** The type of the schema a request's label names; 400 on the field "label" when none is named or found. */
+    private static <T> T labelled(String label, String kind, Function<String, T> named) {
         if (label == null || label.isBlank()) {
             throw ApiException.badField("label is required.", "label");
         }
-        RelationType type = RelationType.named(project, label);
+        T type = named.apply(label);
         if (type == null) {
-            throw ApiException.badField("The schema has no relation type '" + label + "'.", "label");
+            throw ApiException.badField("The schema has no " + kind + " '" + label + "'.", "label");
         }
         return type;
     }

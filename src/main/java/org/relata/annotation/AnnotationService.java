@@ -86,7 +86,13 @@ public class AnnotationService {
     @Transactional
     public Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body) {
         Layer layer = layers.lockForWrite(target, expectedVersion);
-        Project project = target.document().project;
+        Span span = newSpan(layer, target.document().project, body);
+        // The label's entity type is resolved in the inserting statement (unknown: 400, nothing written).
+        return written(layer, spans.create(writer(target, layer), span, body.label()));
+    }
+
+    /** The span the body describes, checked against the layer's text and the project's schema; not written yet. */
+    private Span newSpan(Layer layer, Project project, NewSpan body) {
         Span span = new Span();
         span.layer = layer;
         span.docLength = layer.docLength;
@@ -104,8 +110,7 @@ public class AnnotationService {
         span.links = SpanLinks.checked(project, body.links());
         span.attributes = AttributeValues.checked(project, AttributeDef.ON_SPAN, body.attributes());
         span.note = note(body.note());
-        // The label's entity type is resolved in the inserting statement (unknown: 400, nothing written).
-        return written(layer, spans.create(writer(target, layer), span, label));
+        return span;
     }
 
     @Transactional

@@ -183,29 +183,15 @@ public final class BulkReader implements AutoCloseable {
 
     /** The spans of these layers; attributes and links as JSON text, null when empty. */
     public void spans(Collection<Long> layerIds, SpanRow row) throws SQLException, IOException {
-        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
-        spans.setArray(1, layers);
-        try (ResultSet rows = spans.executeQuery()) {
-            while (rows.next()) {
-                row.accept(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4), rows.getLong(5),
-                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
-                        (Double) rows.getObject(11));
-            }
-        }
-        layers.free();
+        read(spans, layerIds, rows -> row.accept(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4),
+                rows.getLong(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getString(10), (Double) rows.getObject(11)));
     }
 
     /** The relations of these layers; attributes as JSON text, null when empty. */
     public void relations(Collection<Long> layerIds, RelationRow row) throws SQLException, IOException {
-        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
-        relations.setArray(1, layers);
-        try (ResultSet rows = relations.executeQuery()) {
-            while (rows.next()) {
-                row.accept(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5),
-                        rows.getString(6), rows.getString(7));
-            }
-        }
-        layers.free();
+        read(relations, layerIds, rows -> row.accept(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                rows.getString(5), rows.getString(6), rows.getString(7)));
     }
 
     /** The equivalences of these layers, one row per member. Few rows: prepared per call. */
@@ -236,13 +222,19 @@ public final class BulkReader implements AutoCloseable {
     }
 
     private void query(String sql, Collection<Long> layerIds, Rows reader) throws SQLException, IOException {
-        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, layers);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
+            read(statement, layerIds, reader);
+        }
+    }
+
+    /** Runs a statement whose one parameter is the array of layer ids, handing each row to the reader. */
+    private void read(PreparedStatement statement, Collection<Long> layerIds, Rows reader)
+            throws SQLException, IOException {
+        Array layers = connection.createArrayOf("bigint", layerIds.toArray());
+        statement.setArray(1, layers);
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
             }
         }
         layers.free();

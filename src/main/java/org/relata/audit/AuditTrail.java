@@ -12,21 +12,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relata.web.ApiException;
+import org.relata.web.PurgeByAge;
+import org.relata.web.Retention;
 import org.relata.web.RetentionPurge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.config.ConfigMapping;
 
 /**
  * Reads a project's audit log newest first, a page at a time, with a keyset cursor (the last row's id): a page deep
  * in a long history costs what the first one does. Filters by the acting user and by document (its name).
  */
 @ApplicationScoped
-public class AuditTrail implements RetentionPurge {
+public class AuditTrail extends PurgeByAge {
 
     public static final int MAX_LIMIT = 500;
 
@@ -69,20 +71,14 @@ public class AuditTrail implements RetentionPurge {
     public record Page(List<Event> items, String next) {
     }
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
+    @Inject ObjectMapper json;
+    @Inject LayerNames layerNames;
+    @Inject @ConfigMapping(prefix = "relata.audit") Retention retention;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LayerNames layerNames;
-
-    @ConfigProperty(name = "relata.audit.retention-days", defaultValue = "0")
-    int retentionDays;
-
-    @ConfigProperty(name = "relata.audit.purge-interval-minutes", defaultValue = "60")
-    long purgeIntervalMinutes;
+    public AuditTrail() {
+        super("audit row(s)");
+    }
 
     @SuppressWarnings("unchecked")
     @Transactional
@@ -133,30 +129,26 @@ public class AuditTrail implements RetentionPurge {
         return new Page(List.copyOf(shown), Long.toString(shown.get(limit - 1).id()));
     }
 
+    @Override
+    protected Retention retention() {
+        return retention;
+    }
+
     /** Runs only when a retention is set (RetentionPurges schedules it). */
     @Override
     public long purgeIntervalMinutes() {
-        return retentionDays > 0 ? purgeIntervalMinutes : 0;
-    }
-
-    @Override
-    public String describePurge(int purged) {
-        return RetentionPurge.purgedOlderThan(purged, "audit row(s)", retentionDays);
+        return retentionDays() > 0 ? super.purgeIntervalMinutes() : 0;
     }
 
     /** Removes the rows older than relata.audit.retention-days (0: keeps them all); answers how many. */
     @Override
     @Transactional
     public int purgeExpired(Instant now) {
-        if (retentionDays <= 0) {
+        if (retentionDays() <= 0) {
             return 0;
         }
         return em.createNativeQuery("delete from audit_events where at < ?1")
-                .setParameter(1, RetentionPurge.cutoff(now, retentionDays)).executeUpdate();
-    }
-
-    public int retentionDays() {
-        return retentionDays;
+                .setParameter(1, RetentionPurge.cutoff(now, retentionDays())).executeUpdate();
     }
 
     private static Long longOrNull(Object value) {

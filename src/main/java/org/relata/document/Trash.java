@@ -10,10 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relata.persistence.SqlValues;
 import org.relata.audit.AuditLog;
 import org.relata.web.ApiException;
+import org.relata.web.PurgeByAge;
+import org.relata.web.Retention;
+
+import io.smallrye.config.ConfigMapping;
 import org.relata.web.RetentionPurge;
 
 /**
@@ -22,23 +25,19 @@ import org.relata.web.RetentionPurge;
  * that reads "all_documents".
  */
 @ApplicationScoped
-public class Trash implements RetentionPurge {
+public class Trash extends PurgeByAge {
 
     public record TrashedDocument(long id, String externalId, int length, OffsetDateTime trashedAt, String trashedBy,
             OffsetDateTime purgedAfter) {
     }
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
+    @Inject AuditLog audit;
+    @Inject @ConfigMapping(prefix = "relata.trash") Retention retention;
 
-    @Inject
-    AuditLog audit;
-
-    @ConfigProperty(name = "relata.trash.retention-days", defaultValue = "30")
-    int retentionDays;
-
-    @ConfigProperty(name = "relata.trash.purge-interval-minutes", defaultValue = "60")
-    long purgeIntervalMinutes;
+    public Trash() {
+        super("document(s)");
+    }
 
     /** Moves documents of one project to its trash; ids that are not (visible) documents of it are refused whole. */
     @Transactional
@@ -68,7 +67,7 @@ public class Trash implements RetentionPurge {
         return rows.stream().map(r -> {
             OffsetDateTime at = SqlValues.timestamp(r[3]);
             return new TrashedDocument(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), at,
-                    (String) r[4], at.plusDays(retentionDays));
+                    (String) r[4], at.plusDays(retentionDays()));
         }).toList();
     }
 
@@ -93,7 +92,7 @@ public class Trash implements RetentionPurge {
     @Override
     @Transactional
     public int purgeExpired(Instant now) {
-        OffsetDateTime cutoff = RetentionPurge.cutoff(now, retentionDays);
+        OffsetDateTime cutoff = RetentionPurge.cutoff(now, retentionDays());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "select id, project_id from all_documents where trashed_at is not null and trashed_at < ?1")
@@ -104,18 +103,14 @@ public class Trash implements RetentionPurge {
         return rows.size();
     }
 
-    public int retentionDays() {
-        return retentionDays;
-    }
-
     @Override
-    public long purgeIntervalMinutes() {
-        return purgeIntervalMinutes;
+    protected Retention retention() {
+        return retention;
     }
 
     @Override
     public String describePurge(int purged) {
-        return RetentionPurge.purgedOlderThan(purged, "document(s)", retentionDays) + " from the trash";
+        return super.describePurge(purged) + " from the trash";
     }
 
     private Object[] trashedRow(long projectId, long documentId) {

@@ -100,19 +100,32 @@ public class SchemaPages {
         });
     }
 
+    /** The merge form: the type merged away, the one it goes into, the schema version the page was made from. */
+    public record MergeForm(@RestForm String version, @RestForm Long type, @RestForm Long into) {
+    }
+
+    /** One of TypeMerge's merges: of an entity type or of a relation type. */
+    private interface Merger {
+        TypeMerge.MergeResult merge(org.relata.user.User actor, long projectId, long typeId, Long intoId,
+                String expectedVersion);
+    }
+
     /** Merges one entity type into another (issue 20 item 3): one form with two pickers keeps the page linear in size. */
     @POST
     @Path("entity-types/merge")
-    public Response mergeEntityTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
-            @RestForm Long into) {
-        return merge(id, version, () -> merges.mergeEntityType(currentUser.get(), id, required(type), into, seen(version)));
+    public Response mergeEntityTypes(@PathParam("id") long id, MergeForm form) {
+        return merge(id, form, merges::mergeEntityType);
     }
 
     @POST
     @Path("relation-types/merge")
-    public Response mergeRelationTypes(@PathParam("id") long id, @RestForm String version, @RestForm Long type,
-            @RestForm Long into) {
-        return merge(id, version, () -> merges.mergeRelationType(currentUser.get(), id, required(type), into, seen(version)));
+    public Response mergeRelationTypes(@PathParam("id") long id, MergeForm form) {
+        return merge(id, form, merges::mergeRelationType);
+    }
+
+    private Response merge(long projectId, MergeForm form, Merger merger) {
+        return merge(projectId, form.version(), () -> merger.merge(currentUser.get(), projectId, required(form.type()),
+                form.into(), seen(form.version())));
     }
 
     private Response merge(long projectId, String version, java.util.function.Supplier<TypeMerge.MergeResult> merge) {

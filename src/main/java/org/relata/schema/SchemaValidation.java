@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.relata.schema.Schema.AttributeSpec;
-import org.relata.schema.Schema.EntityTypeSpec;
+import org.relata.schema.Schema.LabelSpec;
 import org.relata.schema.Schema.Pair;
 import org.relata.schema.Schema.RelationTypeSpec;
 import org.relata.web.ApiException;
@@ -51,8 +52,6 @@ class SchemaValidation {
         stored.entityTypesOrEmpty().forEach(t -> storedEntities.add(t.name()));
         Set<String> storedRelations = new HashSet<>();
         stored.relationTypesOrEmpty().forEach(t -> storedRelations.add(t.name()));
-        Map<String, String> entityKeys = new HashMap<>();
-        Map<String, String> relationKeys = new HashMap<>();
         checkCount(schema.entityTypesOrEmpty().size(), limits.maxEntityTypes(), "entity types", "max-entity-types",
                 "$.entityTypes");
         checkCount(schema.relationTypesOrEmpty().size(), limits.maxRelationTypes(), "relation types",
@@ -68,39 +67,10 @@ class SchemaValidation {
                         + " (Wikidata, UniProt).", "$.linkResources[" + i + "]");
             }
         }
-        List<EntityTypeSpec> entities = schema.entityTypesOrEmpty();
-        Set<String> entityNames = new HashSet<>();
-        Set<String> hotkeys = new HashSet<>();
-        for (int i = 0; i < entities.size(); i++) {
-            EntityTypeSpec spec = entities.get(i);
-            String at = "$.entityTypes[" + i + "]";
-            checkName(spec == null ? null : spec.name(), at);
-            checkLabel("Entity type", spec.name(), spec.color(), spec.hotkey(), at, entityNames, entityKeys,
-                    storedEntities, hotkeys);
-        }
-        List<RelationTypeSpec> relations = schema.relationTypesOrEmpty();
-        Set<String> relationNames = new HashSet<>();
-        Set<String> relationHotkeys = new HashSet<>();
-        for (int i = 0; i < relations.size(); i++) {
-            RelationTypeSpec spec = relations.get(i);
-            String at = "$.relationTypes[" + i + "]";
-            checkName(spec == null ? null : spec.name(), at);
-            checkLabel("Relation type", spec.name(), spec.color(), spec.hotkey(), at, relationNames, relationKeys,
-                    storedRelations, relationHotkeys);
-            List<Pair> pairs = spec.allowedOrEmpty();
-            for (int j = 0; j < pairs.size(); j++) {
-                Pair pair = pairs.get(j);
-                String pairAt = at + ".allowed[" + j + "]";
-                if (pair == null || !entityNames.contains(pair.head())) {
-                    throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown head entity type '"
-                            + (pair == null ? null : pair.head()) + "'.", pairAt + ".head");
-                }
-                if (!entityNames.contains(pair.tail())) {
-                    throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown tail entity type '"
-                            + pair.tail() + "'.", pairAt + ".tail");
-                }
-            }
-        }
+        Set<String> entityNames = checkLabels("Entity type", schema.entityTypesOrEmpty(), "$.entityTypes",
+                storedEntities, (spec, at) -> { });
+        checkLabels("Relation type", schema.relationTypesOrEmpty(), "$.relationTypes", storedRelations,
+                (spec, at) -> checkPairs(spec, at, entityNames));
         List<AttributeSpec> attributes = schema.attributesOrEmpty();
         Set<String> attributeKeys = new HashSet<>();
         for (int i = 0; i < attributes.size(); i++) {
@@ -129,6 +99,42 @@ class SchemaValidation {
                                 at + ".values[" + j + "]");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Checks a list of entity or relation types at {@code path}: names, colours and hotkeys, each type's own checks
+     * ({@code more}) right after its shared ones. Answers the names.
+     */
+    private static <T extends LabelSpec> Set<String> checkLabels(String kind, List<T> specs, String path,
+            Set<String> stored, BiConsumer<T, String> more) {
+        Set<String> names = new HashSet<>();
+        Map<String, String> keys = new HashMap<>();
+        Set<String> hotkeys = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            T spec = specs.get(i);
+            String at = path + "[" + i + "]";
+            checkName(spec == null ? null : spec.name(), at);
+            checkLabel(kind, spec.name(), spec.color(), spec.hotkey(), at, names, keys, stored, hotkeys);
+            more.accept(spec, at);
+        }
+        return names;
+    }
+
+    /** The pairs a relation type allows name entity types of the schema. */
+    private static void checkPairs(RelationTypeSpec spec, String at, Set<String> entityNames) {
+        List<Pair> pairs = spec.allowedOrEmpty();
+        for (int j = 0; j < pairs.size(); j++) {
+            Pair pair = pairs.get(j);
+            String pairAt = at + ".allowed[" + j + "]";
+            if (pair == null || !entityNames.contains(pair.head())) {
+                throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown head entity type '"
+                        + (pair == null ? null : pair.head()) + "'.", pairAt + ".head");
+            }
+            if (!entityNames.contains(pair.tail())) {
+                throw ApiException.badField("Relation type '" + spec.name() + "' names an unknown tail entity type '"
+                        + pair.tail() + "'.", pairAt + ".tail");
             }
         }
     }

@@ -79,20 +79,16 @@ public class AdminPages {
     @POST
     @Path("{id}/can-create-projects")
     public Response setCanCreateProjects(@PathParam("id") long id, @RestForm boolean allowed) {
-        return Flash.attempt(backTo(id), () -> {
-            User user = users.setCanCreateProjects(id, allowed);
-            return Flash.ok(backTo(id), user.username + (allowed ? " may create projects now." : " may no longer create projects."));
-        });
+        return Flash.attempt(backTo(id), () -> users.setCanCreateProjects(id, allowed),
+                user -> user.username + (allowed ? " may create projects now." : " may no longer create projects."));
     }
 
     @POST
     @Path("{id}/password")
     public Response setPassword(@PathParam("id") long id, @RestForm String password) {
-        return Flash.attempt(backTo(id), () -> {
-            int revoked = users.changePassword(id, password);
-            return Flash.ok(backTo(id), "Password changed; the user's sessions have ended and " + revoked + " API token"
-                    + (revoked == 1 ? " was" : "s were") + " revoked.");
-        });
+        return Flash.attempt(backTo(id), () -> users.changePassword(id, password),
+                revoked -> "Password changed; the user's sessions have ended and " + revoked + " API token"
+                        + (revoked == 1 ? " was" : "s were") + " revoked.");
     }
 
     /** Logs the user out everywhere, e.g. after a lost laptop. */

@@ -15,26 +15,16 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of the user who made it, while the token is not revoked. */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class ApiTokenIdentityProvider extends BlockingIdentityProvider<TokenAuthenticationRequest> {
 
-    @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String secret = request.getToken().getToken();
-        return context.runBlocking(() -> identityFor(secret));
+    public ApiTokenIdentityProvider() {
+        super(TokenAuthenticationRequest.class);
     }
 
     /** lastUsedAt is a "when roughly": written at most once a minute, not on every call (issue 14, item 3). */
@@ -48,8 +38,10 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
      * token) its projects in one statement. Every API call of a script pays for this, so it is not three entity loads
      * and an UPDATE. Revoking, expiring and disabling still take effect on the next call: nothing is remembered.
      */
+    @Override
     @ActivateRequestContext
-    SecurityIdentity identityFor(String secret) {
+    SecurityIdentity identityOf(TokenAuthenticationRequest request) {
+        String secret = request.getToken().getToken();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select t.id, u.username, u.admin, t.read_only, t.project_scoped, t.last_used_at,

@@ -12,11 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relata.persistence.SqlValues;
+import org.relata.web.PurgeByAge;
+import org.relata.web.Retention;
 import org.relata.web.RetentionPurge;
 
+import io.smallrye.config.ConfigMapping;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -26,7 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
  * failure to record never fails the request. Kept relata.security-log.retention-days (purged by {@link org.relata.web.RetentionPurges}).
  */
 @ApplicationScoped
-public class SecurityLog implements RetentionPurge {
+public class SecurityLog extends PurgeByAge {
 
     private static final Logger LOG = Logger.getLogger(SecurityLog.class);
 
@@ -48,17 +50,13 @@ public class SecurityLog implements RetentionPurge {
             String detail) {
     }
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
+    @Inject Instance<HttpServerRequest> request;
+    @Inject @ConfigMapping(prefix = "relata.security-log") Retention retention;
 
-    @Inject
-    Instance<HttpServerRequest> request;
-
-    @ConfigProperty(name = "relata.security-log.retention-days", defaultValue = "90")
-    int retentionDays;
-
-    @ConfigProperty(name = "relata.security-log.purge-interval-minutes", defaultValue = "60")
-    long purgeIntervalMinutes;
+    public SecurityLog() {
+        super("security event(s)");
+    }
 
     /** Records an event of the current HTTP request (its client address). */
     public void record(String type, String username, String actor, String detail) {
@@ -115,21 +113,12 @@ public class SecurityLog implements RetentionPurge {
     @Transactional
     public int purgeExpired(Instant now) {
         return em.createNativeQuery("delete from security_events where at < ?1")
-                .setParameter(1, RetentionPurge.cutoff(now, retentionDays)).executeUpdate();
-    }
-
-    public int retentionDays() {
-        return retentionDays;
+                .setParameter(1, RetentionPurge.cutoff(now, retentionDays())).executeUpdate();
     }
 
     @Override
-    public long purgeIntervalMinutes() {
-        return purgeIntervalMinutes;
-    }
-
-    @Override
-    public String describePurge(int purged) {
-        return RetentionPurge.purgedOlderThan(purged, "security event(s)", retentionDays);
+    protected Retention retention() {
+        return retention;
     }
 
     private String currentAddress() {

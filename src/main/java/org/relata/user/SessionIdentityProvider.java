@@ -3,32 +3,24 @@ package org.relata.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The identity behind a valid session cookie (Quarkus' form authentication has decrypted it and trusts the
  * name in it). Whether the session has since been ended is {@link AccountCheck}'s question.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class SessionIdentityProvider extends BlockingIdentityProvider<TrustedAuthenticationRequest> {
 
-    @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
+    public SessionIdentityProvider() {
+        super(TrustedAuthenticationRequest.class);
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        String username = request.getPrincipal();
-        return context.runBlocking(() -> identityOf(username));
-    }
-
     @ActivateRequestContext
-    SecurityIdentity identityOf(String username) {
+    SecurityIdentity identityOf(TrustedAuthenticationRequest request) {
+        String username = request.getPrincipal();
         // A cookie of a deleted (renamed) account still passes here, without roles: AccountCheck then ends the
         // session quietly. Failing here instead made form authentication redirect to the login page, which failed
         // again on the same cookie, in a loop.

@@ -1,5 +1,8 @@
 package org.relata.user;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A short, human description of a User-Agent header for the session list ("Firefox on Linux"): enough to tell one's
  * laptop from one's phone, without storing the whole fingerprint-like header.
@@ -13,8 +16,8 @@ final class UserAgents {
         if (header == null || header.isBlank()) {
             return "unknown client";
         }
-        String browser = browser(header);
-        String system = system(header);
+        String browser = first(BROWSERS, header);
+        String system = first(SYSTEMS, header);
         if (browser == null) {
             // A script or tool: its first product token ("curl/8.5.0") says what it is.
             String first = header.trim().split("\\s+", 2)[0];
@@ -23,51 +26,25 @@ final class UserAgents {
         return system == null ? browser : browser + " on " + system;
     }
 
-    /** Order matters: Edge and Opera also say Chrome, Chrome also says Safari. */
-    private static String browser(String ua) {
-        if (ua.contains("Edg/")) {
-            return "Edge";
+    /** A name and the marks in the header that give it away. */
+    private record Sign(String name, String... marks) {
+        boolean in(String header) {
+            return Arrays.stream(marks).anyMatch(header::contains);
         }
-        if (ua.contains("OPR/")) {
-            return "Opera";
-        }
-        if (ua.contains("Firefox/")) {
-            return "Firefox";
-        }
-        if (ua.contains("HeadlessChrome/")) {
-            return "Headless Chrome";
-        }
-        if (ua.contains("Chromium/")) {
-            return "Chromium";
-        }
-        if (ua.contains("Chrome/")) {
-            return "Chrome";
-        }
-        if (ua.contains("Safari/")) {
-            return "Safari";
-        }
-        return null;
     }
 
-    private static String system(String ua) {
-        if (ua.contains("Android")) {
-            return "Android";
-        }
-        if (ua.contains("iPhone") || ua.contains("iPad")) {
-            return "iOS";
-        }
-        if (ua.contains("Windows")) {
-            return "Windows";
-        }
-        if (ua.contains("Mac OS X") || ua.contains("Macintosh")) {
-            return "macOS";
-        }
-        if (ua.contains("CrOS")) {
-            return "ChromeOS";
-        }
-        if (ua.contains("Linux")) {
-            return "Linux";
-        }
-        return null;
+    /** Order matters: Edge and Opera also say Chrome, Chrome also says Safari. */
+    private static final List<Sign> BROWSERS = List.of(new Sign("Edge", "Edg/"), new Sign("Opera", "OPR/"),
+            new Sign("Firefox", "Firefox/"), new Sign("Headless Chrome", "HeadlessChrome/"),
+            new Sign("Chromium", "Chromium/"), new Sign("Chrome", "Chrome/"), new Sign("Safari", "Safari/"));
+
+    /** Order matters: Android says Linux, iOS says Mac OS X. */
+    private static final List<Sign> SYSTEMS = List.of(new Sign("Android", "Android"),
+            new Sign("iOS", "iPhone", "iPad"), new Sign("Windows", "Windows"), new Sign("macOS", "Mac OS X", "Macintosh"),
+            new Sign("ChromeOS", "CrOS"), new Sign("Linux", "Linux"));
+
+    /** The name of the first sign the header shows, or null. */
+    private static String first(List<Sign> signs, String header) {
+        return signs.stream().filter(sign -> sign.in(header)).map(Sign::name).findFirst().orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.NewCookie;
@@ -54,6 +55,11 @@ public record Flash(String kind, String message) {
             change.run();
             return ok(back, done);
         });
+    }
+
+    /** As {@link #attempt(String, Runnable, String)}, the message telling what the change answered. */
+    public static <T> Response attempt(String back, Supplier<T> change, Function<T, String> done) {
+        return attempt(back, () -> ok(back, done.apply(change.get())));
     }
 
     /** Reads the cookie's value, or null. Kinds other than ok/error are ignored, so the cookie cannot inject a class. */

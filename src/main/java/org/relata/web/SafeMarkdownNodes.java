@@ -65,14 +65,9 @@ final class SafeMarkdownNodes implements NodeRenderer {
 
     private void link(Link link) {
         String href = context.urlSanitizer().sanitizeLinkUrl(link.getDestination());
-        if (href.isEmpty()) {
-            children(link);
+        Map<String, String> attributes = pointing(link, "href", href, null, link.getTitle());
+        if (attributes == null) {
             return;
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("href", context.encodeUrl(href));
-        if (link.getTitle() != null) {
-            attributes.put("title", link.getTitle());
         }
         // Guidelines are read while annotating: a link opens beside the work, never in place of it.
         attributes.put("target", "_blank");
@@ -84,17 +79,31 @@ final class SafeMarkdownNodes implements NodeRenderer {
 
     private void image(Image image) {
         String src = context.urlSanitizer().sanitizeImageUrl(image.getDestination());
-        if (src.isEmpty()) {
-            children(image);
-            return;
+        Map<String, String> attributes = pointing(image, "src", src, altText(image), image.getTitle());
+        if (attributes != null) {
+            html.tag("img", context.extendAttributes(image, "img", attributes), true);
+        }
+    }
+
+    /**
+     * The attributes of a link or an image whose sanitized address is {@code url}, in the order they are written
+     * (the address, alt when given, title when given); null when the sanitizer refused the address, the node's
+     * text then written in its place.
+     */
+    private Map<String, String> pointing(Node node, String attribute, String url, String alt, String title) {
+        if (url.isEmpty()) {
+            children(node);
+            return null;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("src", context.encodeUrl(src));
-        attributes.put("alt", altText(image));
-        if (image.getTitle() != null) {
-            attributes.put("title", image.getTitle());
+        attributes.put(attribute, context.encodeUrl(url));
+        if (alt != null) {
+            attributes.put("alt", alt);
         }
-        html.tag("img", context.extendAttributes(image, "img", attributes), true);
+        if (title != null) {
+            attributes.put("title", title);
+        }
+        return attributes;
     }
 
     private void children(Node parent) {

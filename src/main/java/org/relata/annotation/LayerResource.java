@@ -67,8 +67,7 @@ public class LayerResource {
             + "the outer bounds; links [{resource, id, text?}] must use the schema's linkResources when it lists any.")
     public Response addSpan(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, NewSpan body) {
-        Created created = annotations.createSpan(targets.writable(docId, owner), version(ifMatch), required(body));
-        return tagged(Response.status(201).entity(created), created.version());
+        return created(annotations.createSpan(targets.writable(docId, owner), version(ifMatch), required(body)));
     }
 
     @PATCH
@@ -96,8 +95,7 @@ public class LayerResource {
             description = "head and tail are span ids of this layer; 400 when the relation type does not allow the pair.")
     public Response addRelation(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, NewRelation body) {
-        Created created = annotations.createRelation(targets.writable(docId, owner), version(ifMatch), required(body));
-        return tagged(Response.status(201).entity(created), created.version());
+        return created(annotations.createRelation(targets.writable(docId, owner), version(ifMatch), required(body)));
     }
 
     @PATCH
@@ -124,6 +122,10 @@ public class LayerResource {
     public Response setStatus(@PathParam("docId") long docId, @PathParam("owner") String owner,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, StatusChange body) {
         return written(annotations.setStatus(targets.writable(docId, owner), version(ifMatch), required(body).status()));
+    }
+
+    private static Response created(Created created) {
+        return tagged(Response.status(201).entity(created), created.version());
     }
 
     private static Response written(Written written) {

@@ -28,11 +28,8 @@ public class DocumentResource {
     public record DocumentView(Long id, String externalId, String text, Map<String, Object> meta, Long projectId) {
     }
 
-    @Inject
-    DocumentAccess documents;
-
-    @Inject
-    Trash trash;
+    @Inject DocumentAccess documents;
+    @Inject Trash trash;
 
     @GET
     @Operation(summary = "A document's text and metadata", description = "Offsets into the text count code points.")

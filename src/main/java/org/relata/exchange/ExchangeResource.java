@@ -102,8 +102,7 @@ public class ExchangeResource {
                     + " discontinuous spans it wrote as their outer bounds.")
     public Response export(@PathParam("id") long id, @BeanParam ExportQuery query) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportRequests.Resolved resolved = exportRequests.resolve(project, query.format, query.source, query.status,
-                query.split, query.seed);
+        ExportRequests.Resolved resolved = exportRequests.resolve(project, query);
         ExportService.Request request = resolved.request();
         Response.ResponseBuilder response = request.format().reportsLeftOut()
                 ? Response.ok().header("X-Relata-Left-Out", resolved.leftOut())
@@ -142,8 +141,7 @@ public class ExchangeResource {
                     + " gold, suggestions and each annotator (by username), whatever the source.")
     public ExportCount count(@PathParam("id") long id, @BeanParam ExportQuery query) {
         Project project = access.requiring(id, Role.CURATOR).project();
-        ExportService.Request request = exportRequests.request(project, query.format, query.source, query.status,
-                query.split, query.seed);
+        ExportService.Request request = exportRequests.request(project, query);
         ExportService.Count count = exports.count(id, request.source());
         long gold = 0;
         long suggestions = 0;

@@ -28,6 +28,16 @@ public class ExportRequests {
     public record Resolved(ExportService.Request request, long leftOut) {
     }
 
+    /** The export call's parameters, resolved as {@link #resolve(Project, String, String, String, String, String)}. */
+    public Resolved resolve(Project project, ExportQuery query) {
+        return resolve(project, query.format, query.source, query.status, query.split, query.seed);
+    }
+
+    /** The export call's parameters as a request, as {@link #request(Project, String, String, String, String, String)}. */
+    public ExportService.Request request(Project project, ExportQuery query) {
+        return request(project, query.format, query.source, query.status, query.split, query.seed);
+    }
+
     /** Turns the export parameters (as the export call and releases take them) into a request; 400 naming the field. */
     public Resolved resolve(Project project, String format, String source, String status, String split, String seed) {
         ExportService.Request request = request(project, format, source, status, split, seed);

@@ -62,17 +62,10 @@ public class ProjectResource {
     public record MemberView(String username, String role) {
     }
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    ProjectService projects;
-
-    @Inject
-    ProjectSchemas schemas;
+    @Inject CurrentUser currentUser;
+    @Inject ProjectAccess access;
+    @Inject ProjectService projects;
+    @Inject ProjectSchemas schemas;
 
     @POST
     @Operation(summary = "Create a project (admins, and users allowed to create projects); the creator becomes manager")

@@ -29,17 +29,10 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Projects")
 public class SchemaResource {
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    ProjectAccess access;
-
-    @Inject
-    SchemaService schemas;
-
-    @Inject
-    TypeMerge merges;
+    @Inject CurrentUser currentUser;
+    @Inject ProjectAccess access;
+    @Inject SchemaService schemas;
+    @Inject TypeMerge merges;
 
     @GET
     @Operation(summary = "A project's schema", description = "The ETag header carries the schema's version.")

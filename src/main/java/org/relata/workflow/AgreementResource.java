@@ -24,6 +24,7 @@ import io.quarkus.security.Authenticated;
 /** Inter-annotator agreement of a project, for its curators and managers (docs/agreement.md). */
 @Path("/api/projects/{id}/agreement")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Team annotation")
 public class AgreementResource {
 
@@ -57,7 +58,6 @@ public class AgreementResource {
 
     @GET
     @Path("/disagreements")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The documents where two annotators disagree most",
             description = "Over the documents both marked DONE: per document, their spans and relations without an "
                     + "exact match on the other side (fp + fn of the exact F1), most first. Documents where they agree "
@@ -80,7 +80,6 @@ public class AgreementResource {
 
     @GET
     @Path("/gold")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Each annotator compared with gold",
             description = "Over the documents whose gold layer is marked DONE, each annotator's DONE layer against "
                     + "gold (the reference): span and relation precision, recall and F1, exact and overlap, per label. "

@@ -105,13 +105,8 @@ public class ArchiveExport {
                 if (!r.next()) {
                     throw new IllegalStateException("No project " + projectId);
                 }
-                Map<String, Object> project = new LinkedHashMap<>();
-                project.put("name", r.getString(1));
-                project.put("description", r.getString(2));
-                project.put("guidelines", r.getString(3));
-                project.put("blind", r.getBoolean(4));
-                project.put("preAcceptShare", r.getBigDecimal(5));
-                project.put("state", r.getString(6));
+                Map<String, Object> project = ArchiveSchema.columns(r, 1, "name", "description", "guidelines", "blind",
+                        "preAcceptShare", "state");
                 project.put("createdAt", r.getObject(7, OffsetDateTime.class).toString());
                 return project;
             }
@@ -119,20 +114,9 @@ public class ArchiveExport {
     }
 
     private static List<Map<String, Object>> members(Connection connection, long projectId) throws SQLException {
-        List<Map<String, Object>> members = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select u.username, m.role from project_members m"
-                + " join users u on u.id = m.user_id where m.project_id = ? order by u.username collate \"C\"")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Map<String, Object> member = new LinkedHashMap<>();
-                    member.put("username", r.getString(1));
-                    member.put("role", r.getString(2));
-                    members.add(member);
-                }
-            }
-        }
-        return members;
+        return ArchiveSchema.rows(connection, "select u.username, m.role from project_members m"
+                + " join users u on u.id = m.user_id where m.project_id = ? order by u.username collate \"C\"", projectId,
+                r -> ArchiveSchema.columns(r, 1, "username", "role"));
     }
 
     private static ArchiveZipWriter.Body json(Object value) {

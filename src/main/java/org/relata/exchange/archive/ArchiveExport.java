@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.relata.exchange.codec.JsonOut;
+import org.relata.exchange.store.ReadSnapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,18 +41,7 @@ public class ArchiveExport {
     /** Writes the archive of the project; a client that goes away ends it quietly. */
     public void write(long projectId, OutputStream out) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                connection.setReadOnly(true);
-                write(connection, projectId, out);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                connection.setAutoCommit(autoCommit);
-            }
+            ReadSnapshot.run(connection, true, snapshot -> write(snapshot, projectId, out));
         } catch (SQLException e) {
             throw new IllegalStateException("The archive failed in the database: " + e.getMessage(), e);
         } catch (IOException e) {

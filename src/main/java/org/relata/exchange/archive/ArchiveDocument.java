@@ -6,17 +6,17 @@ import java.util.List;
 
 import org.relata.annotation.LayerOwner;
 
-/** One line of documents.jsonl, checked and resolved to the new project's ids, ready for COPY. */
-final class ArchiveDocument {
+/**
+ * One line of documents.jsonl, checked and resolved to the new project's ids, ready for COPY. length is the text's
+ * length in code points; createdAt is null when the line does not say.
+ */
+record ArchiveDocument(String externalId, String text, int length, String meta, OffsetDateTime createdAt,
+        List<Long> assignedTo, List<Rejection> curationRejections, List<Layer> layers) {
 
-    String externalId;
-    String text;
-    int length;
-    String meta;
-    OffsetDateTime createdAt;
-    final List<Long> assignedTo = new ArrayList<>();
-    final List<Rejection> curationRejections = new ArrayList<>();
-    final List<Layer> layers = new ArrayList<>();
+    ArchiveDocument(String externalId, String text, String meta, OffsetDateTime createdAt) {
+        this(externalId, text, text.codePointCount(0, text.length()), meta, createdAt, new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
+    }
 
     record Rejection(String key, Long userId, OffsetDateTime at) {
     }

@@ -39,25 +39,23 @@ final class ArchiveDocumentReader {
         if (!line.isObject()) {
             throw f.error("$", "Each line is one document, a JSON object.");
         }
-        ArchiveDocument doc = new ArchiveDocument();
-        doc.externalId = f.string(line, "$", "id");
-        if (doc.externalId.isEmpty() || doc.externalId.codePointCount(0, doc.externalId.length()) > 500) {
+        String externalId = f.string(line, "$", "id");
+        if (externalId.isEmpty() || externalId.codePointCount(0, externalId.length()) > 500) {
             throw f.error("$.id", "A document id has 1 to 500 characters.");
         }
-        if (!seenIds.add(doc.externalId)) {
-            throw f.error("$.id", "Document id '" + doc.externalId + "' appears twice in the archive.");
+        if (!seenIds.add(externalId)) {
+            throw f.error("$.id", "Document id '" + externalId + "' appears twice in the archive.");
         }
-        doc.text = f.string(line, "$", "text");
-        if (doc.text.indexOf('\u0000') >= 0) {
+        String text = f.string(line, "$", "text");
+        if (text.indexOf('\u0000') >= 0) {
             throw f.error("$.text", "The text contains a NUL character, which a text cannot hold.");
         }
-        doc.length = doc.text.codePointCount(0, doc.text.length());
         JsonNode meta = line.get("meta");
         if (meta != null && !meta.isNull() && !meta.isObject()) {
             throw f.error("$.meta", "'meta' must be a JSON object.");
         }
-        doc.meta = meta == null || meta.isNull() ? "{}" : meta.toString();
-        doc.createdAt = f.optionalTime(line, "$", "createdAt");
+        ArchiveDocument doc = new ArchiveDocument(externalId, text,
+                meta == null || meta.isNull() ? "{}" : meta.toString(), f.optionalTime(line, "$", "createdAt"));
         JsonNode assigned = f.array(line, "$", "assignedTo");
         for (int i = 0; i < assigned.size(); i++) {
             if (!assigned.get(i).isTextual()) {
@@ -65,7 +63,7 @@ final class ArchiveDocumentReader {
             }
             Long id = users.id(assigned.get(i).textValue());
             if (id != null) {
-                doc.assignedTo.add(id);
+                doc.assignedTo().add(id);
             }
         }
         JsonNode rejections = f.array(line, "$", "curationRejections");
@@ -73,7 +71,7 @@ final class ArchiveDocumentReader {
             String at = "$.curationRejections[" + i + "]";
             JsonNode r = rejections.get(i);
             String by = f.optionalString(r, at, "by");
-            doc.curationRejections.add(new ArchiveDocument.Rejection(f.string(r, at, "key"),
+            doc.curationRejections().add(new ArchiveDocument.Rejection(f.string(r, at, "key"),
                     by == null ? null : users.id(by), f.optionalTime(r, at, "at")));
         }
         JsonNode layers = f.array(line, "$", "layers");
@@ -86,9 +84,9 @@ final class ArchiveDocumentReader {
             JsonNode l = layers.get(i);
             String owner = f.string(l, at, "owner");
             if (!owners.add(owner)) {
-                throw f.error(at + ".owner", "Document '" + doc.externalId + "' has two layers of '" + owner + "'.");
+                throw f.error(at + ".owner", "Document '" + doc.externalId() + "' has two layers of '" + owner + "'.");
             }
-            ArchiveDocument.Layer layer = layer(f, l, at, doc.length);
+            ArchiveDocument.Layer layer = layer(f, l, at, doc.length());
             count("spans", layer.spans.size());
             count("relations", layer.relations.size());
             count("equivalences", layer.equivalences.size());
@@ -105,7 +103,7 @@ final class ArchiveDocumentReader {
                     continue;
                 }
             }
-            doc.layers.add(layer);
+            doc.layers().add(layer);
         }
         return doc;
     }

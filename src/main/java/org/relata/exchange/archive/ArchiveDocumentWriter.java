@@ -18,11 +18,16 @@ import java.util.Map;
 import org.relata.annotation.ArchiveRows;
 import org.relata.annotation.BulkReader;
 import org.relata.annotation.LayerOwner;
+import org.relata.exchange.archive.ArchiveLine.ArgumentOut;
 import org.relata.exchange.archive.ArchiveLine.DocOut;
+import org.relata.exchange.archive.ArchiveLine.EquivalenceOut;
 import org.relata.exchange.archive.ArchiveLine.EventOut;
+import org.relata.exchange.archive.ArchiveLine.Extras;
 import org.relata.exchange.archive.ArchiveLine.LayerOut;
+import org.relata.exchange.archive.ArchiveLine.RejectionOut;
 import org.relata.exchange.archive.ArchiveLine.RelationOut;
 import org.relata.exchange.archive.ArchiveLine.SpanOut;
+import org.relata.exchange.archive.ArchiveLine.SpanRow;
 import org.relata.exchange.codec.JsonOut;
 import org.relata.exchange.store.TypeNames;
 
@@ -40,8 +45,8 @@ final class ArchiveDocumentWriter {
     private static final int BATCH_DOCUMENTS = 32;
     private static final long BATCH_BYTES = 1L << 20;
     /** Spans in text order; the database id breaks ties, so that the same data gives the same lines. */
-    private static final Comparator<SpanOut> SPAN_ORDER = Comparator.<SpanOut>comparingInt(s -> s.start)
-            .thenComparingInt(s -> s.end).thenComparing(s -> s.label).thenComparingLong(s -> s.dbId);
+    private static final Comparator<SpanOut> SPAN_ORDER = Comparator.<SpanOut>comparingInt(s -> s.row.start())
+            .thenComparingInt(s -> s.row.end()).thenComparing(s -> s.row.label()).thenComparingLong(s -> s.row.dbId());
 
     private final Connection connection;
     private final long projectId;
@@ -77,7 +82,7 @@ final class ArchiveDocumentWriter {
                     DocOut doc = new DocOut(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                             r.getObject(5, OffsetDateTime.class));
                     batch.add(doc);
-                    bytes += doc.text.length();
+                    bytes += doc.text().length();
                     if (batch.size() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES) {
                         writeBatch(batch, reader, json, out);
                         batch.clear();
@@ -103,13 +108,13 @@ final class ArchiveDocumentWriter {
             json.flush();
             out.write('\n');
             add("documents", 1);
-            add("layers", doc.layers.size());
-            add("assignments", doc.assigned.size());
-            for (LayerOut layer : doc.layers) {
-                add("spans", layer.spans.size());
-                add("relations", layer.relations.size());
-                add("equivalences", layer.equivalences.size());
-                add("events", layer.events.size());
+            add("layers", doc.layers().size());
+            add("assignments", doc.assigned().size());
+            for (LayerOut layer : doc.layers()) {
+                add("spans", layer.spans().size());
+                add("relations", layer.relations().size());
+                add("equivalences", layer.equivalences().size());
+                add("events", layer.events().size());
             }
         }
     }
@@ -120,12 +125,12 @@ final class ArchiveDocumentWriter {
 
     private void fill(List<DocOut> batch, BulkReader reader) throws SQLException, IOException {
         Map<Long, DocOut> byId = new HashMap<>();
-        batch.forEach(doc -> byId.put(doc.dbId, doc));
+        batch.forEach(doc -> byId.put(doc.dbId(), doc));
         Map<Long, LayerOut> layers = new LinkedHashMap<>();
         ArchiveRows.layers(connection, byId.keySet(), (layerId, documentId, owner, username, status, version, updatedAt) -> {
             LayerOut layer = new LayerOut(owner.nameFor(username), status, version, updatedAt);
             layers.put(layerId, layer);
-            byId.get(documentId).layers.add(layer);
+            byId.get(documentId).layers().add(layer);
         });
         documentRows(byId);
         if (layers.isEmpty()) {
@@ -133,49 +138,50 @@ final class ArchiveDocumentWriter {
         }
         Map<Long, SpanOut> spans = new HashMap<>();
         reader.spans(layers.keySet(), (layer, spanId, start, end, typeId, attributes, note, links, fragments, notes, score) -> {
-            SpanOut span = new SpanOut(spanId, start, end, entityTypes.get(typeId), attributes, note, links, fragments,
-                    notes, score);
+            SpanOut span = new SpanOut(new SpanRow(spanId, start, end, entityTypes.get(typeId), links, fragments,
+                    new Extras(attributes, note, notes, score)));
             spans.put(spanId, span);
-            layers.get(layer).spans.add(span);
+            layers.get(layer).spans().add(span);
         });
         for (LayerOut layer : layers.values()) {
-            layer.spans.sort(SPAN_ORDER);
-            for (int i = 0; i < layer.spans.size(); i++) {
-                layer.spans.get(i).id = "T" + (i + 1);
-                layer.spans.get(i).position = i;
+            layer.spans().sort(SPAN_ORDER);
+            for (int i = 0; i < layer.spans().size(); i++) {
+                layer.spans().get(i).id = "T" + (i + 1);
+                layer.spans().get(i).position = i;
             }
         }
         ArchiveRows.suggestionRejections(connection, layers.keySet(), (spanId, username) ->
                 spans.get(spanId).rejectedBy.add(username));
         ArchiveRows.relations(connection, layers.keySet(),
-                (layer, id, head, tail, typeId, attributes, note, notes, score) -> layers.get(layer).relations.add(
-                        new RelationOut(id, spans.get(head), spans.get(tail), relationTypes.get(typeId), attributes,
-                                note, notes, score)));
+                (layer, id, head, tail, typeId, attributes, note, notes, score) -> layers.get(layer).relations().add(
+                        new RelationOut(id, spans.get(head), spans.get(tail), relationTypes.get(typeId),
+                                new Extras(attributes, note, notes, score))));
         for (LayerOut layer : layers.values()) {
-            layer.relations.sort(Comparator.<RelationOut>comparingInt(r -> r.head.position)
-                    .thenComparingInt(r -> r.tail.position).thenComparing(r -> r.label).thenComparingLong(r -> r.dbId));
+            layer.relations().sort(Comparator.<RelationOut>comparingInt(r -> r.head().position)
+                    .thenComparingInt(r -> r.tail().position).thenComparing(RelationOut::label)
+                    .thenComparingLong(RelationOut::dbId));
         }
-        Map<Long, List<String>> equivalences = new LinkedHashMap<>();
+        Map<Long, EquivalenceOut> equivalences = new LinkedHashMap<>();
         reader.equivalences(layers.keySet(), (layer, id, type, spanId) -> {
-            List<String> members = equivalences.computeIfAbsent(id, k -> {
-                List<String> created = new ArrayList<>();
-                created.add(type);
-                layers.get(layer).equivalences.add(created);
+            EquivalenceOut equivalence = equivalences.computeIfAbsent(id, k -> {
+                EquivalenceOut created = new EquivalenceOut(type, new ArrayList<>());
+                layers.get(layer).equivalences().add(created);
                 return created;
             });
-            members.add(spans.get(spanId).id);
+            equivalence.members().add(spans.get(spanId).id);
         });
         Map<Long, EventOut> events = new LinkedHashMap<>();
         reader.events(layers.keySet(), (layer, id, trigger, type, attributes, note, notes) -> {
             LayerOut owner = layers.get(layer);
-            EventOut event = new EventOut("E" + (owner.events.size() + 1), type, spans.get(trigger).id, attributes, note, notes);
-            owner.events.add(event);
+            EventOut event = new EventOut("E" + (owner.events().size() + 1), type, spans.get(trigger).id,
+                    new Extras(attributes, note, notes, null), new ArrayList<>());
+            owner.events().add(event);
             events.put(id, event);
         });
         if (!events.isEmpty()) {
             reader.eventArguments(layers.keySet(), (eventId, role, spanId, argumentEventId) ->
-                    events.get(eventId).arguments.add(new String[] {role,
-                            spanId != 0 ? spans.get(spanId).id : events.get(argumentEventId).id}));
+                    events.get(eventId).arguments().add(new ArgumentOut(role,
+                            spanId != 0 ? spans.get(spanId).id : events.get(argumentEventId).id())));
         }
     }
 
@@ -187,7 +193,7 @@ final class ArchiveDocumentWriter {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    byId.get(r.getLong(1)).assigned.add(r.getString(2));
+                    byId.get(r.getLong(1)).assigned().add(r.getString(2));
                 }
             }
         }
@@ -197,8 +203,8 @@ final class ArchiveDocumentWriter {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    byId.get(r.getLong(1)).rejections.add(new String[] {r.getString(2), r.getString(3),
-                            r.getObject(4, OffsetDateTime.class).toString()});
+                    byId.get(r.getLong(1)).rejections().add(new RejectionOut(r.getString(2), r.getString(3),
+                            r.getObject(4, OffsetDateTime.class).toString()));
                 }
             }
         }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.relata.exchange.codec.JsonOut;
+import org.relata.exchange.store.ReadSnapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,18 +41,7 @@ public class ArchiveExport {
     /** Writes the archive of the project; a client that goes away ends it quietly. */
     public void write(long projectId, OutputStream out) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                connection.setReadOnly(true);
-                write(connection, projectId, out);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                connection.setAutoCommit(autoCommit);
-            }
+            ReadSnapshot.run(connection, true, snapshot -> write(snapshot, projectId, out));
         } catch (SQLException e) {
             throw new IllegalStateException("The archive failed in the database: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -105,13 +95,8 @@ public class ArchiveExport {
                 if (!r.next()) {
                     throw new IllegalStateException("No project " + projectId);
                 }
-                Map<String, Object> project = new LinkedHashMap<>();
-                project.put("name", r.getString(1));
-                project.put("description", r.getString(2));
-                project.put("guidelines", r.getString(3));
-                project.put("blind", r.getBoolean(4));
-                project.put("preAcceptShare", r.getBigDecimal(5));
-                project.put("state", r.getString(6));
+                Map<String, Object> project = ArchiveSchema.columns(r, 1, "name", "description", "guidelines", "blind",
+                        "preAcceptShare", "state");
                 project.put("createdAt", r.getObject(7, OffsetDateTime.class).toString());
                 return project;
             }
@@ -119,20 +104,9 @@ public class ArchiveExport {
     }
 
     private static List<Map<String, Object>> members(Connection connection, long projectId) throws SQLException {
-        List<Map<String, Object>> members = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select u.username, m.role from project_members m"
-                + " join users u on u.id = m.user_id where m.project_id = ? order by u.username collate \"C\"")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Map<String, Object> member = new LinkedHashMap<>();
-                    member.put("username", r.getString(1));
-                    member.put("role", r.getString(2));
-                    members.add(member);
-                }
-            }
-        }
-        return members;
+        return ArchiveSchema.rows(connection, "select u.username, m.role from project_members m"
+                + " join users u on u.id = m.user_id where m.project_id = ? order by u.username collate \"C\"", projectId,
+                r -> ArchiveSchema.columns(r, 1, "username", "role"));
     }
 
     private static ArchiveZipWriter.Body json(Object value) {

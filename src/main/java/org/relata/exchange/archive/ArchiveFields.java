@@ -1,5 +1,8 @@
 package org.relata.exchange.archive;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import org.relata.web.ApiError;
 import org.relata.web.ApiException;
 
@@ -24,84 +27,57 @@ final class ArchiveFields {
     }
 
     JsonNode object(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.isObject()) {
-            throw error(path + "." + name, "'" + name + "' must be a JSON object.");
-        }
-        return value;
+        return required(parent, path, name, JsonNode::isObject, "a JSON object", value -> value);
     }
 
     /** An array, or an empty one when the field is absent or null. */
     JsonNode array(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        }
-        if (!value.isArray()) {
-            throw error(path + "." + name, "'" + name + "' must be a JSON array.");
-        }
-        return value;
+        return optional(parent, path, name, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
+                JsonNode::isArray, "a JSON array", value -> value);
     }
 
     String string(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.isTextual()) {
-            throw error(path + "." + name, "'" + name + "' must be a string.");
-        }
-        return value.textValue();
+        return required(parent, path, name, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     /** A string, or null when absent or null. */
     String optionalString(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw error(path + "." + name, "'" + name + "' must be a string.");
-        }
-        return value.textValue();
+        return optional(parent, path, name, null, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     int integer(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw error(path + "." + name, "'" + name + "' must be a whole number.");
-        }
-        return value.intValue();
+        return required(parent, path, name, value -> value.canConvertToInt() && value.isIntegralNumber(),
+                "a whole number", JsonNode::intValue);
     }
 
     long optionalLong(JsonNode parent, String path, String name, long otherwise) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return otherwise;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw error(path + "." + name, "'" + name + "' must be a whole number.");
-        }
-        return value.longValue();
+        return optional(parent, path, name, otherwise, value -> value.isIntegralNumber() && value.canConvertToLong(),
+                "a whole number", JsonNode::longValue);
     }
 
     Double optionalNumber(JsonNode parent, String path, String name) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            throw error(path + "." + name, "'" + name + "' must be a number.");
-        }
-        return value.doubleValue();
+        return optional(parent, path, name, null, JsonNode::isNumber, "a number", JsonNode::doubleValue);
     }
 
     boolean bool(JsonNode parent, String path, String name, boolean otherwise) {
+        return optional(parent, path, name, otherwise, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+    }
+
+    /** The field's value, read when it is of the kind that fits; else 400 "'name' must be {kind}." */
+    private <T> T required(JsonNode parent, String path, String name, Predicate<JsonNode> fits, String kind,
+            Function<JsonNode, T> read) {
         JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return otherwise;
+        if (value == null || !fits.test(value)) {
+            throw error(path + "." + name, "'" + name + "' must be " + kind + ".");
         }
-        if (!value.isBoolean()) {
-            throw error(path + "." + name, "'" + name + "' must be true or false.");
-        }
-        return value.booleanValue();
+        return read.apply(value);
+    }
+
+    /** As {@link #required}, but otherwise when the field is absent or JSON null. */
+    private <T> T optional(JsonNode parent, String path, String name, T otherwise, Predicate<JsonNode> fits,
+            String kind, Function<JsonNode, T> read) {
+        JsonNode value = parent.get(name);
+        return value == null || value.isNull() ? otherwise : required(parent, path, name, fits, kind, read);
     }
 
     /** A timestamp in ISO 8601 with offset, or null when absent. */

@@ -18,254 +18,187 @@ final class ArchiveLine {
     private ArchiveLine() {
     }
 
-    static final class DocOut {
-        final long dbId;
-        final String externalId;
-        final String text;
-        final String meta;
-        final OffsetDateTime createdAt;
-        final List<LayerOut> layers = new ArrayList<>();
-        final List<String> assigned = new ArrayList<>();
-        final List<String[]> rejections = new ArrayList<>();
+    /** A part of the line that writes itself as one JSON object. */
+    interface Out {
+        void writeFields(JsonGenerator json) throws IOException;
 
-        DocOut(long dbId, String externalId, String text, String meta, OffsetDateTime createdAt) {
-            this.dbId = dbId;
-            this.externalId = externalId;
-            this.text = text;
-            this.meta = meta;
-            this.createdAt = createdAt;
-        }
-
-        void write(JsonGenerator json) throws IOException {
+        default void write(JsonGenerator json) throws IOException {
             json.writeStartObject();
-            json.writeStringField("id", externalId);
-            json.writeStringField("text", text);
-            json.writeFieldName("meta");
-            json.writeRawValue(meta);
-            json.writeStringField("createdAt", createdAt.toString());
-            json.writeArrayFieldStart("assignedTo");
-            for (String username : assigned) {
-                json.writeString(username);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("curationRejections");
-            for (String[] rejection : rejections) {
-                json.writeStartObject();
-                json.writeStringField("key", rejection[0]);
-                json.writeStringField("by", rejection[1]);
-                json.writeStringField("at", rejection[2]);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("layers");
-            for (LayerOut layer : layers) {
-                layer.write(json);
-            }
-            json.writeEndArray();
+            writeFields(json);
             json.writeEndObject();
         }
     }
 
-    static final class LayerOut {
-        final String owner;
-        final String status;
-        final long version;
-        final OffsetDateTime updatedAt;
-        final List<SpanOut> spans = new ArrayList<>();
-        final List<RelationOut> relations = new ArrayList<>();
-        final List<List<String>> equivalences = new ArrayList<>();
-        final List<EventOut> events = new ArrayList<>();
+    record DocOut(long dbId, String externalId, String text, String meta, OffsetDateTime createdAt,
+            List<LayerOut> layers, List<String> assigned, List<RejectionOut> rejections) implements Out {
 
-        LayerOut(String owner, String status, long version, OffsetDateTime updatedAt) {
-            this.owner = owner;
-            this.status = status;
-            this.version = version;
-            this.updatedAt = updatedAt;
+        DocOut(long dbId, String externalId, String text, String meta, OffsetDateTime createdAt) {
+            this(dbId, externalId, text, meta, createdAt, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
-        void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            json.writeStringField("id", externalId);
+            json.writeStringField("text", text);
+            writeRaw(json, "meta", meta);
+            json.writeStringField("createdAt", createdAt.toString());
+            writeStrings(json, "assignedTo", assigned);
+            writeAll(json, "curationRejections", rejections);
+            writeAll(json, "layers", layers);
+        }
+    }
+
+    /** A curation rejection of the document: the item's key, who rejected it (null once deleted) and when. */
+    record RejectionOut(String key, String by, String at) implements Out {
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            json.writeStringField("key", key);
+            json.writeStringField("by", by);
+            json.writeStringField("at", at);
+        }
+    }
+
+    record LayerOut(String owner, String status, long version, OffsetDateTime updatedAt, List<SpanOut> spans,
+            List<RelationOut> relations, List<EquivalenceOut> equivalences, List<EventOut> events) implements Out {
+
+        LayerOut(String owner, String status, long version, OffsetDateTime updatedAt) {
+            this(owner, status, version, updatedAt, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+        }
+
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
             json.writeStringField("owner", owner);
             json.writeStringField("status", status);
             json.writeNumberField("version", version);
             json.writeStringField("updatedAt", updatedAt.toString());
-            json.writeArrayFieldStart("spans");
-            for (SpanOut span : spans) {
-                span.write(json);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("relations");
-            for (RelationOut relation : relations) {
-                relation.write(json);
-            }
-            json.writeEndArray();
+            writeAll(json, "spans", spans);
+            writeAll(json, "relations", relations);
             if (!equivalences.isEmpty()) {
-                json.writeArrayFieldStart("equivalences");
-                for (List<String> equivalence : equivalences) {
-                    json.writeStartObject();
-                    json.writeStringField("type", equivalence.get(0));
-                    json.writeArrayFieldStart("members");
-                    for (String member : equivalence.subList(1, equivalence.size())) {
-                        json.writeString(member);
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
+                writeAll(json, "equivalences", equivalences);
             }
             if (!events.isEmpty()) {
-                json.writeArrayFieldStart("events");
-                for (EventOut event : events) {
-                    event.write(json);
-                }
-                json.writeEndArray();
+                writeAll(json, "events", events);
             }
-            json.writeEndObject();
         }
     }
 
     /** Attributes, note, typed notes and score, as every kind of annotation carries them (JSON text, null when none). */
-    private static void writeExtras(JsonGenerator json, String attributes, String note, String notes, Double score)
-            throws IOException {
-        if (attributes != null) {
-            json.writeFieldName("attributes");
-            json.writeRawValue(attributes);
-        }
-        if (note != null) {
-            json.writeStringField("note", note);
-        }
-        if (notes != null) {
-            json.writeFieldName("notes");
-            json.writeRawValue(notes);
-        }
-        if (score != null) {
-            json.writeNumberField("score", score);
+    record Extras(String attributes, String note, String notes, Double score) {
+
+        void writeFields(JsonGenerator json) throws IOException {
+            if (attributes != null) {
+                writeRaw(json, "attributes", attributes);
+            }
+            if (note != null) {
+                json.writeStringField("note", note);
+            }
+            if (notes != null) {
+                writeRaw(json, "notes", notes);
+            }
+            if (score != null) {
+                json.writeNumberField("score", score);
+            }
         }
     }
 
-    static final class SpanOut {
-        final long dbId;
-        final int start;
-        final int end;
-        final String label;
-        final String attributes;
-        final String note;
-        final String links;
-        final String fragments;
-        final String notes;
-        final Double score;
+    /** A span's columns as read from the database (links and fragments are JSON text, null when none). */
+    record SpanRow(long dbId, int start, int end, String label, String links, String fragments, Extras extras) {
+    }
+
+    /** A span of a layer; its id in the archive ("T1", ...) and its position come once the layer's spans are sorted. */
+    static final class SpanOut implements Out {
+        final SpanRow row;
         final List<String> rejectedBy = new ArrayList<>();
         String id;
         int position;
 
-        SpanOut(long dbId, int start, int end, String label, String attributes, String note, String links,
-                String fragments, String notes, Double score) {
-            this.dbId = dbId;
-            this.start = start;
-            this.end = end;
-            this.label = label;
-            this.attributes = attributes;
-            this.note = note;
-            this.links = links;
-            this.fragments = fragments;
-            this.notes = notes;
-            this.score = score;
+        SpanOut(SpanRow row) {
+            this.row = row;
         }
 
-        void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
             json.writeStringField("id", id);
-            json.writeNumberField("start", start);
-            json.writeNumberField("end", end);
-            json.writeStringField("label", label);
-            if (fragments != null) {
+            json.writeNumberField("start", row.start());
+            json.writeNumberField("end", row.end());
+            json.writeStringField("label", row.label());
+            if (row.fragments() != null) {
                 json.writeArrayFieldStart("fragments");
-                for (int[] fragment : SpanFragments.parse(fragments)) {
+                for (int[] fragment : SpanFragments.parse(row.fragments())) {
                     json.writeArray(fragment, 0, 2);
                 }
                 json.writeEndArray();
             }
-            writeExtras(json, attributes, note, notes, score);
-            if (links != null) {
-                json.writeFieldName("links");
-                json.writeRawValue(links);
+            row.extras().writeFields(json);
+            if (row.links() != null) {
+                writeRaw(json, "links", row.links());
             }
             if (!rejectedBy.isEmpty()) {
-                json.writeArrayFieldStart("rejectedBy");
-                for (String username : rejectedBy) {
-                    json.writeString(username);
-                }
-                json.writeEndArray();
+                writeStrings(json, "rejectedBy", rejectedBy);
             }
-            json.writeEndObject();
         }
     }
 
-    static final class RelationOut {
-        final long dbId;
-        final SpanOut head;
-        final SpanOut tail;
-        final String label;
-        final String attributes;
-        final String note;
-        final String notes;
-        final Double score;
-
-        RelationOut(long dbId, SpanOut head, SpanOut tail, String label, String attributes, String note, String notes,
-                Double score) {
-            this.dbId = dbId;
-            this.head = head;
-            this.tail = tail;
-            this.label = label;
-            this.attributes = attributes;
-            this.note = note;
-            this.notes = notes;
-            this.score = score;
-        }
-
-        void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
+    record RelationOut(long dbId, SpanOut head, SpanOut tail, String label, Extras extras) implements Out {
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
             json.writeStringField("head", head.id);
             json.writeStringField("tail", tail.id);
             json.writeStringField("label", label);
-            writeExtras(json, attributes, note, notes, score);
-            json.writeEndObject();
+            extras.writeFields(json);
         }
     }
 
-    static final class EventOut {
-        final String id;
-        final String label;
-        final String trigger;
-        final String attributes;
-        final String note;
-        final String notes;
-        final List<String[]> arguments = new ArrayList<>();
-
-        EventOut(String id, String label, String trigger, String attributes, String note, String notes) {
-            this.id = id;
-            this.label = label;
-            this.trigger = trigger;
-            this.attributes = attributes;
-            this.note = note;
-            this.notes = notes;
+    /** An equivalence: its type and the archive ids of its member spans. */
+    record EquivalenceOut(String type, List<String> members) implements Out {
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            json.writeStringField("type", type);
+            writeStrings(json, "members", members);
         }
+    }
 
-        void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
+    /** An event; an argument's ref is the archive id of a span or of another event. Events carry no score. */
+    record EventOut(String id, String label, String trigger, Extras extras, List<ArgumentOut> arguments)
+            implements Out {
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
             json.writeStringField("id", id);
             json.writeStringField("label", label);
             json.writeStringField("trigger", trigger);
-            writeExtras(json, attributes, note, notes, null);
-            json.writeArrayFieldStart("arguments");
-            for (String[] argument : arguments) {
-                json.writeStartObject();
-                json.writeStringField("role", argument[0]);
-                json.writeStringField("ref", argument[1]);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+            extras.writeFields(json);
+            writeAll(json, "arguments", arguments);
         }
+    }
+
+    record ArgumentOut(String role, String ref) implements Out {
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            json.writeStringField("role", role);
+            json.writeStringField("ref", ref);
+        }
+    }
+
+    /** A field whose value is already JSON text (from a jsonb column), copied as it is. */
+    private static void writeRaw(JsonGenerator json, String field, String value) throws IOException {
+        json.writeFieldName(field);
+        json.writeRawValue(value);
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeAll(JsonGenerator json, String field, List<? extends Out> items) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Out item : items) {
+            item.write(json);
+        }
+        json.writeEndArray();
     }
 }

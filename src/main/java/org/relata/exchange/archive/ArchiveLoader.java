@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.relata.annotation.BulkWriter;
 
@@ -41,8 +42,8 @@ final class ArchiveLoader {
 
     void add(ArchiveDocument doc) throws SQLException, IOException {
         batch.add(doc);
-        batchChars += doc.text.length();
-        for (ArchiveDocument.Layer layer : doc.layers) {
+        batchChars += doc.text().length();
+        for (ArchiveDocument.Layer layer : doc.layers()) {
             batchChars += 64L * layer.spans.size();
         }
         if (batch.size() >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) {
@@ -63,10 +64,10 @@ final class ArchiveLoader {
         int eventCount = 0;
         int equivalenceCount = 0;
         for (int i = 0; i < batch.size(); i++) {
-            for (ArchiveDocument.Layer layer : batch.get(i).layers) {
+            for (ArchiveDocument.Layer layer : batch.get(i).layers()) {
                 layers.add(layer);
                 layerDocs.add(docIds[i]);
-                layerLengths.add(batch.get(i).length);
+                layerLengths.add(batch.get(i).length());
                 spanCount += layer.spans.size();
                 relationCount += layer.relations.size();
                 eventCount += layer.events.size();
@@ -76,7 +77,8 @@ final class ArchiveLoader {
         try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.ARCHIVED_DOCUMENTS)) {
             for (int i = 0; i < batch.size(); i++) {
                 ArchiveDocument doc = batch.get(i);
-                out.row(docIds[i], projectId, doc.externalId, doc.text, doc.meta, doc.length, time(doc.createdAt));
+                out.row(docIds[i], projectId, doc.externalId(), doc.text(), doc.meta(), doc.length(),
+                        time(doc.createdAt()));
             }
         }
         long[] layerIds = bulk.ids(BulkWriter.Table.LAYERS, layers.size());
@@ -108,25 +110,37 @@ final class ArchiveLoader {
         return time == null ? now : time.toString();
     }
 
+    /** Writes one row of a layer's annotation: its new id, the index of its layer in the batch and the annotation. */
+    interface LayerRow<T> {
+        void write(BulkWriter.Rows out, long id, int layer, T item) throws SQLException, IOException;
+    }
+
+    /** Writes every layer's annotations of one kind into their table, each with the next of count fresh ids. */
+    private <T> long[] writeRows(BulkWriter.Table table, List<ArchiveDocument.Layer> layers, int count,
+            Function<ArchiveDocument.Layer, List<T>> items, LayerRow<T> row) throws SQLException, IOException {
+        long[] ids = bulk.ids(table, count);
+        int next = 0;
+        try (BulkWriter.Rows out = bulk.rows(table)) {
+            for (int l = 0; l < layers.size(); l++) {
+                for (T item : items.apply(layers.get(l))) {
+                    row.write(out, ids[next++], l, item);
+                }
+            }
+        }
+        return ids;
+    }
+
     private void writeSpans(List<ArchiveDocument.Layer> layers, long[] layerIds, List<Integer> lengths, int count)
             throws SQLException, IOException {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.ids(BulkWriter.Table.SPANS, count);
-        int s = 0;
-        boolean rejections = false;
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SPANS)) {
-            for (int l = 0; l < layers.size(); l++) {
-                for (ArchiveDocument.Span span : layers.get(l).spans) {
-                    span.dbId = ids[s++];
-                    rejections |= !span.rejectedBy.isEmpty();
-                    out.row(span.dbId, layerIds[l], lengths.get(l), span.start, span.end, span.typeId, span.attributes,
-                            span.note, span.links, span.fragments, span.notes, span.score);
-                }
-            }
-        }
-        if (rejections) {
+        writeRows(BulkWriter.Table.SPANS, layers, count, layer -> layer.spans, (out, id, l, span) -> {
+            span.dbId = id;
+            out.row(span.dbId, layerIds[l], lengths.get(l), span.start, span.end, span.typeId, span.attributes,
+                    span.note, span.links, span.fragments, span.notes, span.score);
+        });
+        if (layers.stream().anyMatch(layer -> layer.spans.stream().anyMatch(span -> !span.rejectedBy.isEmpty()))) {
             try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SUGGESTION_REJECTIONS)) {
                 for (ArchiveDocument.Layer layer : layers) {
                     for (ArchiveDocument.Span span : layer.spans) {
@@ -144,18 +158,11 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.ids(BulkWriter.Table.RELATIONS, count);
-        int r = 0;
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.RELATIONS)) {
-            for (int l = 0; l < layers.size(); l++) {
-                ArchiveDocument.Layer layer = layers.get(l);
-                for (ArchiveDocument.Relation relation : layer.relations) {
-                    out.row(ids[r++], layerIds[l], layer.spans.get(relation.head()).dbId,
-                            layer.spans.get(relation.tail()).dbId, relation.typeId(), relation.attributes(),
-                            relation.note(), relation.notes(), relation.score());
-                }
-            }
-        }
+        writeRows(BulkWriter.Table.RELATIONS, layers, count, layer -> layer.relations, (out, id, l, relation) -> {
+            List<ArchiveDocument.Span> spans = layers.get(l).spans;
+            out.row(id, layerIds[l], spans.get(relation.head()).dbId, spans.get(relation.tail()).dbId,
+                    relation.typeId(), relation.attributes(), relation.note(), relation.notes(), relation.score());
+        });
     }
 
     private void writeEquivalences(List<ArchiveDocument.Layer> layers, long[] layerIds, int count)
@@ -163,16 +170,9 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.ids(BulkWriter.Table.EQUIVALENCES, count);
+        long[] ids = writeRows(BulkWriter.Table.EQUIVALENCES, layers, count, layer -> layer.equivalences,
+                (out, id, l, equivalence) -> out.row(id, layerIds[l], equivalence.type()));
         int e = 0;
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCES)) {
-            for (int l = 0; l < layers.size(); l++) {
-                for (ArchiveDocument.Equivalence equivalence : layers.get(l).equivalences) {
-                    out.row(ids[e++], layerIds[l], equivalence.type());
-                }
-            }
-        }
-        e = 0;
         try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCE_MEMBERS)) {
             for (int l = 0; l < layers.size(); l++) {
                 ArchiveDocument.Layer layer = layers.get(l);
@@ -191,18 +191,11 @@ final class ArchiveLoader {
         if (count == 0) {
             return;
         }
-        long[] ids = bulk.ids(BulkWriter.Table.EVENTS, count);
-        int e = 0;
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENTS)) {
-            for (int l = 0; l < layers.size(); l++) {
-                ArchiveDocument.Layer layer = layers.get(l);
-                for (ArchiveDocument.Event event : layer.events) {
-                    event.dbId = ids[e++];
-                    out.row(event.dbId, layerIds[l], layer.spans.get(event.trigger).dbId, event.typeId,
-                            event.attributes, event.note, event.notes);
-                }
-            }
-        }
+        writeRows(BulkWriter.Table.EVENTS, layers, count, layer -> layer.events, (out, id, l, event) -> {
+            event.dbId = id;
+            out.row(event.dbId, layerIds[l], layers.get(l).spans.get(event.trigger).dbId, event.typeId,
+                    event.attributes, event.note, event.notes);
+        });
         // Arguments after all events: an argument may name an event written later in the same layer.
         try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENT_ARGUMENTS)) {
             for (int l = 0; l < layers.size(); l++) {
@@ -228,14 +221,14 @@ final class ArchiveLoader {
             long assignments = 0;
             boolean rejections = false;
             for (int i = 0; i < batch.size(); i++) {
-                for (Long user : batch.get(i).assignedTo) {
+                for (Long user : batch.get(i).assignedTo()) {
                     assign.setLong(1, docIds[i]);
                     assign.setLong(2, user);
                     assign.setLong(3, projectId);
                     assign.addBatch();
                     assignments++;
                 }
-                for (ArchiveDocument.Rejection rejection : batch.get(i).curationRejections) {
+                for (ArchiveDocument.Rejection rejection : batch.get(i).curationRejections()) {
                     reject.setLong(1, docIds[i]);
                     reject.setString(2, rejection.key());
                     if (rejection.userId() == null) {

@@ -28,13 +28,7 @@ final class ArchiveSchema {
         schema.put("entityTypes", rows(connection, "select id, name, color, hotkey, display_name, position"
                 + " from entity_types where project_id = ? order by position, id", projectId, r -> {
                     entityNames.put(r.getLong(1), r.getString(2));
-                    Map<String, Object> type = new LinkedHashMap<>();
-                    type.put("name", r.getString(2));
-                    type.put("color", r.getString(3));
-                    type.put("hotkey", r.getString(4));
-                    type.put("displayName", r.getString(5));
-                    type.put("position", r.getInt(6));
-                    return type;
+                    return columns(r, 2, "name", "color", "hotkey", "displayName", "position");
                 }));
         Map<Long, List<Map<String, Object>>> pairs = new LinkedHashMap<>();
         rows(connection, "select relation_type_id, head_type_id, tail_type_id from relation_type_pairs"
@@ -47,13 +41,8 @@ final class ArchiveSchema {
                 });
         schema.put("relationTypes", rows(connection, "select id, name, color, hotkey, directed, display_name, position"
                 + " from relation_types where project_id = ? order by position, id", projectId, r -> {
-                    Map<String, Object> type = new LinkedHashMap<>();
-                    type.put("name", r.getString(2));
-                    type.put("color", r.getString(3));
-                    type.put("hotkey", r.getString(4));
-                    type.put("directed", r.getBoolean(5));
-                    type.put("displayName", r.getString(6));
-                    type.put("position", r.getInt(7));
+                    Map<String, Object> type = columns(r, 2, "name", "color", "hotkey", "directed", "displayName",
+                            "position");
                     List<Map<String, Object>> allowed = new ArrayList<>(pairs.getOrDefault(r.getLong(1), List.of()));
                     allowed.sort(java.util.Comparator.comparing((Map<String, Object> p) -> (String) p.get("head"))
                             .thenComparing(p -> (String) p.get("tail")));
@@ -62,9 +51,7 @@ final class ArchiveSchema {
                 }));
         schema.put("attributes", rows(connection, "select name, target, allowed_values::text, position"
                 + " from attribute_defs where project_id = ? order by position, id", projectId, r -> {
-                    Map<String, Object> attribute = new LinkedHashMap<>();
-                    attribute.put("name", r.getString(1));
-                    attribute.put("on", r.getString(2));
+                    Map<String, Object> attribute = columns(r, 1, "name", "on");
                     attribute.put("values", r.getString(3) == null ? null : json(r.getString(3)));
                     attribute.put("position", r.getInt(4));
                     return attribute;
@@ -89,6 +76,18 @@ final class ArchiveSchema {
         } catch (IOException e) {
             throw new SQLException("Unreadable JSON in the schema: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The row's columns, from the first given on, as a map under these names in that order. getObject reads them as the
+     * typed getters would for the text, numeric, and never-null int and boolean columns read this way.
+     */
+    static Map<String, Object> columns(ResultSet r, int first, String... names) throws SQLException {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            columns.put(names[i], r.getObject(first + i));
+        }
+        return columns;
     }
 
     interface Row<T> {

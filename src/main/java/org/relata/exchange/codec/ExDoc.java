@@ -65,6 +65,11 @@ public final class ExDoc {
         public Where where;
         /** On import: the entity or relation type's database id. */
         public long typeId;
+        /**
+         * How sure whoever suggested the span or relation was; null when the file does not say (kept for suggestions).
+         * Events carry none.
+         */
+        public Double score;
 
         /** Says where a file gives the annotation, its id there and its label. */
         @SuppressWarnings("unchecked")
@@ -87,8 +92,6 @@ public final class ExDoc {
         public int utf8Start;
         public int utf8End;
         public final List<Link> links = new ArrayList<>();
-        /** How sure whoever suggested the span was; null when the file does not say (kept for suggestions). */
-        public Double score;
         /** Filled by the writer: the span's database id. */
         public long dbId;
         /** On export: the span's place in its document's order (T1 is 0). */
@@ -105,8 +108,6 @@ public final class ExDoc {
         public String tail;
         /** On export: head and tail positions packed into one number, the relation's sort key. */
         public long order;
-        /** How sure whoever suggested the relation was; null when the file does not say (kept for suggestions). */
-        public Double score;
 
         /** Between the spans a file calls head and tail (their ids in the file). */
         public ExRelation(String head, String tail) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,28 +27,25 @@ public final class JsonMaps {
 
     /** Adds the links of a span's {@code links} column, a JSON array of {resource, id, text}. */
     public static void readLinks(String json, List<ExDoc.Link> links) throws IOException {
-        if (json == null || json.equals("[]")) {
-            return;
-        }
-        try (JsonParser p = JsonFields.JSON.getFactory().createParser(json)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                Map<String, Object> link = readObject(p);
-                links.add(new ExDoc.Link(string(link.get("resource")), string(link.get("id")), string(link.get("text"))));
-            }
-        }
+        readEach(json, links,
+                link -> new ExDoc.Link(string(link.get("resource")), string(link.get("id")), string(link.get("text"))));
     }
 
     /** Adds the typed notes of a {@code typed_notes} column, a JSON array of {type, text}. */
     public static void readNotes(String json, List<ExDoc.Note> notes) throws IOException {
+        readEach(json, notes, note -> new ExDoc.Note(string(note.get("type")), string(note.get("text"))));
+    }
+
+    /** Adds what each object of a JSON array of objects (a jsonb column, null when none) makes. */
+    private static <T> void readEach(String json, List<T> into, Function<Map<String, Object>, T> make)
+            throws IOException {
         if (json == null || json.equals("[]")) {
             return;
         }
         try (JsonParser p = JsonFields.JSON.getFactory().createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                Map<String, Object> note = readObject(p);
-                notes.add(new ExDoc.Note(string(note.get("type")), string(note.get("text"))));
+                into.add(make.apply(readObject(p)));
             }
         }
     }

@@ -114,19 +114,12 @@ public class ExportService {
 
     private void read(Request request, OutputStream out, long[] leftOut, Observer observer) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                ExportCursor.plannerSettings(connection);
+            ReadSnapshot.run(connection, false, snapshot -> {
+                ExportCursor.plannerSettings(snapshot);
                 BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-                write(connection, request, buffered, leftOut, observer);
+                write(snapshot, request, buffered, leftOut, observer);
                 buffered.flush();
-            } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                connection.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Export failed in the database: " + e.getMessage(), e);
         } catch (IOException e) {

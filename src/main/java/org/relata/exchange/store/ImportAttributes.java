@@ -29,19 +29,16 @@ final class ImportAttributes {
     }
 
     private final SchemaRows rows;
-    private final long projectId;
     private final SchemaLimits limits;
     private final Map<String, AttrDef> attributes = new HashMap<>();
     private int attributePosition;
 
-    ImportAttributes(SchemaRows rows, long projectId, SchemaLimits limits) throws SQLException {
+    ImportAttributes(SchemaRows rows, SchemaLimits limits) throws SQLException {
         this.rows = rows;
-        this.projectId = projectId;
         this.limits = limits;
-        rows.eachRow("select id, target, name, allowed_values::text, position from attribute_defs where project_id = ?", r -> {
-            attributes.put(r.getString(2) + "/" + r.getString(3), new AttrDef(r.getLong(1), values(r.getString(4))));
-            attributePosition = Math.max(attributePosition, r.getInt(5) + 1);
-        });
+        attributePosition = rows.eachPositionedRow("select id, target, name, allowed_values::text, position"
+                + " from attribute_defs where project_id = ?", r -> attributes.put(r.getString(2) + "/" + r.getString(3),
+                        new AttrDef(r.getLong(1), values(r.getString(4)))));
     }
 
     /** Checks every attribute of a span ("span") or relation ("relation") against the schema. */
@@ -90,7 +87,7 @@ final class ImportAttributes {
         LabelCatalog.checkName(name, where);
         LabelCatalog.checkRoom(attributes.size(), limits.maxAttributes(), "attributes", "max-attributes", where);
         long id = rows.insert("insert into attribute_defs (project_id, name, target, allowed_values, position)"
-                + " values (?, ?, ?, ?::jsonb, ?) returning id", projectId, name, target, values == null ? null : SchemaRows.json(values),
+                + " values (?, ?, ?, ?::jsonb, ?) returning id", name, target, values == null ? null : SchemaRows.json(values),
                 attributePosition++);
         AttrDef def = new AttrDef(id, values == null ? null : new ArrayList<>(values));
         attributes.put(target + "/" + name, def);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import org.relata.annotation.BulkWriter;
 import org.relata.annotation.SpanFragments;
@@ -60,8 +63,9 @@ final class ImportBatches {
         }
         long[] docIds = bulk.ids(BulkWriter.Table.DOCUMENTS, batch.size());
         long[] layerIds = bulk.ids(BulkWriter.Table.LAYERS, layerCount);
-        long[] spanIds = bulk.ids(BulkWriter.Table.SPANS, spanCount);
-        long[] relationIds = bulk.ids(BulkWriter.Table.RELATIONS, relationCount);
+        PrimitiveIterator.OfLong spanIds = LongStream.of(bulk.ids(BulkWriter.Table.SPANS, spanCount)).iterator();
+        PrimitiveIterator.OfLong relationIds = LongStream.of(bulk.ids(BulkWriter.Table.RELATIONS, relationCount))
+                .iterator();
         int[] lengths = new int[batch.size()];
         try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.DOCUMENTS)) {
             for (int i = 0; i < batch.size(); i++) {
@@ -74,55 +78,31 @@ final class ImportBatches {
             }
         }
         if (layerCount > 0) {
-            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.LAYERS)) {
-                int l = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    ExDoc doc = batch.get(i);
-                    if (doc.hasLayer()) {
-                        out.row(layerIds[l++], docIds[i], lengths[i], target.ownerKind().name(), target.userId(),
-                                doc.status == null ? target.defaultStatus() : doc.status);
-                    }
-                }
-            }
+            eachLayer(BulkWriter.Table.LAYERS, batch, layerIds, (out, i, doc, layerId) -> out.row(layerId, docIds[i],
+                    lengths[i], target.ownerKind().name(), target.userId(),
+                    doc.status == null ? target.defaultStatus() : doc.status));
         }
         if (spanCount > 0) {
-            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.SPANS)) {
-                int l = 0;
-                int s = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    ExDoc doc = batch.get(i);
-                    if (!doc.hasLayer()) {
-                        continue;
-                    }
-                    for (ExSpan span : doc.spans) {
-                        span.dbId = spanIds[s++];
-                        out.row(span.dbId, layerIds[l], lengths[i], span.start, span.end, span.typeId,
-                                json(span.attributes), span.note, json(span.links), SpanFragments.json(span.fragments),
-                                json(span.notes), span.score);
-                        count(span);
-                    }
-                    l++;
+            eachLayer(BulkWriter.Table.SPANS, batch, layerIds, (out, i, doc, layerId) -> {
+                for (ExSpan span : doc.spans) {
+                    span.dbId = spanIds.nextLong();
+                    out.row(span.dbId, layerId, lengths[i], span.start, span.end, span.typeId, json(span.attributes),
+                            span.note, json(span.links), SpanFragments.json(span.fragments), json(span.notes),
+                            span.score);
+                    count(span);
                 }
-            }
+            });
         }
         if (relationCount > 0) {
-            try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.RELATIONS)) {
-                int l = 0;
-                int r = 0;
-                for (ExDoc doc : batch) {
-                    if (!doc.hasLayer()) {
-                        continue;
-                    }
-                    Map<String, ExSpan> byId = spansById(doc);
-                    for (ExRelation relation : doc.relations) {
-                        out.row(relationIds[r++], layerIds[l], byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
-                                relation.typeId, json(relation.attributes), relation.note, json(relation.notes),
-                                relation.score);
-                        count(relation);
-                    }
-                    l++;
+            eachLayer(BulkWriter.Table.RELATIONS, batch, layerIds, (out, i, doc, layerId) -> {
+                Map<String, ExSpan> byId = spansById(doc);
+                for (ExRelation relation : doc.relations) {
+                    out.row(relationIds.nextLong(), layerId, byId.get(relation.head).dbId, byId.get(relation.tail).dbId,
+                            relation.typeId, json(relation.attributes), relation.note, json(relation.notes),
+                            relation.score);
+                    count(relation);
                 }
-            }
+            });
         }
         writeEquivalences(batch, layerIds);
         writeEvents(batch, layerIds);
@@ -136,52 +116,52 @@ final class ImportBatches {
         notes += annotation.notes.size() + (annotation.note != null ? 1 : 0);
     }
 
-    private void writeEquivalences(List<ExDoc> batch, long[] layerIds) throws SQLException, IOException {
-        int count = 0;
-        for (ExDoc doc : batch) {
-            count += doc.equivalences.size();
+    /** Writes the rows of one document's layer: i is the document's place in the batch. */
+    interface LayerRows {
+        void write(BulkWriter.Rows out, int i, ExDoc doc, long layerId) throws SQLException, IOException;
+    }
+
+    /** Writes rows into one table for each document of the batch that has a layer, given that layer's id. */
+    private void eachLayer(BulkWriter.Table table, List<ExDoc> batch, long[] layerIds, LayerRows rows)
+            throws SQLException, IOException {
+        try (BulkWriter.Rows out = bulk.rows(table)) {
+            int l = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                ExDoc doc = batch.get(i);
+                if (doc.hasLayer()) {
+                    rows.write(out, i, doc, layerIds[l++]);
+                }
+            }
         }
+    }
+
+    private void writeEquivalences(List<ExDoc> batch, long[] layerIds) throws SQLException, IOException {
+        int count = total(batch, doc -> doc.equivalences);
         if (count == 0) {
             return;
         }
         long[] ids = bulk.ids(BulkWriter.Table.EQUIVALENCES, count);
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCES)) {
-            int l = 0;
-            int e = 0;
-            for (ExDoc doc : batch) {
-                if (doc.hasLayer()) {
-                    for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
-                        out.row(ids[e++], layerIds[l], equivalence.type);
-                    }
-                    l++;
+        PrimitiveIterator.OfLong rowIds = LongStream.of(ids).iterator();
+        eachLayer(BulkWriter.Table.EQUIVALENCES, batch, layerIds, (out, i, doc, layerId) -> {
+            for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
+                out.row(rowIds.nextLong(), layerId, equivalence.type);
+            }
+        });
+        PrimitiveIterator.OfLong memberIds = LongStream.of(ids).iterator();
+        eachLayer(BulkWriter.Table.EQUIVALENCE_MEMBERS, batch, layerIds, (out, i, doc, layerId) -> {
+            Map<String, ExSpan> byId = spansById(doc);
+            for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
+                long id = memberIds.nextLong();
+                for (int p = 0; p < equivalence.members.size(); p++) {
+                    out.row(id, p, byId.get(equivalence.members.get(p)).dbId, layerId);
                 }
             }
-        }
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EQUIVALENCE_MEMBERS)) {
-            int l = 0;
-            int e = 0;
-            for (ExDoc doc : batch) {
-                if (!doc.hasLayer()) {
-                    continue;
-                }
-                Map<String, ExSpan> byId = spansById(doc);
-                for (ExDoc.ExEquivalence equivalence : doc.equivalences) {
-                    for (int p = 0; p < equivalence.members.size(); p++) {
-                        out.row(ids[e], p, byId.get(equivalence.members.get(p)).dbId, layerIds[l]);
-                    }
-                    e++;
-                }
-                l++;
-            }
-        }
+        });
         equivalences += count;
     }
 
     private void writeEvents(List<ExDoc> batch, long[] layerIds) throws SQLException, IOException {
-        int count = 0;
-        for (ExDoc doc : batch) {
-            count += doc.events.size();
-        }
+        int count = total(batch, doc -> doc.events);
         if (count == 0) {
             return;
         }
@@ -192,43 +172,33 @@ final class ImportBatches {
                 event.dbId = ids[e++];
             }
         }
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENTS)) {
-            int l = 0;
-            for (ExDoc doc : batch) {
-                if (!doc.hasLayer()) {
-                    continue;
-                }
-                Map<String, ExSpan> byId = spansById(doc);
-                for (ExDoc.ExEvent event : doc.events) {
-                    out.row(event.dbId, layerIds[l], byId.get(event.trigger).dbId, event.typeId, json(event.attributes),
-                            event.note, json(event.notes));
-                    count(event);
-                }
-                l++;
+        eachLayer(BulkWriter.Table.EVENTS, batch, layerIds, (out, i, doc, layerId) -> {
+            Map<String, ExSpan> byId = spansById(doc);
+            for (ExDoc.ExEvent event : doc.events) {
+                out.row(event.dbId, layerId, byId.get(event.trigger).dbId, event.typeId, json(event.attributes),
+                        event.note, json(event.notes));
+                count(event);
             }
-        }
+        });
         // Arguments after all events: an argument may name an event written later in the same document.
-        try (BulkWriter.Rows out = bulk.rows(BulkWriter.Table.EVENT_ARGUMENTS)) {
-            int l = 0;
-            for (ExDoc doc : batch) {
-                if (!doc.hasLayer()) {
-                    continue;
+        eachLayer(BulkWriter.Table.EVENT_ARGUMENTS, batch, layerIds, (out, i, doc, layerId) -> {
+            Map<String, ExSpan> byId = spansById(doc);
+            Map<String, ExDoc.ExEvent> eventsById = new HashMap<>();
+            doc.events.forEach(event -> eventsById.put(event.id, event));
+            for (ExDoc.ExEvent event : doc.events) {
+                for (int p = 0; p < event.arguments.size(); p++) {
+                    ExDoc.Argument argument = event.arguments.get(p);
+                    ExSpan span = byId.get(argument.ref());
+                    out.row(event.dbId, layerId, p, argument.role(), span == null ? null : span.dbId,
+                            span == null ? eventsById.get(argument.ref()).dbId : null);
                 }
-                Map<String, ExSpan> byId = spansById(doc);
-                Map<String, ExDoc.ExEvent> eventsById = new HashMap<>();
-                doc.events.forEach(event -> eventsById.put(event.id, event));
-                for (ExDoc.ExEvent event : doc.events) {
-                    for (int p = 0; p < event.arguments.size(); p++) {
-                        ExDoc.Argument argument = event.arguments.get(p);
-                        ExSpan span = byId.get(argument.ref());
-                        out.row(event.dbId, layerIds[l], p, argument.role(), span == null ? null : span.dbId,
-                                span == null ? eventsById.get(argument.ref()).dbId : null);
-                    }
-                }
-                l++;
             }
-        }
+        });
         events += count;
+    }
+
+    private static int total(List<ExDoc> batch, Function<ExDoc, List<?>> items) {
+        return batch.stream().mapToInt(doc -> items.apply(doc).size()).sum();
     }
 
     private static Map<String, ExSpan> spansById(ExDoc doc) {

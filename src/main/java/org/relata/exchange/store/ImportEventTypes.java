@@ -6,13 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.relata.exchange.codec.ExDoc;
 import org.relata.exchange.codec.ImportSink;
-import org.relata.schema.SchemaLimits;
 
 /**
  * A project's event types during an import (brat's [events]): read once, looked up by name, and defined with their
- * roles in the import's transaction (never past the limits).
+ * roles in the import's transaction (the label catalog checks the name and the limits first).
  */
 final class ImportEventTypes {
 
@@ -21,20 +19,14 @@ final class ImportEventTypes {
     }
 
     private final SchemaRows rows;
-    private final long projectId;
-    private final SchemaLimits limits;
     private final Map<String, EventType> types = new HashMap<>();
     private int position;
 
-    ImportEventTypes(SchemaRows rows, long projectId, SchemaLimits limits) throws SQLException {
+    ImportEventTypes(SchemaRows rows) throws SQLException {
         this.rows = rows;
-        this.projectId = projectId;
-        this.limits = limits;
-        rows.eachRow("select id, name, roles::text, position from event_types where project_id = ?", r -> {
-            types.put(r.getString(2), new EventType(r.getLong(1), r.getString(2),
-                    SchemaRows.list(r.getString(3), ImportSink.EventRole[].class)));
-            position = Math.max(position, r.getInt(4) + 1);
-        });
+        position = rows.eachPositionedRow("select id, name, roles::text, position from event_types where project_id = ?",
+                r -> types.put(r.getString(2), new EventType(r.getLong(1), r.getString(2),
+                        SchemaRows.list(r.getString(3), ImportSink.EventRole[].class))));
     }
 
     /** The project's event type of exactly that name, or null. */
@@ -42,12 +34,14 @@ final class ImportEventTypes {
         return types.get(name);
     }
 
+    int size() {
+        return types.size();
+    }
+
     /** Defines a new event type with these roles (the caller knows the project has none of that name). */
-    EventType define(String name, List<ImportSink.EventRole> roles, ExDoc.Where where) throws SQLException {
-        LabelCatalog.checkName(name, where);
-        LabelCatalog.checkRoom(types.size(), limits.maxEntityTypes(), "event types", "max-entity-types", where);
+    EventType define(String name, List<ImportSink.EventRole> roles) throws SQLException {
         long id = rows.insert("insert into event_types (project_id, name, roles, position) values (?, ?, ?::jsonb, ?) returning id",
-                projectId, name, SchemaRows.json(roles), position++);
+                name, SchemaRows.json(roles), position++);
         EventType type = new EventType(id, name, new ArrayList<>(roles));
         types.put(name, type);
         return type;

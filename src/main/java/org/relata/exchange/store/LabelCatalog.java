@@ -70,24 +70,24 @@ final class LabelCatalog {
         this.projectId = projectId;
         this.limits = limits;
         this.labelMap = labelMap == null ? Map.of() : labelMap;
-        rows.eachRow("select id, name, position from entity_types where project_id = ? order by id", r -> {
-            entityTypes.put(r.getString(2), r.getLong(1));
-            entityKeys.putIfAbsent(SchemaRules.key(r.getString(2)), r.getLong(1));
-            entityNames.put(r.getLong(1), r.getString(2));
-            entityPosition = Math.max(entityPosition, r.getInt(3) + 1);
-        });
+        entityPosition = rows.eachPositionedRow("select id, name, position from entity_types where project_id = ?"
+                + " order by id", r -> {
+                    entityTypes.put(r.getString(2), r.getLong(1));
+                    entityKeys.putIfAbsent(SchemaRules.key(r.getString(2)), r.getLong(1));
+                    entityNames.put(r.getLong(1), r.getString(2));
+                });
         Map<Long, RelType> byId = new HashMap<>();
-        rows.eachRow("select id, name, directed, position from relation_types where project_id = ? order by id", r -> {
-            RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
-            relationTypes.put(type.name, type);
-            relationKeys.putIfAbsent(SchemaRules.key(type.name), type);
-            byId.put(type.id, type);
-            relationPosition = Math.max(relationPosition, r.getInt(4) + 1);
-        });
+        relationPosition = rows.eachPositionedRow("select id, name, directed, position from relation_types"
+                + " where project_id = ? order by id", r -> {
+                    RelType type = new RelType(r.getLong(1), r.getString(2), r.getBoolean(3));
+                    relationTypes.put(type.name, type);
+                    relationKeys.putIfAbsent(SchemaRules.key(type.name), type);
+                    byId.put(type.id, type);
+                });
         rows.eachRow("select relation_type_id, head_type_id, tail_type_id from relation_type_pairs where project_id = ?",
                 r -> byId.get(r.getLong(1)).pairs.add(List.of(r.getLong(2), r.getLong(3))));
-        eventTypes = new ImportEventTypes(rows, projectId, limits);
-        attributes = new ImportAttributes(rows, projectId, limits);
+        eventTypes = new ImportEventTypes(rows);
+        attributes = new ImportAttributes(rows, limits);
     }
 
     /** The project label a file's label stands for: its labelMap entry, else itself. */
@@ -153,7 +153,7 @@ final class LabelCatalog {
             checkName(name, where);
             checkRoom(entityTypes.size(), limits.maxEntityTypes(), "entity types", "max-entity-types", where);
             existing = rows.insert("insert into entity_types (project_id, name, color, position) values (?, ?, ?, ?) returning id",
-                    projectId, name, SchemaRules.entityColor(entityPosition), entityPosition++);
+                    name, SchemaRules.entityColor(entityPosition), entityPosition++);
             entityTypes.put(name, existing);
             entityKeys.putIfAbsent(SchemaRules.key(name), existing);
             entityNames.put(existing, name);
@@ -189,7 +189,7 @@ final class LabelCatalog {
         checkName(name, where);
         checkRoom(relationTypes.size(), limits.maxRelationTypes(), "relation types", "max-relation-types", where);
         long id = rows.insert("insert into relation_types (project_id, name, color, directed, position) values (?, ?, ?, ?, ?)"
-                + " returning id", projectId, name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
+                + " returning id", name, SchemaRules.relationColor(relationPosition), directed, relationPosition++);
         RelType type = new RelType(id, name, directed);
         type.definedHere = true;
         relationTypes.put(name, type);
@@ -218,7 +218,9 @@ final class LabelCatalog {
             use("event", fileLabel, name, false);
             return existing;
         }
-        ImportEventTypes.EventType type = eventTypes.define(name, roles, where);
+        checkName(name, where);
+        checkRoom(eventTypes.size(), limits.maxEntityTypes(), "event types", "max-entity-types", where);
+        ImportEventTypes.EventType type = eventTypes.define(name, roles);
         use("event", fileLabel, name, true);
         return type;
     }

@@ -39,9 +39,25 @@ final class SchemaRows {
         }
     }
 
-    /** Inserts one schema row and answers its id. */
+    /**
+     * Reads the rows as {@link #eachRow} does, from a table whose rows are ordered by a position, the query's last
+     * column, and answers the position a new row takes: one past the highest.
+     */
+    int eachPositionedRow(String sql, RowReader reader) throws SQLException {
+        int[] next = {0};
+        eachRow(sql, r -> {
+            reader.read(r);
+            next[0] = Math.max(next[0], r.getInt(r.getMetaData().getColumnCount()) + 1);
+        });
+        return next[0];
+    }
+
+    /** Inserts one row of this project's schema table, the project's id its first parameter, and answers its id. */
     long insert(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = prepare(sql, parameters); ResultSet r = s.executeQuery()) {
+        Object[] withProject = new Object[parameters.length + 1];
+        withProject[0] = projectId;
+        System.arraycopy(parameters, 0, withProject, 1, parameters.length);
+        try (PreparedStatement s = prepare(sql, withProject); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
         }

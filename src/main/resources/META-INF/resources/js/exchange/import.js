@@ -3,20 +3,16 @@
 // file's labels onto the project's, then imports with that mapping. Errors stay beside the Import button.
 import { zip, entryNames } from './zip.js';
 
-const form = document.getElementById('import-form');
+// The page's elements, by their ids without the "import-" every one of them starts with.
+const parts = (...names) => names.map((name) => document.getElementById('import-' + name));
+const [form, importButton] = parts('form', 'button');
 const project = form.dataset.project;
-const fileInput = document.getElementById('import-file');
-const folderInput = document.getElementById('import-folder');
-const formatSelect = document.getElementById('import-format');
-const guessNote = document.getElementById('import-guess');
-const target = document.getElementById('import-target');
-const createLabels = document.getElementById('import-create-labels');
-const progress = document.getElementById('import-progress');
-const result = document.getElementById('import-result');
-const errors = document.getElementById('import-errors');
-const preview = document.getElementById('import-preview');
-const documents = document.getElementById('import-documents');
-const importButton = document.getElementById('import-button');
+// What is imported: the files (or their folder), their format, and what the page guessed it to be.
+const [fileInput, folderInput, formatSelect, guessNote] = parts('file', 'folder', 'format', 'guess');
+// Whose annotations they become, and whether labels the project lacks are made.
+const [target, createLabels] = parts('target', 'create-labels');
+// What the page shows back: the preview, the result, the errors, the documents made and the upload's progress.
+const [preview, result, errors, documents, progress] = parts('preview', 'result', 'errors', 'documents', 'progress');
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
 const FORMAT_NAMES = { jsonl: 'Relata JSONL', doccano: 'doccano JSONL', brat: 'brat standoff', text: 'plain text' };

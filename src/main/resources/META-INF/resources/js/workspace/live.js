@@ -129,8 +129,7 @@ export function mergeLayer(ws, fresh) {
   for (const s of fresh.spans) {
     let span = spanById.get(s.id);
     if (!span) {
-      span = store.makeSpan(s.start, s.end, s.label, s.attributes, s.note, s.fragments, s.links);
-      span.id = s.id;
+      span = store.spanFromServer(s);
       store.putSpan(span);
       spanById.set(s.id, span);
       view.spanAdded(span);
@@ -150,11 +149,8 @@ export function mergeLayer(ws, fresh) {
   for (const r of fresh.relations) {
     const rel = relById.get(r.id);
     if (!rel) {
-      const head = spanById.get(r.head);
-      const tail = spanById.get(r.tail);
-      if (!head || !tail) continue;
-      const added = store.makeRelation(head.key, tail.key, r.label, r.attributes, r.note);
-      added.id = r.id;
+      const added = store.relationFromServer(r, spanById);
+      if (!added) continue;
       store.putRelation(added);
       view.relationAdded(added);
     } else if (rel.label !== r.label || differs(rel, r)) {

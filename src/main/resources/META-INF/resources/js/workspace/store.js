@@ -28,18 +28,13 @@ export class LayerStore {
     this.eventArcs.clear();
     const byId = new Map();
     for (const s of layer.spans) {
-      const span = this.makeSpan(s.start, s.end, s.label, s.attributes, s.note, s.fragments, s.links);
-      span.id = s.id;
+      const span = this.spanFromServer(s);
       byId.set(s.id, span);
       this.putSpan(span);
     }
     for (const r of layer.relations) {
-      const head = byId.get(r.head);
-      const tail = byId.get(r.tail);
-      if (!head || !tail) continue;
-      const rel = this.makeRelation(head.key, tail.key, r.label, r.attributes, r.note);
-      rel.id = r.id;
-      this.putRelation(rel);
+      const rel = this.relationFromServer(r, byId);
+      if (rel) this.putRelation(rel);
     }
     (layer.equivalences || []).forEach((e, i) => {
       for (const id of e.spans) {
@@ -59,6 +54,26 @@ export class LayerStore {
         this.eventArcs.set(key, { key, head: trigger.key, tail: target.key, label: arg.role, event: ev.type });
       });
     }
+  }
+
+  /** A span as the API answers it, with its server id; not in the store yet. */
+  spanFromServer(s) {
+    const span = this.makeSpan(s.start, s.end, s.label, s.attributes, s.note, s.fragments, s.links);
+    span.id = s.id;
+    return span;
+  }
+
+  /**
+   * A relation as the API answers it, with its server id, between spans found by their server ids in spanById;
+   * null when either span is missing. Not in the store yet.
+   */
+  relationFromServer(r, spanById) {
+    const head = spanById.get(r.head);
+    const tail = spanById.get(r.tail);
+    if (!head || !tail) return null;
+    const rel = this.makeRelation(head.key, tail.key, r.label, r.attributes, r.note);
+    rel.id = r.id;
+    return rel;
   }
 
   /** fragments: a discontinuous span's pieces [[start, end], ...] in code points, or null. */
@@ -189,10 +204,7 @@ export class Saver {
 /** Edits that change the store, the view and the server together. No history here: see History. */
 export class Editor {
   constructor(store, view, saver, onChange) {
-    this.store = store;
-    this.view = view;
-    this.saver = saver;
-    this.onChange = onChange;
+    Object.assign(this, { store, view, saver, onChange });
   }
 
   path(suffix) {
@@ -296,19 +308,19 @@ export class History {
   }
 
   undo() {
-    const entry = this.done.pop();
-    if (!entry) return null;
-    entry.undo();
-    this.undone.push(entry);
-    this.onChange();
-    return entry;
+    return this.move(this.done, this.undone, (entry) => entry.undo());
   }
 
   redo() {
-    const entry = this.undone.pop();
+    return this.move(this.undone, this.done, (entry) => entry.redo());
+  }
+
+  /** Applies the newest entry of one stack and moves it onto the other; null when there is none. */
+  move(from, to, apply) {
+    const entry = from.pop();
     if (!entry) return null;
-    entry.redo();
-    this.done.push(entry);
+    apply(entry);
+    to.push(entry);
     this.onChange();
     return entry;
   }

@@ -104,19 +104,13 @@ export class DocumentView {
   }
 
   spanRemoved(span) {
-    for (const b of this.blocksOf(span)) {
-      b.spans.delete(span);
-      this.dirty.add(b);
-    }
+    this.detach(this.blocksOf(span), 'spans', span);
   }
 
   /** Label, offsets or attributes changed: call with the offsets it had before when they moved. */
   spanChanged(span, before) {
     if (before) {
-      for (const b of this.blocksOf(before)) {
-        b.spans.delete(span);
-        this.dirty.add(b);
-      }
+      this.detach(this.blocksOf(before), 'spans', span);
       this.attachSpan(span);
     } else {
       this.blocksOf(span).forEach((b) => this.dirty.add(b));
@@ -129,10 +123,7 @@ export class DocumentView {
   }
 
   relationRemoved(rel) {
-    for (const b of this.blocksOfRelation(rel)) {
-      b.rels.delete(rel);
-      this.dirty.add(b);
-    }
+    this.detach(this.blocksOfRelation(rel), 'rels', rel);
   }
 
   relationChanged(rel) {
@@ -162,6 +153,14 @@ export class DocumentView {
   attachRelation(rel) {
     for (const b of this.blocksOfRelation(rel)) {
       b.rels.add(rel);
+      this.dirty.add(b);
+    }
+  }
+
+  /** Takes a span or relation out of the blocks' sets of them ('spans' or 'rels'): they redraw without it. */
+  detach(blocks, kind, item) {
+    for (const b of blocks) {
+      b[kind].delete(item);
       this.dirty.add(b);
     }
   }

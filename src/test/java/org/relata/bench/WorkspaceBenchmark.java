@@ -34,6 +34,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class WorkspaceBenchmark {
 
     static final int RUNS = 7;
+    /**
+     * Untimed openings first: a server that has run a while has compiled its page and API paths; with one warm-up
+     * the server's answers were still interpreted code (37-65 ms for a page it serves in 4 ms when warm), and that
+     * was most of a small document's opening. {@code -Dbench.warmup=1} shows the first openings after a start.
+     */
+    static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     static final int EDITS = 30;
 
     @Inject
@@ -103,8 +109,7 @@ class WorkspaceBenchmark {
         double[] fetch = new double[RUNS];
         double[] complete = new double[RUNS];
         double[] own = new double[RUNS];
-        // one warm-up: the server's first answers include class loading and JIT
-        for (int i = -1; i < RUNS; i++) {
+        for (int i = -WARMUP; i < RUNS; i++) {
             boolean trace = i == RUNS - 1 && Boolean.getBoolean("bench.trace");
             if (trace) {
                 // A Chromium timeline of the last opening (parse, scripts, style, layout, paint).
@@ -250,8 +255,9 @@ class WorkspaceBenchmark {
                   document, the project with its schema, the layer and the queue as inline JSON (issue 14; before, four
                   API calls), its modules (from the browser's cache after the first visit: `/assets/<hash>/`, immutable),
                   building the text, stacking, one layout pass to read all positions, writing marks and arcs, and that
-                  frame's style, layout and paint. Median of %d navigations after one warm-up (the same browser, so
-                  the modules are cached as for anyone who opened a document before).
+                  frame's style, layout and paint. Median of %d navigations after %d untimed ones (the same browser, so
+                  the modules are cached as for anyone who opened a document before, and a server that has compiled
+                  the page's paths, as one does after a few minutes of use).
                   *Data in*: when the page (or the last API answer the workspace waited for) has arrived. *The workspace's own work*: from the answers' arrival to interactive — the part this
                   page's code decides, and the part least moved by other load on the machine. *Interactive* means: the text of the whole document laid out at its
                   final height, and every mark and arc of the screen (and one screen above and below) drawn, with the
@@ -272,7 +278,7 @@ class WorkspaceBenchmark {
                 generated news-like text whose annotations are written by direct SQL, and the brat corpus of
                 `src/test/resources/bench/corpus` (written for the project), imported through the brat import.
                 `-Dbench.cases=small,corpus` times only those cases and prints the table without touching docs/.
-                """.formatted(RUNS, EDITS));
+                """.formatted(RUNS, WARMUP, EDITS));
         Path file = Path.of("docs/benchmarks.md");
         String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
         int at = current.indexOf("## Workspace\n");

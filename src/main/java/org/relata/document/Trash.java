@@ -15,9 +15,9 @@ import org.relata.audit.AuditLog;
 import org.relata.web.ApiException;
 import org.relata.web.PurgeByAge;
 import org.relata.web.Retention;
+import org.relata.web.RetentionPurge;
 
 import io.smallrye.config.ConfigMapping;
-import org.relata.web.RetentionPurge;
 
 /**
  * A project's trash. A trashed document keeps its row, its layers and its external id; the view "documents" (V5)

@@ -17,7 +17,6 @@ import java.util.Map;
 
 import org.relata.annotation.ArchiveRows;
 import org.relata.annotation.BulkReader;
-import org.relata.annotation.LayerOwner;
 import org.relata.exchange.archive.ArchiveLine.ArgumentOut;
 import org.relata.exchange.archive.ArchiveLine.DocOut;
 import org.relata.exchange.archive.ArchiveLine.EquivalenceOut;

@@ -2,6 +2,7 @@ package org.relata.schema;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.project.ProjectAccess;
 import org.relata.project.Role;
 import org.relata.user.CurrentUser;
+import org.relata.user.User;
 import org.relata.web.ApiException;
 
 import io.quarkus.security.Authenticated;
@@ -26,6 +28,7 @@ import io.quarkus.security.Authenticated;
 /** A project's label schema, read by its members and replaced whole by its managers. */
 @Path("/api/projects/{id}/schema")
 @Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects")
 public class SchemaResource {
 
@@ -62,42 +65,34 @@ public class SchemaResource {
 
     @POST
     @Path("entity-types/{typeId}/merge")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge an entity type into another (manager): its spans take the other type, it is removed",
-            description = "Allowed pairs and event types' roles naming the merged type name the other type."
-                    + " One audit event. With If-Match"
-                    + " (the schema's ETag), a schema changed meanwhile answers 412. The answer's ETag is the schema's"
-                    + " new version.")
-    public Response mergeEntityType(@PathParam("id") long id, @PathParam("typeId") long typeId,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
-            MergeRequest body) {
-        return merged(id, ifMatch, body, (actor, into, version) -> merges.mergeEntityType(actor, id, typeId, into, version));
+            description = "Allowed pairs and event types' roles naming the merged type name the other type. One audit"
+                    + " event.")
+    public Response mergeEntityType(@BeanParam MergedType type, MergeRequest body) {
+        return merged(type, body, merges::mergeEntityType);
     }
 
     @POST
     @Path("relation-types/{typeId}/merge")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge a relation type into another (manager): its relations take the other type, it is removed",
             description = "A relation that would repeat one of the other type between the same spans is removed"
                     + " (duplicatesRemoved). The other type's allowed pairs are not widened: if they forbid a pair the"
-                    + " merged relations connect, 409 names the pairs and nothing changes. One audit event; If-Match"
-                    + " as for the entity-type merge.")
-    public Response mergeRelationType(@PathParam("id") long id, @PathParam("typeId") long typeId,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag of the schema read") String ifMatch,
-            MergeRequest body) {
-        return merged(id, ifMatch, body, (actor, into, version) -> merges.mergeRelationType(actor, id, typeId, into, version));
+                    + " merged relations connect, 409 names the pairs and nothing changes. One audit event.")
+    public Response mergeRelationType(@BeanParam MergedType type, MergeRequest body) {
+        return merged(type, body, merges::mergeRelationType);
     }
 
-    /** One merge of either kind, by the user who sends it, with the version the request is based on. */
+    /** One of TypeMerge's merges: by the user who sends it, with the schema version the request is based on. */
     private interface Merge {
-        TypeMerge.MergeResult run(org.relata.user.User actor, Long into, String expectedVersion);
+        TypeMerge.MergeResult run(User actor, long projectId, long typeId, Long into, String expectedVersion);
     }
 
     /** A manager's merge; the answer carries the schema's new version as its ETag. */
-    private Response merged(long id, String ifMatch, MergeRequest body, Merge merge) {
-        access.requiring(id, Role.MANAGER);
-        TypeMerge.MergeResult result = merge.run(currentUser.get(), body == null ? null : body.into(), version(ifMatch));
-        return Response.ok(result).tag(new EntityTag(schemas.currentVersion(id))).build();
+    private Response merged(MergedType type, MergeRequest body, Merge merge) {
+        access.requiring(type.projectId, Role.MANAGER);
+        TypeMerge.MergeResult result = merge.run(currentUser.get(), type.projectId, type.typeId,
+                body == null ? null : body.into(), version(type.ifMatch));
+        return Response.ok(result).tag(new EntityTag(schemas.currentVersion(type.projectId))).build();
     }
 
     private static Response tagged(Schema schema) {

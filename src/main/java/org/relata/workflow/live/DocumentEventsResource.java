@@ -1,7 +1,5 @@
 package org.relata.workflow.live;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,13 +27,7 @@ import io.smallrye.mutiny.Multi;
 public class DocumentEventsResource {
 
     @Inject
-    LiveService live;
-
-    @Inject
-    LiveHub hub;
-
-    @Inject
-    EventStreams streams;
+    LayerStreams streams;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -48,8 +40,6 @@ public class DocumentEventsResource {
                     + "reconnect the `layers` event comes again: compare versions to catch up. 404 for a document "
                     + "the caller may not see.")
     public Multi<OutboundSseEvent> events(@PathParam("docId") long docId, @Context Sse sse) {
-        Reader reader = live.documentReader(docId);
-        return streams.start(sse, (out, end) -> hub.document(docId, reader::sees, out, end), "layers",
-                () -> Map.of("document", docId, "layers", live.layers(docId, reader)));
+        return streams.document(docId, sse);
     }
 }

@@ -1,7 +1,5 @@
 package org.relata.workflow.live;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,13 +24,7 @@ import io.smallrye.mutiny.Multi;
 public class ProjectEventsResource {
 
     @Inject
-    LiveService live;
-
-    @Inject
-    LiveHub hub;
-
-    @Inject
-    EventStreams streams;
+    LayerStreams streams;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -41,8 +33,6 @@ public class ProjectEventsResource {
             description = "Curators and managers. A `ready` event, then `layer` events as for a document, plus "
                     + "{bulk: true} when an import changed many layers at once.")
     public Multi<OutboundSseEvent> events(@PathParam("id") long projectId, @Context Sse sse) {
-        Reader reader = live.projectReader(projectId);
-        return streams.start(sse, (out, end) -> hub.project(projectId, reader::sees, out, end), "ready",
-                () -> Map.of("project", projectId));
+        return streams.project(projectId, sse);
     }
 }

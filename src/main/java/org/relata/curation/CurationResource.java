@@ -18,9 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.curation.CurationViews.CurationView;
-import org.relata.curation.CurationViews.Decided;
+import org.relata.curation.CurationViews.GoldChanged;
 import org.relata.curation.CurationViews.ItemRef;
-import org.relata.curation.CurationViews.Started;
 import org.relata.document.DocumentAccess;
 import org.relata.web.ApiException;
 
@@ -50,7 +49,7 @@ public class CurationResource {
                     + "agree, whether it is in gold or rejected, and whether it is still a disagreement. Gold-only "
                     + "annotations (a curator's own) have no proposers. The ETag is the gold layer's version.")
     public Response view(@PathParam("docId") long docId) {
-        CurationView view = curation.view(CurationService.curatable(documents, docId));
+        CurationView view = curation.view(curatable(docId));
         return tagged(view, view.gold().version());
     }
 
@@ -61,8 +60,7 @@ public class CurationResource {
                     + "document's annotators made exactly alike, unless it is in gold already or was rejected. "
                     + "Idempotent: running it again copies nothing twice.")
     public Response start(@PathParam("docId") long docId) {
-        Started started = curation.start(CurationService.curatable(documents, docId));
-        return tagged(started, started.version());
+        return changed(curation.start(curatable(docId)));
     }
 
     @POST
@@ -72,7 +70,7 @@ public class CurationResource {
                     + "in gold: nothing changes.")
     public Response accept(@PathParam("docId") long docId,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, ItemRef body) {
-        return decided(curation.accept(CurationService.curatable(documents, docId), version(ifMatch), key(body)));
+        return changed(curation.accept(curatable(docId), version(ifMatch), key(body)));
     }
 
     @POST
@@ -81,23 +79,28 @@ public class CurationResource {
             description = "It is no longer a disagreement; if it was in gold it leaves gold (a span with its relations).")
     public Response reject(@PathParam("docId") long docId,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_HELP) String ifMatch, ItemRef body) {
-        return decided(curation.reject(CurationService.curatable(documents, docId), version(ifMatch), key(body)));
+        return changed(curation.reject(curatable(docId), version(ifMatch), key(body)));
     }
 
     @DELETE
     @Path("/rejections")
     @Operation(summary = "Take a rejection back (curator)", description = "The annotation is a disagreement again.")
     public Response reconsider(@PathParam("docId") long docId, @QueryParam("key") String key) {
-        return decided(curation.reconsider(CurationService.curatable(documents, docId), key(new ItemRef(key))));
+        return changed(curation.reconsider(curatable(docId), key(new ItemRef(key))));
     }
 
-    private static Response decided(Decided decided) {
-        return tagged(decided, decided.version());
+    private static Response changed(GoldChanged answer) {
+        return tagged(answer, answer.version());
     }
 
     /** Every answer carries gold's version as its ETag, for the next If-Match. */
     private static Response tagged(Object body, long goldVersion) {
         return Response.ok(body).header("ETag", "\"" + goldVersion + "\"").build();
+    }
+
+    /** Curators and managers only; annotators get 404, as for the gold layer. */
+    private DocumentAccess.Visible curatable(long docId) {
+        return CurationService.curatable(documents, docId);
     }
 
     private static String key(ItemRef body) {

@@ -50,10 +50,15 @@ public final class CurationViews {
     public record ItemRef(String key) {
     }
 
-    public record Started(int preAccepted, long version) {
+    /** The answer of a change to gold: gold's version after it, for the next If-Match. */
+    public interface GoldChanged {
+        long version();
     }
 
-    public record Decided(String key, long version) {
+    public record Started(int preAccepted, long version) implements GoldChanged {
+    }
+
+    public record Decided(String key, long version) implements GoldChanged {
     }
 
     public record Settings(Double preAcceptShare) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,12 +42,11 @@ public class DocumentResource {
             description = "The document keeps its layers and its external id; it answers 404 everywhere until it is"
                     + " restored from the trash, and is purged after relata.trash.retention-days.")
     @APIResponse(responseCode = "204", description = "In the trash")
-    public Response delete(@PathParam("docId") long docId) {
+    public void delete(@PathParam("docId") long docId) {
         DocumentAccess.Visible visible = documents.visible(docId);
         if (!visible.access().can(Role.MANAGER)) {
             throw ApiException.forbidden("Deleting documents needs the MANAGER role.");
         }
         trash.trash(visible.access().user().id, visible.document().project.id, List.of(docId));
-        return Response.noContent().build();
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +41,7 @@ public class TrashResource {
     @Operation(summary = "The documents in a project's trash, with when and by whom they were deleted (manager)",
             description = "purgedAfter: when the scheduled job purges the document (relata.trash.retention-days).")
     public List<TrashedDocument> list(@PathParam("id") long projectId) {
-        projectAccess.requiring(projectId, Role.MANAGER);
+        manager(projectId);
         return trash.list(projectId);
     }
 
@@ -50,7 +49,7 @@ public class TrashResource {
     @Path("/{docId}/restore")
     @Operation(summary = "Take a document out of the trash, with all its layers (manager)")
     public Restored restore(@PathParam("id") long projectId, @PathParam("docId") long docId) {
-        Access access = projectAccess.requiring(projectId, Role.MANAGER);
+        Access access = manager(projectId);
         trash.restore(access.user().id, projectId, docId);
         Document document = Document.findById(docId);
         return new Restored(document.id, document.externalId);
@@ -60,9 +59,13 @@ public class TrashResource {
     @Path("/{docId}")
     @Operation(summary = "Purge a document from the trash now, with its layers (manager); its external id is free again")
     @APIResponse(responseCode = "204", description = "Purged")
-    public Response purge(@PathParam("id") long projectId, @PathParam("docId") long docId) {
-        Access access = projectAccess.requiring(projectId, Role.MANAGER);
+    public void purge(@PathParam("id") long projectId, @PathParam("docId") long docId) {
+        Access access = manager(projectId);
         trash.purge(access.user().id, projectId, docId);
-        return Response.noContent().build();
+    }
+
+    /** The trash is its managers' alone: anyone else is answered as ProjectAccess answers them. */
+    private Access manager(long projectId) {
+        return projectAccess.requiring(projectId, Role.MANAGER);
     }
 }

@@ -95,10 +95,9 @@ public class ReleaseResource {
     @Path("/{name}")
     @Operation(summary = "Delete a release (manager; audited). Releases never change otherwise.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") long projectId, @PathParam("name") String name) {
+    public void delete(@PathParam("id") long projectId, @PathParam("name") String name) {
         Access a = access.requiring(projectId, Role.MANAGER);
         releases.delete(a.user(), projectId, name);
-        return Response.noContent().build();
     }
 
     @GET

@@ -154,10 +154,9 @@ public class ProjectResource {
             description = "Ends the caller's own membership. The last manager cannot leave (409): make someone else"
                     + " manager first. An admin who is no member gets 409 as well.")
     @APIResponse(responseCode = "204", description = "Left; the project is no longer visible to the caller")
-    public Response leave(@PathParam("id") long id) {
+    public void leave(@PathParam("id") long id) {
         access.visible(id);
         projects.leave(currentUser.get(), id);
-        return Response.noContent().build();
     }
 
     @PUT
@@ -182,11 +181,10 @@ public class ProjectResource {
                     + " trash too), every layer, assignments and the project's audit events are removed; the deletion"
                     + " itself is recorded in project_deletions, which stays.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") long id,
+    public void delete(@PathParam("id") long id,
             @QueryParam("confirm") @Parameter(description = "the project's name, exactly") String confirm) {
         access.requiring(id, Role.MANAGER);
         projects.delete(currentUser.get(), id, confirm);
-        return Response.noContent().build();
     }
 
     @POST

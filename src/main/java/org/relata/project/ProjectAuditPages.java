@@ -1,11 +1,11 @@
 package org.relata.project;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.relata.audit.AuditTrail;
@@ -32,13 +32,11 @@ public class ProjectAuditPages {
     @Inject AuditTrail trail;
 
     @GET
-    public TemplateInstance page(@PathParam("id") long id, @QueryParam("user") String user,
-            @QueryParam("document") String document, @QueryParam("before") String before) {
+    public TemplateInstance page(@PathParam("id") long id, @BeanParam AuditFilter filter) {
         Project project = access.requiring(id, Role.MANAGER).project();
-        String shownUser = ProjectAuditResource.blankToNull(user);
-        String shownDocument = ProjectAuditResource.blankToNull(document);
-        AuditTrail.Page page = trail.page(id, shownUser, shownDocument, ProjectAuditResource.blankToNull(before),
-                PAGE_SIZE);
+        String shownUser = filter.user();
+        String shownDocument = filter.document();
+        AuditTrail.Page page = trail.page(id, shownUser, shownDocument, filter.before(), PAGE_SIZE);
         String older = page.next() == null ? null : "/projects/" + id + "/audit?before=" + page.next()
                 + (shownUser == null ? "" : "&user=" + encoded(shownUser))
                 + (shownDocument == null ? "" : "&document=" + encoded(shownDocument));

@@ -1,6 +1,7 @@
 package org.relata.project;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,17 +35,9 @@ public class ProjectAuditResource {
             description = "Who changed what, when, in which document and layer. change holds a created or deleted "
                     + "object's fields, or the changed fields of an update as [old, new]. Pages by the before cursor "
                     + "(each answer's next, null on the last page). Kept relata.audit.retention-days (0: for ever).")
-    public AuditTrail.Page list(@PathParam("id") long id,
-            @QueryParam("user") @Parameter(description = "Only changes made by this username") String user,
-            @QueryParam("document") @Parameter(description = "Only changes to this document (its name, as in "
-                    + "imports and exports)") String document,
-            @QueryParam("before") @Parameter(description = "The next cursor of the previous page") String before,
+    public AuditTrail.Page list(@PathParam("id") long id, @BeanParam AuditFilter filter,
             @QueryParam("limit") @DefaultValue("100") @Parameter(description = "1 to 500") int limit) {
         access.requiring(id, Role.MANAGER);
-        return trail.page(id, blankToNull(user), blankToNull(document), blankToNull(before), limit);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return trail.page(id, filter.user(), filter.document(), filter.before(), limit);
     }
 }

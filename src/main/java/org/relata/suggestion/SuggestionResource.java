@@ -3,7 +3,6 @@ package org.relata.suggestion;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -83,7 +82,6 @@ public class SuggestionResource {
 
     @POST
     @Path("/rejections")
-    @Transactional
     @Operation(summary = "Reject suggestions, for me only",
             description = "ids are suggested spans, relations suggested relations of this document (either may be "
                     + "left out). They stay rejected for me (not for others) until the rejection is taken back. "
@@ -104,7 +102,6 @@ public class SuggestionResource {
 
     @DELETE
     @Path("/rejections/{spanId}")
-    @Transactional
     @Operation(summary = "Take back my rejection of a suggestion", description = "The suggestion shows again.")
     public Rejected reconsider(@PathParam("docId") long docId, @PathParam("spanId") long spanId) {
         DocumentAccess.Visible visible = documents.visible(docId);
@@ -113,7 +110,6 @@ public class SuggestionResource {
 
     @DELETE
     @Path("/relation-rejections/{relationId}")
-    @Transactional
     @Operation(summary = "Take back my rejection of a suggested relation", description = "The suggestion shows again.")
     public Rejected reconsiderRelation(@PathParam("docId") long docId, @PathParam("relationId") long relationId) {
         DocumentAccess.Visible visible = documents.visible(docId);

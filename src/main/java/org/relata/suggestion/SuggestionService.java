@@ -51,6 +51,7 @@ public class SuggestionService {
     }
 
     /** Rejects the suggested spans (ids) and relations for the caller; answers how many were not rejected before. */
+    @Transactional
     public int reject(DocumentAccess.Visible visible, List<Long> ids, List<Long> relationIds) {
         Long[] spans = checked(ids, "ids");
         Long[] relations = checked(relationIds, "relations");
@@ -78,18 +79,21 @@ public class SuggestionService {
         return ids.stream().distinct().toArray(Long[]::new);
     }
 
+    @Transactional
     public int reconsider(DocumentAccess.Visible visible, long spanId) {
-        int removed = rows.reconsider(visible.document().id, spanId, visible.access().user().id);
-        if (removed == 0) {
-            throw ApiException.notFound("You have not rejected such a suggestion of this document.");
-        }
-        return removed;
+        return taken(rows.reconsider(visible.document().id, spanId, visible.access().user().id), "suggestion");
     }
 
+    @Transactional
     public int reconsiderRelation(DocumentAccess.Visible visible, long relationId) {
-        int removed = rows.reconsiderRelation(visible.document().id, relationId, visible.access().user().id);
+        return taken(rows.reconsiderRelation(visible.document().id, relationId, visible.access().user().id),
+                "suggested relation");
+    }
+
+    /** How many rejections were taken back; none is 404: the caller had not rejected it. */
+    private static int taken(int removed, String what) {
         if (removed == 0) {
-            throw ApiException.notFound("You have not rejected such a suggested relation of this document.");
+            throw ApiException.notFound("You have not rejected such a " + what + " of this document.");
         }
         return removed;
     }

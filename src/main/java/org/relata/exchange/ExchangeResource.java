@@ -133,7 +133,6 @@ public class ExchangeResource {
 
     @GET
     @Path("export/count")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Count what an export would write (curators and managers)",
             description = "Takes the export's parameters and checks them as the export does (400 naming the field)."
                     + " documents: the entries the export writes (one per document; with source=all one per document"

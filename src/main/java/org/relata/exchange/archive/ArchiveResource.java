@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.relata.exchange.ExportFileName;
 import org.relata.project.Project;
@@ -32,6 +33,7 @@ import io.quarkus.security.Authenticated;
 /** Project archives (docs/administration.md): the whole project as one zip, and a new project from one. */
 @Path("/api/projects")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Project archives")
 public class ArchiveResource {
 
@@ -62,13 +64,14 @@ public class ArchiveResource {
     @POST
     @Path("archive")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a project from an archive (admins); name= overrides the archive's project name",
             description = "Members are matched to users of this server by username; those not found are reported in"
                     + " missingMembers, with how many of their layers were left out. Checksums, counts and the format"
                     + " version are checked; all or nothing: a problem answers 400 naming the entry, line and field,"
                     + " and no project is created.")
-    public Response create(@QueryParam("name") String name, InputStream body) {
+    public Response create(
+            @QueryParam("name") @Parameter(description = "The new project's name; without it, the archive's") String name,
+            InputStream body) {
         User user = currentUser.get();
         if (!user.admin) {
             throw ApiException.forbidden("Only an admin may create a project from an archive.");

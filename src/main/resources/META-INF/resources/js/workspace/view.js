@@ -7,8 +7,8 @@
 // (rows.js), reads again only when a row's height changed, then writes marks and arcs: at most two forced layouts,
 // no interleaving, and no read after the writes (the browser lays the marks out once, for the frame). (3) Marks and
 // arcs are positioned relative to their block (the SVG has one group per block, moved with a transform), so a
-// block that grows moves the blocks below it without redrawing them. (4) Blocks far from the screen are stacked,
-// measured and drawn late (late.js).
+// block that grows moves the blocks below it without redrawing them. (4) Only the blocks around the screen are
+// drawn; the others get their rows' heights in idle time and their marks and arcs when they come near (late.js).
 
 import { LABEL_H, TEXT_GAP, stackSpans, measureBlock, drawMarks, measureTextHeight } from './marks.js';
 import { Emphasis } from './emphasis.js';
@@ -257,13 +257,26 @@ export class DocumentView {
     this.docHeight = this.root.scrollHeight;
   }
 
-  /** Moves each block's arcs with its block. */
+  /**
+   * Fits the rows of blocks that are not drawn to the labels and arcs they will carry, without drawing them: the
+   * document takes its final height while the DOM keeps only the text (late.js).
+   */
+  fit(list) {
+    for (const b of list) this.stackBlock(b);
+    for (const b of list) measureBlock(b, this.range);
+    const struts = list.map((b) => this.strutsOf(b));
+    const grown = list.filter((b, i) => applyStruts(b, struts[i], this.doc.text)).length > 0;
+    for (const b of list) this.late.fitted(b);
+    if (grown) {
+      this.readTops();
+      this.writeTops();
+    }
+  }
+
+  /** Moves each drawn block's arcs with its block (a block not drawn has none; draw() places them). */
   writeTops() {
     for (const b of this.blocks) {
-      if (b.g.dataset.top !== String(b.top)) {
-        b.g.dataset.top = b.top;
-        b.g.setAttribute('transform', `translate(0,${b.top})`);
-      }
+      if (!this.late.pending.has(b)) this.placeArcs(b);
     }
     this.svg.setAttribute('width', this.width);
     this.svg.setAttribute('height', this.docHeight);
@@ -304,6 +317,14 @@ export class DocumentView {
   draw(b) {
     drawMarks(b, this.types.entity, this.doc.text, this.store.equivalenceOf);
     drawArcs(b, this.types.relation, this.width);
+    this.placeArcs(b);
+  }
+
+  placeArcs(b) {
+    if (b.g.dataset.top !== String(b.top)) {
+      b.g.dataset.top = b.top;
+      b.g.setAttribute('transform', `translate(0,${b.top})`);
+    }
   }
 
   // --- emphasis: see emphasis.js ---

@@ -44,14 +44,16 @@ class WorkspaceLayoutBrowserTest extends BrowserTest {
     @Inject
     Db db;
 
+    String manager;
     String annotator;
+    long projectId;
     long docId;
 
     @BeforeEach
     void document() {
-        String manager = Api.newUser("pm");
+        manager = Api.newUser("pm");
         annotator = Api.newUser("ann");
-        long projectId = Api.newProject(manager);
+        projectId = Api.newProject(manager);
         Api.addMember(projectId, manager, annotator, "ANNOTATOR");
         docId = db.document(projectId, "layout", TEXT);
         Api.assignAll(projectId, manager, annotator);
@@ -153,6 +155,60 @@ class WorkspaceLayoutBrowserTest extends BrowserTest {
     }
 
     // --- helpers ---
+
+    /**
+     * A long document keeps marks only around the screen: the rest of its lines get their final height in idle time
+     * without being drawn, are drawn when scrolled to, and let go of their marks once the screen is far away.
+     */
+    @Test
+    void aLongDocumentDrawsOnlyAroundTheScreenAndKeepsItsHeightWhileScrolled() {
+        int paragraphs = 300;
+        int length = 400;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < paragraphs; i++) {
+            StringBuilder p = new StringBuilder(String.format("Paragraph %03d. Russia and China met.", i));
+            while (p.length() < length - 1) {
+                p.append(" The talks went on.");
+            }
+            p.setLength(length - 1);
+            text.append(p).append('\n');
+        }
+        int russia = "Paragraph 000. ".length();
+        long longDoc = db.document(projectId, "long", text.toString());
+        Api.assignAll(projectId, manager, annotator);
+        span(annotator, longDoc, russia, russia + 6, "COUNTRY");
+        assertEquals(paragraphs - 1, db.update("""
+                insert into spans (layer_id, doc_length, start_offset, end_offset, entity_type_id)
+                select l.id, l.doc_length, k * ?1 + ?2, k * ?1 + ?2 + 6,
+                       (select t.id from entity_types t where t.project_id = ?3 and t.name = 'COUNTRY')
+                  from annotation_layers l cross join generate_series(1, ?4 - 1) k
+                 where l.document_id = ?5 and l.owner_kind = 'USER'""", length, russia, projectId, paragraphs, longDoc));
+
+        Page page = browser.loggedIn(annotator, Api.PASSWORD);
+        page.navigate("/documents/" + longDoc + "/annotate");
+        WorkspacePage.ready(page);
+        page.waitForFunction("() => performance.getEntriesByName('relata-workspace-complete').length > 0");
+        long drawn = ((Number) page.evaluate("() => document.querySelectorAll('#ws-doc mark.ws-sp').length")).longValue();
+        assertTrue(drawn > 0 && drawn < paragraphs / 2, drawn + " of " + paragraphs + " spans drawn");
+        double height = docHeight(page);
+
+        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+        Locator last = page.locator("#ws-doc .ws-blk[data-b=\"" + (paragraphs - 1) + "\"] mark.ws-sp");
+        assertThat(last).hasCount(1);
+        assertThat(last).isInViewport();
+        assertThat(page.locator("#ws-doc .ws-blk[data-b=\"0\"] mark.ws-sp")).hasCount(0);
+        assertEquals(height, docHeight(page), 0.5, "lines fitted in idle time keep their height once drawn");
+
+        page.evaluate("() => window.scrollTo(0, 0)");
+        assertThat(page.locator("#ws-doc .ws-blk[data-b=\"0\"] mark.ws-sp")).hasCount(1);
+        assertThat(last).hasCount(0);
+        assertEquals(height, docHeight(page), 0.5);
+        page.context().close();
+    }
+
+    static double docHeight(Page page) {
+        return ((Number) page.evaluate("() => document.querySelector('#ws-doc').getBoundingClientRect().height")).doubleValue();
+    }
 
     Page open() {
         Page page = browser.loggedIn(annotator, Api.PASSWORD);

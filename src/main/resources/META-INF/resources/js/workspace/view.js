@@ -213,15 +213,11 @@ export class DocumentView {
   }
 
   /**
-   * Stacks and measures the blocks, fits each row's height to its labels and arcs, measures again if a height
-   * changed (and moves the blocks below), then draws marks and arcs.
+   * Fits the blocks' rows (fitRows), measures again those whose height changed (and moves the blocks below), then
+   * draws marks and arcs.
    */
   render(list, moved = false) {
-    for (const b of list) this.stackBlock(b);
-    for (const b of list) measureBlock(b, this.range);
-    // All struts are worked out before any is written: finding a row's first offset reads the layout.
-    const struts = list.map((b) => this.strutsOf(b));
-    const refitted = list.filter((b, i) => applyStruts(b, struts[i], this.doc.text));
+    const refitted = this.fitRows(list);
     const grown = refitted.length > 0;
     // A block keeps its layout inside when its rows did not change: only the refitted ones are measured again.
     for (const b of refitted) measureBlock(b, this.range);
@@ -232,6 +228,18 @@ export class DocumentView {
       this.late.drawn(b);
     }
     if (grown || moved) this.writeTops();
+  }
+
+  /**
+   * Stacks and measures the blocks, then gives each row the height its labels and arcs need; answers the blocks
+   * whose rows changed.
+   */
+  fitRows(list) {
+    for (const b of list) this.stackBlock(b);
+    for (const b of list) measureBlock(b, this.range);
+    // All struts are worked out before any is written: finding a row's first offset reads the layout.
+    const struts = list.map((b) => this.strutsOf(b));
+    return list.filter((b, i) => applyStruts(b, struts[i], this.doc.text));
   }
 
   /** The struts that give each row of the block the room above its text that its labels and arcs need. */
@@ -262,10 +270,7 @@ export class DocumentView {
    * document takes its final height while the DOM keeps only the text (late.js).
    */
   fit(list) {
-    for (const b of list) this.stackBlock(b);
-    for (const b of list) measureBlock(b, this.range);
-    const struts = list.map((b) => this.strutsOf(b));
-    const grown = list.filter((b, i) => applyStruts(b, struts[i], this.doc.text)).length > 0;
+    const grown = this.fitRows(list).length > 0;
     for (const b of list) this.late.fitted(b);
     if (grown) {
       this.readTops();

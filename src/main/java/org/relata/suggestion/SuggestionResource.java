@@ -104,16 +104,14 @@ public class SuggestionResource {
     @Path("/rejections/{spanId}")
     @Operation(summary = "Take back my rejection of a suggestion", description = "The suggestion shows again.")
     public Rejected reconsider(@PathParam("docId") long docId, @PathParam("spanId") long spanId) {
-        DocumentAccess.Visible visible = documents.visible(docId);
-        return new Rejected(suggestions.reconsider(visible, spanId));
+        return new Rejected(suggestions.reconsider(documents.visible(docId), spanId));
     }
 
     @DELETE
     @Path("/relation-rejections/{relationId}")
     @Operation(summary = "Take back my rejection of a suggested relation", description = "The suggestion shows again.")
     public Rejected reconsiderRelation(@PathParam("docId") long docId, @PathParam("relationId") long relationId) {
-        DocumentAccess.Visible visible = documents.visible(docId);
-        return new Rejected(suggestions.reconsiderRelation(visible, relationId));
+        return new Rejected(suggestions.reconsiderRelation(documents.visible(docId), relationId));
     }
 
     @POST

@@ -18,22 +18,20 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 /**
- * The live-update streams: server-sent events about layers, fed by PostgreSQL LISTEN/NOTIFY, so a change made through
- * any instance reaches the pages open on every instance. {@code @Blocking}: opening a stream checks the caller's
- * access in the database.
+ * Server-sent events about a document's layers, fed by PostgreSQL LISTEN/NOTIFY, so a change made through any
+ * instance reaches the pages open on every instance.
  */
-@Path("/api")
+@Path("/api/documents/{docId}/events")
 @Authenticated
-@Produces(MediaType.SERVER_SENT_EVENTS)
-@Blocking
 @Tag(name = "Live updates")
-public class LiveEventsResource {
+public class DocumentEventsResource {
 
     @Inject
     LayerStreams streams;
 
     @GET
-    @Path("/documents/{docId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
     @Operation(summary = "Changes of the document's layers, as they are committed (text/event-stream)",
             description = "First a `layers` event: the current version and status of every layer of the document the "
                     + "caller may read. Then a `layer` event per committed change: {document, owner, version, status}; "
@@ -41,17 +39,7 @@ public class LiveEventsResource {
                     + "deleted. Only layers the caller may read are announced. A `ping` event every 20 s. After a "
                     + "reconnect the `layers` event comes again: compare versions to catch up. 404 for a document "
                     + "the caller may not see.")
-    public Multi<OutboundSseEvent> documentEvents(@PathParam("docId") long docId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@PathParam("docId") long docId, @Context Sse sse) {
         return streams.document(docId, sse);
-    }
-
-    /** The team's progress dashboard stays current with this one. */
-    @GET
-    @Path("/projects/{id}/events")
-    @Operation(summary = "Changes of every layer in the project, for the progress dashboard (text/event-stream)",
-            description = "Curators and managers. A `ready` event, then `layer` events as for a document, plus "
-                    + "{bulk: true} when an import changed many layers at once.")
-    public Multi<OutboundSseEvent> projectEvents(@PathParam("id") long projectId, @Context Sse sse) {
-        return streams.project(projectId, sse);
     }
 }

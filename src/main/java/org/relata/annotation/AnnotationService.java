@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.relata.annotation.AnnotationViews.Created;
 import org.relata.annotation.AnnotationViews.LayerView;
 import org.relata.annotation.AnnotationViews.NewRelation;
@@ -83,12 +85,23 @@ public class AnnotationService {
                 relations, LayerExtras.equivalences(em, layer.id), LayerExtras.events(em, layer.id));
     }
 
-    @Transactional
+    /**
+     * Called on its own (the span API), the write is a transaction of its own and is announced after its commit; as
+     * part of a larger edit (curation, accepting a suggestion) it joins that transaction and is announced at its
+     * commit with the rest ({@link LayerAnnouncer}).
+     */
     public Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body) {
+        if (QuarkusTransaction.isActive()) {
+            return createSpan(target, expectedVersion, body, false);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> createSpan(target, expectedVersion, body, true));
+    }
+
+    private Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body, boolean alone) {
         Layer layer = layers.lockForWrite(target, expectedVersion);
         Span span = newSpan(layer, target.document().project, body);
         // The label's entity type is resolved in the inserting statement (unknown: 400, nothing written).
-        return written(layer, spans.create(writer(target, layer), span, body.label()));
+        return written(layer, spans.create(writer(target, layer), span, body.label(), alone));
     }
 
     /** The span the body describes, checked against the layer's text and the project's schema; not written yet. */
@@ -161,11 +174,18 @@ public class AnnotationService {
         return new Written(version);
     }
 
-    @Transactional
+    /** As {@link #createSpan}: on its own, announced after its commit. */
     public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
+        if (QuarkusTransaction.isActive()) {
+            return deleteSpan(target, expectedVersion, spanId, false);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> deleteSpan(target, expectedVersion, spanId, true));
+    }
+
+    private SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId, boolean alone) {
         Layer layer = layers.lockForWrite(target, expectedVersion);
         Span span = spanIn(layer, spanId, null);
-        SpanDeleted deleted = spans.delete(writer(target, layer), SpanView.of(span));
+        SpanDeleted deleted = spans.delete(writer(target, layer), SpanView.of(span), alone);
         em.detach(span);
         return written(layer, deleted);
     }

@@ -77,6 +77,27 @@ class LiveUpdatesTest {
         }
     }
 
+    /**
+     * A span write on its own is announced after its commit by the application, and the trigger leaves that version
+     * out (migration V21): every version comes exactly once, in the order written.
+     */
+    @Test
+    void eachSpanWriteIsAnnouncedExactlyOnceInOrder() {
+        try (EventStream events = opened(stream(manager))) {
+            long first = WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");
+            as(annotator).delete("/api/documents/" + docId + "/layers/me/spans/" + first).then().statusCode(200);
+            WorkspaceFixtures.span(annotator, docId, 10, 16, "COUNTRY");
+
+            await().atMost(WAIT).until(() -> versionsOf(events, annotator).contains(3L));
+            assertEquals(List.of(1L, 2L, 3L), versionsOf(events, annotator).stream().filter(v -> v > 0).toList());
+        }
+    }
+
+    private static List<Long> versionsOf(EventStream events, String owner) {
+        return events.named("layer").stream().filter(e -> owner.equals(e.json().getString("owner")))
+                .map(e -> e.json().getLong("version")).toList();
+    }
+
     @Test
     void theFirstEventListsTheCurrentVersionOfEachVisibleLayer() {
         WorkspaceFixtures.span(annotator, docId, 0, 5, "COUNTRY");

@@ -38,6 +38,25 @@ class DatabaseUnavailableTest {
                 new SQLException("terminating connection due to administrator command", "57P01"))));
     }
 
+    /**
+     * PostgreSQL restarted while a transaction committed (seen in DatabaseFaultsIT): the transaction manager's
+     * RollbackException carries the connection error only as the cause of a suppressed XAException.
+     */
+    @Test
+    void aCommitCutOffByARestartIsRecognised() {
+        javax.transaction.xa.XAException commit = new javax.transaction.xa.XAException("Error trying to commit");
+        commit.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        jakarta.transaction.RollbackException rolledBack = new jakarta.transaction.RollbackException(
+                "Could not commit transaction.");
+        rolledBack.addSuppressed(commit);
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException(rolledBack)));
+        assertEquals(503, mappers.unexpected(new RuntimeException(rolledBack)).getStatus());
+
+        jakarta.transaction.RollbackException constraint = new jakarta.transaction.RollbackException("deferred check");
+        constraint.addSuppressed(new SQLException("duplicate", "23505"));
+        assertFalse(DatabaseUnavailable.causedBy(new RuntimeException(constraint)));
+    }
+
     @Test
     void otherDatabaseErrorsAreNotMistakenForAnOutage() {
         assertFalse(DatabaseUnavailable.causedBy(new PersistenceException(new SQLException("duplicate", "23505"))));

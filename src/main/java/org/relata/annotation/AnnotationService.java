@@ -18,6 +18,7 @@ import static org.relata.annotation.AnnotationChecks.text;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,10 +92,7 @@ public class AnnotationService {
      * commit with the rest ({@link LayerAnnouncer}).
      */
     public Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body) {
-        if (QuarkusTransaction.isActive()) {
-            return createSpan(target, expectedVersion, body, false);
-        }
-        return QuarkusTransaction.requiringNew().call(() -> createSpan(target, expectedVersion, body, true));
+        return aloneOrJoined(alone -> createSpan(target, expectedVersion, body, alone));
     }
 
     private Created createSpan(LayerTarget target, Long expectedVersion, NewSpan body, boolean alone) {
@@ -176,10 +174,15 @@ public class AnnotationService {
 
     /** As {@link #createSpan}: on its own, announced after its commit. */
     public SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId) {
+        return aloneOrJoined(alone -> deleteSpan(target, expectedVersion, spanId, alone));
+    }
+
+    /** Runs a span write in the caller's transaction if there is one, else in its own, telling the write which. */
+    private static <T> T aloneOrJoined(Function<Boolean, T> write) {
         if (QuarkusTransaction.isActive()) {
-            return deleteSpan(target, expectedVersion, spanId, false);
+            return write.apply(false);
         }
-        return QuarkusTransaction.requiringNew().call(() -> deleteSpan(target, expectedVersion, spanId, true));
+        return QuarkusTransaction.requiringNew().call(() -> write.apply(true));
     }
 
     private SpanDeleted deleteSpan(LayerTarget target, Long expectedVersion, long spanId, boolean alone) {

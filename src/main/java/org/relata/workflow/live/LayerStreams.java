@@ -8,13 +8,14 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import io.smallrye.mutiny.Multi;
+import org.relata.document.DocumentEvents;
 
 /**
  * The two live streams of layer changes: a document's (the workspace) and a project's (the progress dashboard). Each
  * checks what the caller may read before it subscribes, and announces only the layers the caller may read.
  */
 @ApplicationScoped
-public class LayerStreams {
+public class LayerStreams implements DocumentEvents {
 
     @Inject
     LiveService live;
@@ -26,7 +27,8 @@ public class LayerStreams {
     EventStreams streams;
 
     /** Opens with a {@code layers} event: the current version and status of every layer the caller may read. */
-    Multi<OutboundSseEvent> document(long docId, Sse sse) {
+    @Override
+    public Multi<OutboundSseEvent> stream(long docId, Sse sse) {
         Reader reader = live.documentReader(docId);
         return streams.start(sse, (out, end) -> hub.document(docId, reader::sees, out, end), "layers",
                 () -> Map.of("document", docId, "layers", live.layers(docId, reader)));

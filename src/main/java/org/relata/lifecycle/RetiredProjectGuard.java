@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.relata.document.Document;
+import org.relata.document.DocumentAccess;
 import org.relata.project.Project;
 import org.relata.project.ProjectAccess;
 import org.relata.web.ApiError;
@@ -37,6 +37,9 @@ public class RetiredProjectGuard {
     @Inject
     ProjectAccess access;
 
+    @Inject
+    DocumentAccess documents;
+
     @ServerRequestFilter
     public Response guard(ContainerRequestContext context) {
         String method = context.getMethod();
@@ -56,11 +59,11 @@ public class RetiredProjectGuard {
             projectId = Long.valueOf(project.group(2));
             api = project.group(1) != null;
         } else if (document.matches()) {
-            Document found = Document.findById(Long.valueOf(document.group(2)));
+            DocumentAccess.Visible found = visibleDocument(Long.valueOf(document.group(2)));
             if (found == null) {
                 return null;
             }
-            projectId = found.project.id;
+            projectId = found.document().project.id;
             api = document.group(1) != null;
         } else {
             return null;
@@ -74,6 +77,15 @@ public class RetiredProjectGuard {
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message)).build();
         }
         return Flash.error("/projects/" + projectId, message);
+    }
+
+    /** The document if the caller may see it (remembered for the resource, which asks again), else null. */
+    private DocumentAccess.Visible visibleDocument(long documentId) {
+        try {
+            return documents.visible(documentId);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean visible(long projectId) {

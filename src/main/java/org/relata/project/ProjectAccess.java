@@ -1,7 +1,11 @@
 package org.relata.project;
 
-import jakarta.enterprise.context.RequestScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,11 +76,36 @@ public class ProjectAccess {
     private record Caller(User user, Role role) {
     }
 
+    /** The caller's role by project, as another query of this request read it with what it read. */
+    private final Map<Long, Caller> callers = new HashMap<>();
+
+    /**
+     * The caller's username while their user row has not been read in this request: a query that reads something of
+     * a project can read the caller and their role there with it ({@link #knownCaller}) instead of a query of its own.
+     */
+    public Optional<String> unreadCaller() {
+        return currentUser.isLoaded() || identity.isAnonymous() ? Optional.empty()
+                : Optional.of(identity.getPrincipal().getName());
+    }
+
+    /** The caller and their role in a project (null: no member), read by another query of this request. */
+    public void knownCaller(long projectId, User user, Role role) {
+        currentUser.loaded(user);
+        if (currentUser.isLoaded() && currentUser.get() == user) {
+            callers.put(projectId, new Caller(user, role));
+        }
+    }
+
     /**
      * The caller and their role in the project (null: no member). On a request's first look, both in one query
      * rather than two: every API call on a project or document pays for this (issue 14, item 3).
      */
     private Caller caller(long projectId) {
+        Caller known = callers.get(projectId);
+        return known != null ? known : readCaller(projectId);
+    }
+
+    private Caller readCaller(long projectId) {
         if (currentUser.isLoaded() || identity.isAnonymous()) {
             User user = currentUser.get();
             List<Role> roles = em.createQuery("select m.role from ProjectMember m where m.project.id = ?1 and m.user = ?2",

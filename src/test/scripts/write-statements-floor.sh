@@ -4,7 +4,8 @@
 # Two variants: the layer trigger announcing inside the writing transaction (as before migration V21), and the
 # write naming its row version in relata.announced with the announcement sent after the commit (as now).
 # Run count-write-statements.sh first: it leaves its scratch database (STMT_DB, default stmt_db) with a project,
-# a token and one document. docs/benchmarks.md quotes the result.
+# a token and one document. FLOOR_VARIANTS=true replays only today's way. docs/benchmarks.md quotes the result.
+# The document and the caller's role are read in one statement (since 2026-12-05, afternoon).
 set -e
 DB=${STMT_DB:-stmt_db}; SECONDS_PER_RUN=${FLOOR_SECONDS:-15}; DIR=${TMPDIR:-/tmp}/relata-stmt
 mkdir -p $DIR
@@ -22,8 +23,7 @@ script() { # $1: true = announced after the commit (as now), false = by the trig
   local alone=$1 after=""
   [ "$alone" = true ] && after="select pg_notify('relata_layer', 'p d k o u v s');"
   local auth="select t.id, u.username, u.admin, t.read_only, t.project_scoped, t.last_used_at, case when t.project_scoped then array_to_string(array(select p.project_id from api_token_projects p where p.token_id = t.id), ',') end from api_tokens t join users u on u.id = t.user_id where t.token_hash = '$HASH' and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.enabled;
-select d1_0.id,d1_0.created_at,d1_0.external_id,d1_0.length,d1_0.meta,d1_0.project_id,p1_0.id,p1_0.blind,p1_0.created_at,p1_0.description,p1_0.guidelines,p1_0.link_resources,p1_0.name,p1_0.pre_accept_share,p1_0.state,p1_0.version,d1_0.text from documents d1_0 join projects p1_0 on p1_0.id=d1_0.project_id where d1_0.id=:doc;
-select u1_0.id,u1_0.admin,u1_0.can_create_projects,u1_0.created_at,u1_0.deleted_at,u1_0.enabled,u1_0.password_hash,u1_0.username,pm1_0.role from users u1_0 left join project_members pm1_0 on pm1_0.user_id=u1_0.id and pm1_0.project_id=$PROJECT where u1_0.username='admin';
+select d1_0.id,d1_0.created_at,d1_0.external_id,d1_0.length,d1_0.meta,d1_0.project_id,p1_0.id,p1_0.blind,p1_0.created_at,p1_0.description,p1_0.guidelines,p1_0.link_resources,p1_0.name,p1_0.pre_accept_share,p1_0.state,p1_0.version,d1_0.text,u1_0.id,u1_0.admin,u1_0.can_create_projects,u1_0.created_at,u1_0.deleted_at,u1_0.enabled,u1_0.password_hash,u1_0.username,pm1_0.role from documents d1_0 join projects p1_0 on p1_0.id=d1_0.project_id join users u1_0 on u1_0.username='admin' left join project_members pm1_0 on pm1_0.user_id=u1_0.id and pm1_0.project_id=p1_0.id where d1_0.id=:doc;
 BEGIN;"
   local lock="select l1_0.id as layer,l1_0.doc_length,l1_0.document_id,l1_0.owner_kind,l1_0.status,l1_0.updated_at,l1_0.user_id,l1_0.version from annotation_layers l1_0 where l1_0.document_id=:doc and l1_0.owner_kind='GOLD' fetch first 1 rows only for no key update of l1_0 \\gset"
   local mark="update annotation_layers set version = version + 1, updated_at = now(), status = case status when 'NEW' then 'IN_PROGRESS' else status end where id = :layer"
@@ -46,7 +46,7 @@ SQL
 }
 echo "| announced | pgbench clients | create+delete pairs/s | latency per pair | COMMIT of the create | load |"
 echo "|---|---|---|---|---|---|"
-for alone in false true; do
+for alone in ${FLOOR_VARIANTS:-false true}; do
   script $alone > $DIR/floor-$alone.sql
   for clients in 20 50; do
     out=$(pgbench -n -M prepared -r -h 127.0.0.1 -U postgres -c $clients -j 2 -T $SECONDS_PER_RUN -f $DIR/floor-$alone.sql $DB 2>&1)
